@@ -1,0 +1,86 @@
+"""The cleaned article and its parts: one module for the data pilkada produces.
+
+These pydantic models define pilkada's JSON form (``Article.model_dump(mode="json")``), which is what
+``pilkada parse`` writes, what the index stores and what every ``--json`` option prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Confidence(str, Enum):
+    """How sure the parser is of a value: a small ordinal a person can sort by."""
+
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class Person(BaseModel):
+    """A named person as one article gives them: the fullest name form and their role, if any."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    role: str | None = None
+
+
+class Quote(BaseModel):
+    """A direct quote: the words between the quote marks and who said them."""
+
+    text: str = Field(description="The exact span between the quote marks, marks excluded.")
+    speaker: str | None = Field(None, description="The speaker's fullest name in the article.")
+    role: str | None = Field(None, description="The speaker's position, regions written in full.")
+    paragraph: int = Field(description="Index into Article.paragraphs where the quote opens.")
+    cue: str | None = Field(None, description="The words that attributed it, e.g. 'ujarnya'.")
+    confidence: Confidence = Confidence.low
+    why: str = Field("", description="Why the parser gave this speaker and confidence.")
+
+
+class Removed(BaseModel):
+    """A raw line the cleaner took out of the article, and why."""
+
+    line: str
+    reason: str
+
+
+class Article(BaseModel):
+    """One cleaned news article."""
+
+    id: str = Field(description="Short identifier: the file's stem, unique within a corpus.")
+    source: str | None = Field(None, description="Path of the raw file it was parsed from.")
+    title: str | None = Field(None, description="The headline; null when the text has none.")
+    outlet: str | None = None
+    dateline: str | None = Field(None, description="The place the lede opens with.")
+    published: date | None = None
+    published_text: str | None = Field(None, description="The text the date was read from.")
+    authors: list[str] = Field(default_factory=list)
+    editors: list[str] = Field(default_factory=list)
+    photographers: list[str] = Field(default_factory=list)
+    captions: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    officials: list[Person] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+
+    @property
+    def lead(self) -> str:
+        """The first paragraph, or an empty string."""
+        return self.paragraphs[0] if self.paragraphs else ""
+
+    def display_title(self, words: int = 10) -> str:
+        """The title, or the lead's first words when the text has no headline."""
+        if self.title:
+            return self.title
+        first = self.lead.split()
+        text = " ".join(first[:words])
+        return text + ("…" if len(first) > words else "")
+
+    @property
+    def text(self) -> str:
+        """The cleaned body: paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
