@@ -1,13 +1,18 @@
-"""The pipeline: raw text -> Article. Pure: no printing, no file access.
-
-(Provisional: a minimal pipeline that the full cleaner replaces.)
-"""
+"""The pipeline: raw text -> Article. Pure: no printing, no file access, no global state."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 
-from pilkada.models import Article
+from pilkada.decode import normalise
+from pilkada.lines import BODY, CHROME, classify
+from pilkada.meta import extract
+from pilkada.models import Article, Person, Removed
+from pilkada.people import add_mentions, build_registry
+from pilkada.quotes import extract_quotes
+
+CAPTION_CREDIT = re.compile(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*$")
 
 
 def article_id(text: str) -> str:
@@ -17,5 +22,34 @@ def article_id(text: str) -> str:
 
 def parse(text: str, source: str | None = None, id: str | None = None) -> Article:
     """Parse one raw article text into an Article."""
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    return Article(id=id or article_id(text), source=source, paragraphs=paragraphs)
+    text = normalise(text)
+    layout = classify(text.split("\n"))
+    paragraphs = [ln.text for ln in layout.lines if ln.kind == BODY]
+    meta = extract(layout, paragraphs)
+    registry = build_registry(paragraphs)
+    add_mentions(registry, paragraphs)
+    quotes = extract_quotes(paragraphs, registry)
+    removed = [Removed(line=ln.text, reason=ln.reason) for ln in layout.lines if ln.kind == CHROME]
+    captions = [r.line for r in removed if r.reason == "photo caption"]
+    photographers = list(meta.photographers)
+    for caption in captions:
+        m = CAPTION_CREDIT.search(caption)
+        if m and m.group(1) not in photographers:
+            photographers.append(m.group(1))
+    return Article(
+        id=id or article_id(text),
+        source=source,
+        title=meta.title,
+        outlet=meta.outlet,
+        dateline=meta.dateline,
+        published=meta.published,
+        published_text=meta.published_text,
+        authors=meta.authors,
+        editors=meta.editors,
+        photographers=photographers,
+        captions=captions,
+        paragraphs=paragraphs,
+        quotes=quotes,
+        officials=[Person(name=p.name, role=p.role) for p in registry.people],
+        removed=removed,
+    )

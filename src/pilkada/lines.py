@@ -1,0 +1,289 @@
+"""Text -> lines, each with its kind (title, body, chrome…) and the reason. Pure functions.
+
+The shape the classifier relies on: a news page is a header (menus, breadcrumbs, the headline,
+bylines, dates, captions), then the article opening with its lede, with chrome interleaved (related
+links, photo widgets), then a footer (credits, share buttons, other headlines, tags). The lede is the
+first line of prose; the headline is the fullest headline-like line before it; after the last line of
+prose nothing is article any more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pilkada import lexicon
+from pilkada.dates import find_dates
+
+BODY = "body"
+TITLE = "title"
+CHROME = "chrome"
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|id|net|org|co\.id|go\.id|or\.id|ac\.id|news|tv|info|co)$", re.I)
+TRAILING_TAG = re.compile(r"\(\s*[^()]{1,40}\)\s*$")
+QUOTE_MARK = re.compile(r"[“”\"]")
+SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
+BYLINE = re.compile(
+    r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,})\s*(?P<rest>.*\d.*)$", re.IGNORECASE
+)
+TIME_WORDS = re.compile(
+    r"\b(wib|wita|wit|pukul|pkl|jam|\d{1,2}[:.]\d{2}([:.]\d{2})?)\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Line:
+    """One non-blank raw line, what the classifier made of it and why."""
+
+    index: int
+    text: str
+    kind: str = BODY
+    reason: str = ""
+    credit: tuple[str, str] | None = None  # (kind of credit, value) for credit lines
+
+
+@dataclass
+class Layout:
+    """A page's lines classified: which is the title, where the lede is."""
+
+    lines: list[Line]
+    title: int | None = None
+    lede: int | None = None
+    header: list[Line] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kind == BODY]
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+
+@cache
+def _chrome() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for entry in lexicon.entries("chrome"):
+        reason, _, pattern = entry.partition(" = ")
+        out.append((reason.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+    return tuple(out)
+
+
+@cache
+def _credit_labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    labels = lexicon.mapping("credits")
+    alternatives = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^(?P<label>{alternatives})\b\s*(?P<colon>[:：])?\s*(?P<value>.*)$", re.I), {
+        k.lower(): v for k, v in labels.items()
+    }
+
+
+@cache
+def _caption_cue() -> re.Pattern[str]:
+    cues = "|".join(
+        re.escape(c) for c in sorted(lexicon.entries("caption_cues"), key=len, reverse=True)
+    )
+    return re.compile(rf"^({cues})\b\s*[:.\-–(]?", re.IGNORECASE)
+
+
+@cache
+def generic_credits() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.entries("credit_labels"))
+
+
+# --- single-line tests ------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def lower_ratio(text: str) -> float:
+    ws = words(text)
+    if not ws:
+        return 0.0
+    return sum(1 for w in ws if w[0].islower()) / len(ws)
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: enough words, mostly lower-case, as sentences are in Indonesian."""
+    ws = words(text)
+    ratio = lower_ratio(text)
+    if len(ws) >= 8 and ratio >= 0.34 or len(ws) >= 25:
+        return True
+    ends = bool(SENTENCE_END.search(text))
+    return ends and (len(ws) >= 5 and ratio >= 0.3 or len(ws) >= 15)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that holds a date and little else (weekday, time, zone)."""
+    found = find_dates(text)
+    if not found:
+        return False
+    rest = text
+    for m in reversed(found):
+        rest = rest[: m.start] + rest[m.end :]
+    rest = TIME_WORDS.sub(" ", rest)
+    leftover = [w for w in words(rest) if w.lower() not in _day_names()]
+    return len(leftover) == 0
+
+
+@cache
+def _day_names() -> frozenset[str]:
+    return frozenset(k.lower() for k in lexicon.mapping("days"))
+
+
+def chrome_reason(text: str) -> str | None:
+    """The kind of chrome a line is on its own, or None."""
+    stripped = text.strip()
+    for reason, pattern in _chrome():
+        if pattern.match(stripped):
+            return reason
+    if is_date_line(stripped):
+        return "date line"
+    if re.match(r"^\(\s*[^()]{1,40}\)$", stripped):
+        return "credit tag"
+    return None
+
+
+def credit_of(text: str) -> list[tuple[str, str]]:
+    """Credits on a credit line: [(kind, value)], kind being author, editor or photographer.
+
+    "Penulis : Bayu", "Editor     : Yus Ismail", "Teks/Foto : Masdiana (Tim Publikasi …)",
+    "Penulis Kontributor Baubau, Defriatno Neke | Editor Khairina".
+    """
+    pattern, kinds = _credit_labels()
+    out: list[tuple[str, str]] = []
+    segments = [s.strip() for s in re.split(r"\s+\|\s+|\s{3,}(?=[A-Z][a-z]+\s*:)", text)]
+    for seg in segments:
+        m = pattern.match(seg)
+        if not m:
+            return []
+        value = m.group("value").strip()
+        if not value or (not m.group("colon") and len(segments) == 1 and len(words(value)) > 6):
+            return []
+        for kind in kinds[m.group("label").lower()].split("+"):
+            out.append((kind, value))
+    return out
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a caption cue first, or a line closed by a photographer's name in brackets
+    with no full stop before it ("… baru-baru ini (Selviani)")."""
+    if _caption_cue().match(text) and not is_prose_with_quote(text):
+        return True
+    m = re.search(r"(?<![.!?”\"])\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,})\)$", text)
+    return bool(m) and not SENTENCE_END.search(text[: m.start()])
+
+
+def is_prose_with_quote(text: str) -> bool:
+    return bool(QUOTE_MARK.search(text)) and is_prose(text)
+
+
+def is_name_line(text: str) -> bool:
+    """A bare byline: one or more names of 1–4 capitalised words, split by '|', ',' or 'dan'."""
+    parts = [p.strip() for p in re.split(r"\s*\|\s*|\s*,\s*|\s+dan\s+|\s*&\s*", text) if p.strip()]
+    if not parts or len(parts) > 4:
+        return False
+    for p in parts:
+        ws = p.split()
+        if not 1 <= len(ws) <= 4 or not all(re.fullmatch(r"[A-Z][a-zA-Z'.-]*", w) for w in ws):
+            return False
+    return len(words(text)) >= 2
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+def _mark(line: Line, kind: str, reason: str) -> None:
+    line.kind = kind
+    line.reason = reason
+
+
+def classify(raw_lines: list[str]) -> Layout:
+    """Classify the non-blank lines of a normalised text."""
+    lines = [Line(i, t.strip()) for i, t in enumerate(raw_lines) if t.strip()]
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text] = counts.get(ln.text, 0) + 1
+
+    # 1. lines that are chrome on their own
+    for ln in lines:
+        credits = credit_of(ln.text)
+        if credits:
+            if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
+                _mark(ln, CHROME, "photo caption")
+            else:
+                _mark(ln, CHROME, "credit line")
+                ln.credit = credits[0]
+            continue
+        byline = BYLINE.match(ln.text)
+        if byline and find_dates(byline.group("rest")):
+            _mark(ln, CHROME, "byline")
+            who = byline.group("who").strip()
+            if who.lower() not in generic_credits():
+                ln.credit = ("author", who)
+            continue
+        reason = chrome_reason(ln.text)
+        if reason:
+            _mark(ln, CHROME, reason)
+        elif is_caption(ln.text):
+            _mark(ln, CHROME, "photo caption")
+        elif counts[ln.text] > 1 and not is_prose(ln.text):
+            _mark(ln, CHROME, "repeated line")
+
+    # 2. the lede: the first line of prose
+    lede = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_prose(ln.text)), None)
+    layout = Layout(lines)
+    if lede is None:
+        return layout
+    layout.lede = lede
+
+    # 3. the header: the headline, bylines, menus
+    header = [ln for ln in lines[:lede] if ln.kind == BODY]
+    layout.header = lines[:lede]
+    title = _pick_title(header)
+    for ln in header:
+        if ln is title:
+            _mark(ln, TITLE, "headline")
+        elif title is not None and ln.index > title.index and is_name_line(ln.text):
+            _mark(ln, CHROME, "byline")
+            ln.credit = ("author", ln.text)
+        elif DOMAIN.match(ln.text):
+            _mark(ln, CHROME, "site name")
+        else:
+            _mark(ln, CHROME, "menu" if len(words(ln.text)) <= 4 else "header")
+    layout.title = title.index if title else None
+
+    # 4. after the lede: related-link blocks, and the footer after the last line of prose
+    body = lines[lede:]
+    in_related = False
+    for ln in body:
+        if ln.kind == CHROME:
+            in_related = ln.reason == "related heading"
+            continue
+        if in_related and not is_prose(ln.text):
+            _mark(ln, CHROME, "related headline")
+        else:
+            in_related = False
+    last = max(
+        (k for k, ln in enumerate(body) if ln.kind == BODY and (is_prose(ln.text) or QUOTE_MARK.search(ln.text))),
+        default=0,
+    )
+    for ln in body[last + 1 :]:
+        if ln.kind == BODY:
+            _mark(ln, CHROME, "after the article")
+    return layout
+
+
+def _pick_title(header: list[Line]) -> Line | None:
+    """The headline: the header line with the most words, if it reads like one."""
+    candidates = [
+        ln
+        for ln in header
+        if len(words(ln.text)) >= 3 and not DOMAIN.match(ln.text) and not ln.text.endswith(":")
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda ln: (len(words(ln.text)), -ln.index))

@@ -1,0 +1,178 @@
+"""Title, outlet, dateline, publication date and credits from classified lines. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pilkada import lexicon
+from pilkada.dates import DateMatch, find_dates
+from pilkada.lines import DOMAIN, Layout, generic_credits, words
+from pilkada.people import fold, regions, _districts, is_degree
+
+# "SAMPIT/TABENGAN.CO.ID-Bupati", "Rantau, Tapin (ANTARA) - ", "Bebaca.id, TENGGARONG – ",
+# "KOMPAS.com - Rabu", "Boyolali-Pimpinan", "Kilaspapua, Sentani- Rumah"
+DATELINE = re.compile(
+    r"^(?P<head>(?:[A-Z][\w.'’]*|[a-z][\w-]*\.[\w.]+)"
+    r"(?:[ ,/]+\(?(?:[A-Z][\w.'’]*|[a-z][\w-]*\.[\w.]+)\)?)*?(?:\s*\([^()]{2,30}\))?)"
+    r"(?:\s*[–—]\s*|\s+-\s*|-\s+|-(?=[A-Z“\"]))"
+)
+SYNDICATION = re.compile(r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)", re.IGNORECASE)
+INITIALS = re.compile(r"\(\s*(?P<who>[A-Z]{2,4})\s*\)\s*$")
+NAME_SPLIT = re.compile(r"\s*\|\s*|\s*,\s*(?=[A-Z][a-z])|\s+dan\s+|\s*&\s*")
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    published: date | None = None
+    published_text: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+
+def _is_place(text: str) -> bool:
+    key = fold(text.strip())
+    key = re.sub(r"^(kabupaten|kota|provinsi|kab\.?)\s+", "", key)
+    return key in regions() or key in _districts()
+
+
+def _is_outlet_like(text: str) -> bool:
+    return bool(DOMAIN.match(text.strip())) or text.strip().startswith("(")
+
+
+def split_dateline(lede: str) -> tuple[str | None, str | None]:
+    """(place, outlet) from the lede's opening, either may be None."""
+    m = DATELINE.match(lede)
+    if not m:
+        return None, None
+    head = m.group("head").strip()
+    if len(words(head)) > 6:
+        return None, None
+    paren = re.match(r"^(?P<place>.*?)\s*\((?P<outlet>[^()]+)\)$", head)
+    if paren:
+        return (paren.group("place").strip(" ,") or None), paren.group("outlet").strip()
+    parts = [p.strip() for p in re.split(r"\s*[,/]\s*", head) if p.strip()]
+    if len(parts) == 1:
+        return (None, parts[0]) if _is_outlet_like(parts[0]) else (parts[0], None)
+    if len(parts) > 2:
+        return None, None
+    a, b = parts
+    if _is_outlet_like(a) and not _is_outlet_like(b):
+        return b, a
+    if _is_outlet_like(b):
+        return a, b
+    if not _is_place(a) and _is_place(b):
+        return b, a
+    return a, b
+
+
+def clean_name(value: str) -> str:
+    """A credited name without office notes in brackets, a contributor prefix or degrees."""
+    value = re.sub(r"\([^()]*\)?", " ", value)
+    value = re.sub(r"^(kontributor|koresponden|wartawan)\s+[^,]+,\s*", "", value, flags=re.I)
+    parts = [p.strip() for p in value.split(",")]
+    kept = [parts[0]] + [p for p in parts[1:] if p and not is_degree(p) and len(p) > 4]
+    return " ".join(" ".join(kept).split()).strip(" .-")
+
+
+def credit_names(value: str) -> list[str]:
+    out = []
+    for part in NAME_SPLIT.split(value):
+        name = clean_name(part)
+        if name and name.lower() not in generic_credits() and not any(c.isdigit() for c in name):
+            out.append(name)
+    if len(out) > 1 and all(len(n.split()) == 1 for n in out[1:]) and not NAME_SPLIT.search(value):
+        return [clean_name(value)]
+    return out
+
+
+def _add(names: list[str], new: list[str]) -> None:
+    for n in new:
+        if not any(fold(n) == fold(m) or set(fold(n).split()) <= set(fold(m).split()) for m in names):
+            names.append(n)
+
+
+def extract(layout: Layout, paragraphs: list[str]) -> Meta:
+    meta = Meta()
+    if layout.title is not None:
+        meta.title = next(ln.text for ln in layout.lines if ln.index == layout.title)
+    lede = paragraphs[0] if paragraphs else ""
+    place, outlet = split_dateline(lede)
+    meta.dateline = place
+    if outlet:
+        meta.outlet = outlet.strip("()").strip()
+    # credits
+    for ln in layout.lines:
+        if ln.credit is None:
+            continue
+        kind, value = ln.credit
+        names = credit_names(value)
+        target = {"author": meta.authors, "editor": meta.editors}.get(kind, meta.photographers)
+        _add(target, names)
+    if paragraphs:
+        tag = INITIALS.search(paragraphs[-1])
+        if tag and tag.group("who").lower() not in generic_credits():
+            _add(meta.authors, [tag.group("who")])
+    # outlet from the page when the lede does not name one
+    if meta.outlet is None:
+        meta.outlet = _outlet_from_page(layout)
+    meta.published, meta.published_text = pick_date(layout, paragraphs)
+    return meta
+
+
+def _outlet_from_page(layout: Layout) -> str | None:
+    for ln in layout.header:
+        if ln.reason == "site name":
+            return ln.text
+    for ln in layout.lines:
+        m = SYNDICATION.search(ln.text)
+        if m and ln.reason == "syndication":
+            return m.group("outlet").rstrip(".")
+    for ln in layout.header:
+        if ln.reason == "byline" and ln.credit and _is_institution(ln.credit[1]):
+            return ln.credit[1]
+    return None
+
+
+def _is_institution(name: str) -> bool:
+    inst = {fold(w) for w in lexicon.entries("institutions")}
+    return any(fold(w) in inst for w in name.split())
+
+
+def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
+    verbs = "|".join(re.escape(v) for v in lexicon.entries("speech_verbs"))
+    cue = re.compile(rf"\b(?:{verbs})(?:nya)?\b|\bdikutip\b|\bketerangan", re.IGNORECASE)
+    for p in paragraphs:
+        if not re.search(r"[“”\"]", p):
+            continue
+        for m in find_dates(p):
+            if m.value is None:
+                continue
+            before = p[max(0, m.start - 160) : m.start]
+            if cue.search(before):
+                return m
+    return None
+
+
+def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str | None]:
+    """The publication date: the page's own date line or byline first, then the date a statement in
+    the body is attributed to, then the first full date of the body."""
+    for ln in layout.header:
+        if ln.index == layout.title:
+            continue
+        for m in find_dates(ln.text):
+            if m.value is not None:
+                return m.value, m.text
+    spoken = _speech_dates(paragraphs)
+    if spoken is not None:
+        return spoken.value, spoken.text
+    for p in paragraphs:
+        for m in find_dates(p):
+            if m.value is not None:
+                return m.value, m.text
+    return None, None

@@ -1,0 +1,516 @@
+"""Names, titles of office, roles and regions in Indonesian news text. Pure functions.
+
+A person is found where the text anchors one: a title of office ("Bupati Nunukan Asmin Laura Hafid",
+"Ketua Bawaslu Kukar, Teguh Wibowo"), an honorific or rank ("Prof. Bambang Iswanto", "Iptu Tri
+Nugroho") or a speech verb ("ujar Fakhrian"). Roles are written with regions in full ("Kukar" becomes
+"Kutai Kartanegara") and acting forms shortened ("Pejabat Sementara (Pjs)" becomes "Pjs").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from pilkada import lexicon
+
+TOKEN = re.compile(
+    r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
+)
+ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+CONNECTORS = frozenset({"dan", "&"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person anchored in a text: their name (without honorifics) and role, where given."""
+
+    name: str | None
+    role: str | None
+    start: int
+    end: int
+    honorific: str | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers, bracketed groups and punctuation with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents off: the key names and roles are compared by."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --- lexicons, as token sequences --------------------------------------------------------------
+
+
+def _phrases(words: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for w in words:
+        out[tuple(fold(t.text) for t in tokenize(w))] = w
+    return out
+
+
+@cache
+def _titles() -> dict[tuple[str, ...], str]:
+    return _phrases(lexicon.entries("titles"))
+
+
+@cache
+def _acting() -> dict[tuple[str, ...], str]:
+    return {
+        tuple(fold(t.text) for t in tokenize(k)): v for k, v in lexicon.mapping("acting").items()
+    }
+
+
+@cache
+def _honorifics() -> dict[tuple[str, ...], str]:
+    # "Prof." and "Prof" are one honorific: the dot is a separate token, skipped when matching.
+    return _phrases(tuple(h.rstrip(".") for h in lexicon.entries("honorifics")))
+
+
+@cache
+def _institutions() -> dict[tuple[str, ...], str]:
+    return _phrases(lexicon.entries("institutions"))
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Every region name and abbreviation (folded) -> its name as pilkada writes it in a role."""
+    out: dict[str, str] = {}
+    for key in lexicon.mapping("regions"):
+        kind, _, name = key.partition(" ")
+        name = name.removeprefix("Administrasi ")
+        out.setdefault(fold(name), name)
+        if kind == "provinsi":
+            short = name.removeprefix("Daerah Khusus Ibukota ").removeprefix("Daerah Istimewa ")
+            out.setdefault(fold(short), short)
+    for alias, name in lexicon.mapping("region_aliases").items():
+        out[fold(alias)] = name
+    return out
+
+
+@cache
+def _region_phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(k.split()): v for k, v in regions().items()}
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("not_names"))
+
+
+@cache
+def _districts() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("districts"))
+
+
+@cache
+def _degrees() -> frozenset[str]:
+    return frozenset(fold(d) for d in lexicon.entries("degrees"))
+
+
+def _match(
+    tokens: list[Token], i: int, table: dict[tuple[str, ...], str], *, caps: bool = True
+) -> tuple[int, str] | None:
+    """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
+    if i >= len(tokens) or (caps and not tokens[i].is_cap):
+        return None
+    best: tuple[int, str] | None = None
+    words: list[str] = []
+    j = i
+    while j < len(tokens) and len(words) < 6:
+        t = tokens[j]
+        if t.text == "." and words:  # "Pjs." "Prof." "Drs.Efendi"
+            j += 1
+            if tuple(words) in table and (best is None or best[0] < j - i):
+                best = (j - i, table[tuple(words)])
+            continue
+        words.append(fold(t.text))
+        j += 1
+        if tuple(words) in table:
+            best = (j - i, table[tuple(words)])
+    return best
+
+
+def match_region(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """A region name or abbreviation at token ``i``, as (tokens used, full name)."""
+    t = tokens[i] if i < len(tokens) else None
+    if t is not None and t.text.startswith("("):
+        inner = fold(t.text[1:-1].strip())
+        if inner in regions():
+            return 1, regions()[inner]
+        return None
+    return _match(tokens, i, _region_phrases())
+
+
+def is_degree(text: str) -> bool:
+    return fold(re.sub(r"[.,\s]", "", text)) in _degrees()
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def split_name(text: str) -> tuple[str | None, str]:
+    """Honorifics and ranks apart from the name; degrees dropped.
+
+    >>> split_name("Irjen Pol Winarto")
+    ('Irjen Pol', 'Winarto')
+    """
+    tokens = tokenize(text)
+    honors: list[str] = []
+    i = 0
+    while (m := _match(tokens, i, _honorifics())) is not None:
+        honors.append(m[1])
+        i += m[0]
+    name = _name_run(tokens, i)
+    return (" ".join(honors) or None), name
+
+
+def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
+    """Capitalised words from token ``i`` on (a single-letter initial may carry a dot)."""
+    words: list[str] = []
+    while i < len(tokens) and len(words) < limit:
+        t = tokens[i]
+        if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in _not_names():
+            words.append(t.text)
+            i += 1
+            if i < len(tokens) and tokens[i].text == "." and len(t.text) <= 3:
+                i += 1  # "Muh. Said", "R. Gani"
+            continue
+        break
+    return " ".join(words)
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def _role_tail(tokens: list[Token], i: int) -> tuple[list[Token], int]:
+    """The run of words after a title that may belong to the role or the name."""
+    run: list[Token] = []
+    while i < len(tokens):
+        t = tokens[i]
+        if t.text.startswith("("):
+            run.append(t)
+        elif t.is_word and (t.is_cap or fold(t.text) in REGION_KINDS):
+            run.append(t)
+        elif t.text == "." and run and len(run[-1].text) <= 4 and run[-1].is_cap:
+            run.append(t)  # "Drs." "Muh." inside the run
+        elif t.is_word and fold(t.text) in {"dari", "dan"} and run and i + 1 < len(tokens) and (
+            tokens[i + 1].is_cap
+        ):
+            run.append(t)  # "Wakil Ketua MPR RI dari Fraksi Partai Demokrat"
+        else:
+            break
+        i += 1
+    while run and (run[-1].text == "." or fold(run[-1].text) in {"dari", "dan"}):
+        run.pop()
+    return run, i
+
+
+def _is_boundary(run: list[Token], k: int) -> int:
+    """How many tokens of ``run`` from ``k`` on belong certainly to a role (0: none)."""
+    t = run[k]
+    if t.text.startswith("("):
+        return 1
+    if t.text in ROMAN:
+        return 1
+    if fold(t.text) in REGION_KINDS:
+        return 1
+    m = match_region(run, k) or _match(run, k, _institutions(), caps=False)
+    return m[0] if m else 0
+
+
+def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
+    words: list[str] = [acting] if acting else []
+    words.append(title)
+    k = 0
+    while k < len(tail):
+        t = tail[k]
+        if t.text.startswith("("):
+            k += 1  # "(Kukar)", "(Pjs)": the full form stands beside it
+            continue
+        if t.text == ".":
+            k += 1
+            continue
+        low = fold(t.text)
+        if low in REGION_KINDS:
+            # "Bupati Kabupaten Kukar" -> "Bupati Kutai Kartanegara"; "KPU Kabupaten Bekasi" stays
+            if not (k == 0 and title in {"Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur"}):
+                words.append(REGION_KINDS[low])
+            k += 1
+            continue
+        m = match_region(tail, k)
+        if m:
+            words.append(m[1])
+            k += m[0]
+            continue
+        words.append(t.text)
+        k += 1
+    return " ".join(words)
+
+
+def parse_person_at(tokens: list[Token], i: int) -> Mention | None:
+    """A person phrase opening at token ``i``: [acting] title [role words] [, ] [honorific] name.
+
+    Returns a mention with a role and no name for a bare role ("Kapolda Kalsel"), None when no title
+    or honorific opens at ``i``.
+    """
+    start = tokens[i].start if i < len(tokens) else 0
+    acting = None
+    if (m := _match(tokens, i, _acting())) is not None:
+        acting = m[1]
+        i += m[0]
+    title_m = _match(tokens, i, _titles())
+    if title_m is None:
+        if acting is not None:
+            return None
+        return _honorific_person(tokens, i, start)
+    title = title_m[1]
+    i += title_m[0]
+    run, after = _role_tail(tokens, i)
+    # an honorific or rank inside the run: role before it, name after it
+    for k in range(len(run)):
+        hon = _match(run, k, _honorifics())
+        if hon is not None and k + hon[0] < len(run):
+            name = _name_run(run, k + hon[0])
+            if name:
+                role = _role_text(acting, title, run[:k])
+                end = _end_of(run, k + hon[0], name)
+                return Mention(name, role, start, end, hon[1])
+    # "Ketua Bawaslu Kukar, Teguh Wibowo," — the name in apposition after a comma
+    if after < len(tokens) and tokens[after].text == ",":
+        appo = _honorific_person(tokens, after + 1, start) or _plain_name(tokens, after + 1, start)
+        if appo is not None and appo.name and _apposition_closes(tokens, appo.end):
+            return Mention(
+                appo.name, _role_text(acting, title, run), start, appo.end, appo.honorific
+            )
+    # otherwise the role runs to its last certain word; the name is what follows
+    last = 0
+    k = 0
+    while k < len(run):
+        n = _is_boundary(run, k)
+        if n:
+            last = k + n
+            k += n
+        else:
+            k += 1
+    name_tokens = [t for t in run[last:] if t.text != "."]
+    if len(name_tokens) > 4:  # a long run with no certain role word: the name is its end
+        last = len(run) - 3
+        name_tokens = name_tokens[-3:]
+    role = _role_text(acting, title, run[:last])
+    if not name_tokens:
+        end = run[-1].end if run else tokens[i - 1].end
+        return Mention(None, role, start, end)
+    name = _name_run(name_tokens, 0)
+    if name and (fold(name) in regions() or fold(name) in _districts()):
+        name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
+    return Mention(name or None, role, start, name_tokens[-1].end)
+
+
+def _end_of(run: list[Token], k: int, name: str) -> int:
+    n = len(name.split())
+    words = [t for t in run[k:] if t.is_word]
+    return words[n - 1].end if len(words) >= n else run[-1].end
+
+
+def _honorific_person(tokens: list[Token], i: int, start: int) -> Mention | None:
+    honors: list[str] = []
+    while (m := _match(tokens, i, _honorifics())) is not None:
+        honors.append(m[1])
+        i += m[0]
+    if not honors or honors[-1] in {"Bapak", "Pak", "Ibu", "Bu"} and len(honors) == 1:
+        # "Pak Bupati" is a role, not a name; "Bapak Imran Yusuf" is handled by the caller
+        if not honors:
+            return None
+    name = _name_run(tokens, i)
+    if not name:
+        return None
+    end = tokens[i + len(name.split()) - 1].end if i + len(name.split()) - 1 < len(tokens) else 0
+    end = _skip_dotted(tokens, i, name)
+    return Mention(name, None, start, end, " ".join(honors))
+
+
+def _skip_dotted(tokens: list[Token], i: int, name: str) -> int:
+    need = len(name.split())
+    end = tokens[i].end
+    while i < len(tokens) and need:
+        if tokens[i].is_word:
+            need -= 1
+            end = tokens[i].end
+        i += 1
+    return end
+
+
+def _plain_name(tokens: list[Token], i: int, start: int) -> Mention | None:
+    name = _name_run(tokens, i, limit=4)
+    if not name or _match(tokens, i, _titles()) is not None:
+        return None
+    return Mention(name, None, start, _skip_dotted(tokens, i, name))
+
+
+def _apposition_closes(tokens: list[Token], end: int) -> bool:
+    """After a name in apposition comes a comma, a full stop, a degree or a lower-case word."""
+    nxt = next((t for t in tokens if t.start >= end), None)
+    if nxt is None:
+        return True
+    return nxt.text in {",", ".", ")", "”", '"'} or (nxt.is_word and not nxt.is_cap)
+
+
+def find_people(text: str) -> list[Mention]:
+    """Every person anchored by a title or an honorific in ``text``, in order."""
+    tokens = tokenize(text)
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.is_word and t.is_cap:
+            m = parse_person_at(tokens, i)
+            if m is not None:
+                out.append(m)
+                while i < len(tokens) and tokens[i].start < m.end:
+                    i += 1
+                continue
+        i += 1
+    return out
+
+
+# --- one article's people ---------------------------------------------------------------------
+
+PREPOSITIONS = frozenset(
+    "kepada dengan oleh dari untuk bagi ke di pada antara bersama dan atau serta kepadanya".split()
+)
+
+
+@dataclass
+class Person:
+    """A person of one article: the fullest name form seen and the first role given."""
+
+    name: str
+    role: str | None = None
+    honorific: str | None = None
+
+    @property
+    def keys(self) -> set[str]:
+        return {fold(w) for w in self.name.split()}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A person named, or speaking, at a place in the article (paragraph, offset)."""
+
+    para: int
+    offset: int
+    person: int  # index into Registry.people
+    subject: bool
+
+
+@dataclass
+class Registry:
+    """The people of one article, with where each is named."""
+
+    people: list[Person] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def add(self, name: str | None, role: str | None, honorific: str | None = None) -> int | None:
+        """Record a person (merging with one already known) and return their index."""
+        if name:
+            idx = self.find(name)
+            if idx is not None:
+                p = self.people[idx]
+                if len(name.split()) > len(p.name.split()) and p.keys <= {fold(w) for w in name.split()}:
+                    p.name = name
+                if role and not p.role:
+                    p.role = role
+                if honorific and not p.honorific:
+                    p.honorific = honorific
+                return idx
+            self.people.append(Person(name, role, honorific))
+            return len(self.people) - 1
+        if role:
+            return self.by_role(role)
+        return None
+
+    def find(self, name: str) -> int | None:
+        """The person a name form stands for: its words are a subset of theirs (or the reverse)."""
+        keys = {fold(w) for w in name.split()} - {""}
+        if not keys:
+            return None
+        hits = [i for i, p in enumerate(self.people) if keys <= p.keys or p.keys <= keys]
+        if len(hits) == 1:
+            return hits[0]
+        exact = [i for i in hits if self.people[i].keys == keys]
+        return exact[0] if len(exact) == 1 else None
+
+    def by_role(self, role: str) -> int | None:
+        """The person holding a role ("Kapolda Kalimantan Selatan"), when exactly one does."""
+        key = fold(role)
+        hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
+        if not hits:
+            words = set(key.split())
+            hits = [i for i, p in enumerate(self.people) if p.role and words <= set(fold(p.role).split())]
+        return hits[0] if len(hits) == 1 else None
+
+    def latest(self, para: int, offset: int) -> int | None:
+        """Who was last named as a subject, or last spoke, before (para, offset)."""
+        best: Event | None = None
+        for e in self.events:
+            if (e.para, e.offset) < (para, offset) and e.subject:
+                if best is None or (e.para, e.offset) >= (best.para, best.offset):
+                    best = e
+        return best.person if best else None
+
+
+def build_registry(paragraphs: list[str]) -> Registry:
+    """Everyone anchored by a title or honorific, and every later mention of them by name."""
+    reg = Registry()
+    for k, text in enumerate(paragraphs):
+        for m in find_people(text):
+            idx = reg.add(m.name, m.role, m.honorific)
+            if idx is not None:
+                reg.events.append(Event(k, m.start, idx, _is_subject(text, m.start)))
+    return reg
+
+
+def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
+    """Record each use of a known person's name words (short forms such as "Laura")."""
+    known = {i: p.keys for i, p in enumerate(reg.people)}
+    seen = {(e.para, e.offset) for e in reg.events}
+    for k, text in enumerate(paragraphs):
+        for t in tokenize(text):
+            if not (t.is_word and t.is_cap and len(t.text) >= 3):
+                continue
+            key = fold(t.text)
+            owners = [i for i, keys in known.items() if key in keys]
+            if len(owners) != 1 or (k, t.start) in seen:
+                continue
+            if any(e.para == k and e.offset <= t.start < e.offset + 60 and e.person == owners[0] for e in reg.events):
+                continue
+            reg.events.append(Event(k, t.start, owners[0], _is_subject(text, t.start)))
+    reg.events.sort(key=lambda e: (e.para, e.offset))
+
+
+def _is_subject(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    prev = before.split()[-1].lower().strip(",.") if before.split() else ""
+    return prev not in PREPOSITIONS

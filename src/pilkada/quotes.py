@@ -1,0 +1,226 @@
+"""Direct quotes and who said them. Pure functions.
+
+A quote is the text between quote marks (“…”, "…", or a mismatched pair). Its speaker comes from the
+attribution around it: a speech verb after the closing mark ("…,” kata Irjen Pol Winarto", "…,”
+ujarnya", "…”. Ucap Gani"), or a lead before the opening mark ("Lanjutnya, “…", "Menurut dia, “…").
+Pronoun cues (katanya, kata dia, Beliau) and role-only cues (tandas Pj Bupati Jayapura) resolve to the
+person the article last named as a subject, or to the holder of that role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pilkada import lexicon
+from pilkada.models import Confidence, Quote
+from pilkada.people import Registry, fold, parse_person_at, tokenize
+
+OPEN = "“"
+CLOSE = "”"
+STRAIGHT = '"'
+
+
+@dataclass
+class Span:
+    para: int
+    start: int  # offset of the first character inside the marks
+    end: int  # offset of the closing mark (or the paragraph's end when never closed)
+    closed: bool
+
+
+@cache
+def _verbs() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon.entries("speech_verbs"), key=len, reverse=True))
+    return re.compile(rf"^(?P<verb>{verbs})(?P<nya>nya)?\b", re.IGNORECASE)
+
+
+@cache
+def _leads() -> re.Pattern[str]:
+    leads = "|".join(sorted(lexicon.entries("speech_leads"), key=len, reverse=True))
+    verbs = "|".join(sorted(lexicon.entries("speech_verbs"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?P<who>[^,.;“”\"]{{1,80}}?)\s+(?P<lead>{leads})\b[^“”\"]{{0,40}}"
+        rf"|\b(?P<menurut>[Mm]enurut)\s+(?P<who2>[^,.“”\"]{{1,60}})[^“”\"]{{0,60}}"
+        rf"|\b(?P<verbnya>(?:{verbs})nya)\b[^“”\"]{{0,20}})"
+        rf"[,:]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(lexicon.entries("pronouns"))
+
+
+@cache
+def _themes() -> re.Pattern[str]:
+    cues = "|".join(lexicon.entries("theme_cues"))
+    return re.compile(rf"\b(?:{cues})\s*[:,]?\s*$", re.IGNORECASE)
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every quoted span, paragraph by paragraph; a quote never closed runs to its paragraph's end."""
+    spans: list[Span] = []
+    for k, text in enumerate(paragraphs):
+        open_at: int | None = None
+        for i, ch in enumerate(text):
+            if ch == OPEN or (ch == STRAIGHT and open_at is None):
+                if open_at is None:
+                    open_at = i + 1
+            elif ch in (CLOSE, STRAIGHT) and open_at is not None:
+                spans.append(Span(k, open_at, i, True))
+                open_at = None
+        if open_at is not None and len(text) - open_at > 20:
+            spans.append(Span(k, open_at, len(text), False))
+    return spans
+
+
+def _is_speech(text: str, before: str) -> bool:
+    """A theme, title or term in quotes is not speech."""
+    if _themes().search(before):
+        return False
+    words = text.split()
+    if len(words) <= 4 and not re.search(r"[.,!?]", text):
+        return False
+    return bool(words)
+
+
+@dataclass
+class Cue:
+    words: str
+    name: str | None = None
+    role: str | None = None
+    pronoun: bool = False
+
+
+def _after_cue(after: str) -> Cue | None:
+    """A speech verb just after the closing mark: ", kata X", "”. Ucap Gani", " , pungkasnya"."""
+    rest = re.sub(r"^[\s,.;:]+", "", after)
+    m = _verbs().match(rest)
+    if not m:
+        return None
+    cue_text = m.group(0)
+    if m.group("nya"):
+        return Cue(cue_text, pronoun=True)
+    tail = rest[m.end() :]
+    first = tail.strip().split(" ", 1)[0].strip(",.") if tail.strip() else ""
+    if first.lower() in _pronouns():
+        return Cue(f"{cue_text} {first}", pronoun=True)
+    return _person_cue(cue_text, tail)
+
+
+def _person_cue(cue_text: str, tail: str) -> Cue | None:
+    tokens = tokenize(tail)
+    if not tokens or not tokens[0].is_cap:
+        return None
+    m = parse_person_at(tokens, 0)
+    if m is None:
+        from pilkada.people import _name_run
+
+        name = _name_run(tokens, 0, limit=4)
+        return Cue(f"{cue_text} {name}".strip(), name=name or None) if name else None
+    return Cue(f"{cue_text} {tail[: m.end].strip()}", name=m.name, role=m.role)
+
+
+def _before_cue(before: str) -> Cue | None:
+    """A lead just before the opening mark: "Lanjutnya, “", "X mengatakan, “", "Menurut dia, “"."""
+    m = _leads().search(before)
+    if not m:
+        return None
+    if m.group("verbnya"):
+        return Cue(m.group("verbnya"), pronoun=True)
+    who = (m.group("who") or m.group("who2") or "").strip()
+    words = who.split()
+    if not words:
+        return None
+    if words[-1].lower() in _pronouns() or words[0].lower() in _pronouns():
+        return Cue(m.group(0).strip(" ,"), pronoun=True)
+    # the subject is the last capitalised run before the verb ("Selain itu, Teguh Wibowo")
+    subject = who.split(",")[-1].strip()
+    tokens = tokenize(subject)
+    start = next((i for i, t in enumerate(tokens) if t.is_word and t.is_cap), None)
+    if start is None:
+        return None
+    pm = parse_person_at(tokens, start)
+    if pm is not None:
+        return Cue(m.group(0).strip(" ,"), name=pm.name, role=pm.role)
+    from pilkada.people import _name_run
+
+    name = _name_run(tokens, start, limit=4)
+    return Cue(m.group(0).strip(" ,"), name=name) if name else None
+
+
+def extract_quotes(paragraphs: list[str], reg: Registry) -> list[Quote]:
+    """The direct quotes of an article, attributed with the help of its registry of people."""
+    out: list[Quote] = []
+    spans = find_spans(paragraphs)
+    last_speaker: dict[int, int] = {}  # paragraph -> speaker of its latest quote
+    for n, sp in enumerate(spans):
+        text = paragraphs[sp.para]
+        prev_end = max(
+            (s.end + 1 for s in spans[:n] if s.para == sp.para), default=0
+        )
+        before = text[prev_end : sp.start - 1]
+        quote_text = text[sp.start : sp.end]
+        if not _is_speech(quote_text, before):
+            continue
+        nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
+        after = text[sp.end + 1 : nxt] if sp.closed else ""
+        cue = _after_cue(after) or _before_cue(before)
+        speaker, why, conf = _resolve(cue, reg, sp, last_speaker)
+        person = reg.people[speaker] if speaker is not None else None
+        if speaker is not None:
+            last_speaker[sp.para] = speaker
+            reg.events.append(_event(sp, speaker))
+            reg.events.sort(key=lambda e: (e.para, e.offset))
+        out.append(
+            Quote(
+                text=quote_text,
+                speaker=person.name if person else None,
+                role=person.role if person else None,
+                paragraph=sp.para,
+                cue=cue.words if cue else None,
+                confidence=conf,
+                why=why,
+            )
+        )
+    return out
+
+
+def _event(sp: Span, speaker: int):  # type: ignore[no-untyped-def]
+    from pilkada.people import Event
+
+    return Event(sp.para, sp.end, speaker, True)
+
+
+def _resolve(
+    cue: Cue | None, reg: Registry, sp: Span, last_speaker: dict[int, int]
+) -> tuple[int | None, str, Confidence]:
+    if cue is not None and (cue.name or cue.role) and not cue.pronoun:
+        if cue.name:
+            idx = reg.find(cue.name)
+            if idx is None:
+                idx = reg.add(cue.name, cue.role)
+            elif cue.role and not reg.people[idx].role:
+                reg.people[idx].role = cue.role
+            return idx, f"named in the attribution '{cue.words}'", Confidence.high
+        idx = reg.by_role(cue.role or "")
+        if idx is not None:
+            return idx, f"role '{cue.role}' held by the person named earlier", Confidence.medium
+        return None, f"role '{cue.role}' not matched to a named person", Confidence.low
+    latest = reg.latest(sp.para, sp.start)
+    if latest is None and last_speaker:
+        latest = last_speaker[max(last_speaker)]
+    if cue is not None:
+        if latest is None:
+            return None, f"pronoun '{cue.words}' with no person named before it", Confidence.low
+        return latest, f"pronoun '{cue.words}' refers to the person last named", Confidence.medium
+    if latest is None:
+        return None, "no attribution found", Confidence.low
+    return latest, "no attribution; the person last named", Confidence.low
+
+
+def speaker_key(name: str | None) -> str:
+    return fold(name or "")
