@@ -20,6 +20,7 @@ DATELINE = re.compile(
 )
 SYNDICATION = re.compile(r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)", re.IGNORECASE)
 INITIALS = re.compile(r"\(\s*(?P<who>[A-Z]{2,4})\s*\)\s*$")
+CONTRIBUTOR = re.compile(r"^(kontributor|koresponden|wartawan)\s+[^,|]+,\s*", re.IGNORECASE)
 NAME_SPLIT = re.compile(r"\s*\|\s*|\s*,\s*(?=[A-Z][a-z])|\s+dan\s+|\s*&\s*")
 
 
@@ -82,6 +83,7 @@ def clean_name(value: str) -> str:
 
 def credit_names(value: str) -> list[str]:
     out = []
+    value = CONTRIBUTOR.sub("", value.strip())
     for part in NAME_SPLIT.split(value):
         name = clean_name(part)
         if name and name.lower() not in generic_credits() and not any(c.isdigit() for c in name):

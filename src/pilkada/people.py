@@ -191,6 +191,8 @@ def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
     words: list[str] = []
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
+        if _degree_ahead(tokens, i):
+            break
         if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in _not_names():
             words.append(t.text)
             i += 1
@@ -199,6 +201,23 @@ def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
             continue
         break
     return " ".join(words)
+
+
+def _degree_ahead(tokens: list[Token], i: int) -> bool:
+    """A dotted degree starts at token ``i``: "S.H", "S.I.K", "S.STP", "M.Si"."""
+    if not (tokens[i].is_word and len(tokens[i].text) == 1):
+        return False
+    letters = ""
+    j = i
+    while j < len(tokens) and j < i + 8 and (tokens[j].text == "." or tokens[j].is_word):
+        if tokens[j].is_word:
+            if len(tokens[j].text) > 3:
+                break
+            letters += tokens[j].text
+            if is_degree(letters) and letters != tokens[i].text:
+                return True
+        j += 1
+    return False
 
 
 # --- roles ------------------------------------------------------------------------------------
@@ -292,11 +311,16 @@ def parse_person_at(tokens: list[Token], i: int) -> Mention | None:
     for k in range(len(run)):
         hon = _match(run, k, _honorifics())
         if hon is not None and k + hon[0] < len(run):
-            name = _name_run(run, k + hon[0])
+            honors = [hon[1]]
+            at = k + hon[0]
+            while (more := _match(run, at, _honorifics())) is not None:
+                honors.append(more[1])
+                at += more[0]
+            name = _name_run(run, at)
             if name:
                 role = _role_text(acting, title, run[:k])
-                end = _end_of(run, k + hon[0], name)
-                return Mention(name, role, start, end, hon[1])
+                end = _end_of(run, at, name)
+                return Mention(name, role, start, end, " ".join(honors))
     # "Ketua Bawaslu Kukar, Teguh Wibowo," — the name in apposition after a comma
     if after < len(tokens) and tokens[after].text == ",":
         appo = _honorific_person(tokens, after + 1, start) or _plain_name(tokens, after + 1, start)
