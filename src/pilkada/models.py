@@ -84,3 +84,85 @@ class Article(BaseModel):
     def text(self) -> str:
         """The cleaned body: paragraphs separated by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+
+# --- results of queries over a corpus ---
+
+
+class Hit(BaseModel):
+    """One article that matches a search, with the passage that shows why."""
+
+    article_id: str
+    title: str = Field(description="The headline, or the lead's first words when there is none.")
+    published: date | None = None
+    outlet: str | None = None
+    score: float = Field(description="Relevance within this search; higher ranks first.")
+    snippet: str = Field(description="About 200 characters around the best match; '…' marks a cut.")
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list, description="[start, end) character spans of the matches in snippet."
+    )
+
+
+class QuoteHit(BaseModel):
+    """A quote found in a corpus, with the article it came from and the paragraph around it."""
+
+    article_id: str
+    title: str
+    published: date | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    quote: Quote
+    context: str = Field(description="The paragraph the quote stands in.")
+
+
+class Count(BaseModel):
+    """A name and how often it occurs."""
+
+    name: str
+    count: int
+
+
+class SpeakerCount(Count):
+    """A quoted person, how many quotes they have, and the role they are most often given."""
+
+    role: str | None = None
+
+
+class CorpusSummary(BaseModel):
+    """A corpus at a glance: numbers only, rendering is the caller's business."""
+
+    articles: int
+    first: date | None = Field(None, description="The earliest publication date.")
+    last: date | None = Field(None, description="The latest publication date.")
+    undated: int = Field(description="Articles with no publication date.")
+    by_outlet: list[Count] = Field(
+        description="Most frequent outlets; articles with none left out."
+    )
+    by_month: list[Count] = Field(description="Articles per month (YYYY-MM), oldest first.")
+    places: list[Count] = Field(description="Most frequent datelines.")
+    speakers: list[SpeakerCount] = Field(description="Most-quoted speakers.")
+    words: list[Count] = Field(description="Most frequent content words, stopwords left out.")
+    quotes: int = Field(description="All quotes, attributed or not.")
+
+
+class ArticleSummary(BaseModel):
+    """One article at a glance: its lead, its key sentences and its quotes."""
+
+    article_id: str
+    title: str
+    outlet: str | None = None
+    dateline: str | None = None
+    published: date | None = None
+    lead: str
+    key_sentences: list[str] = Field(description="The highest-scoring sentences, in article order.")
+    quotes: list[Quote]
+    words: int = Field(description="Words in the paragraphs.")
+
+
+class ExportResult(BaseModel):
+    """What an export wrote."""
+
+    format: str = Field(description="txt, md, jsonl or csv.")
+    out: str = Field(description="The file or folder written.")
+    files: list[str] = Field(description="Every file written, as paths.")
+    articles: int

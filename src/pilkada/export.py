@@ -1,0 +1,289 @@
+"""Writing articles out as txt, md, jsonl or csv: safe names, atomic writes, no silent overwrite.
+
+txt and md write one file per article into a folder; jsonl and csv write one file. Nothing the
+user has is overwritten without ``force``, and nothing is ever left half-written: a file is written
+beside its target and renamed into place, and a folder is built beside its target and renamed into
+place, the old one removed only once the new one is complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import secrets
+import shutil
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal, TextIO, get_args
+
+from pilkada.models import Article, ExportResult
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "ExportError",
+    "ExportFormat",
+    "export",
+    "file_names",
+    "render_md",
+    "render_txt",
+    "slugify",
+    "write_stream",
+]
+
+ExportFormat = Literal["txt", "md", "jsonl", "csv"]
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
+FOLDER_FORMATS = frozenset({"txt", "md"})
+CSV_COLUMNS = (
+    "id",
+    "source",
+    "published",
+    "outlet",
+    "dateline",
+    "title",
+    "authors",
+    "editors",
+    "quotes",
+    "text",
+)
+NAME_LENGTH = 60  # a file name's stem: date, "_", title slug
+LIST_SEPARATOR = "; "
+_STREAM_SEPARATOR = {"txt": "=" * 72, "md": "---"}
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MD_BLOCK_START = re.compile(r"(#|>|[-+*](\s|$)|\d+[.)](\s|$)|=+\s*$|-+\s*$)")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<])")
+
+
+class ExportError(Exception):
+    """An export that would overwrite something, or cannot be written."""
+
+
+# --- names ---
+
+
+def slugify(text: str, max_length: int = NAME_LENGTH) -> str:
+    """A lower-case ASCII name for ``text``: letters and digits joined by "-", cut at a word.
+
+    "Pjs Bupati Kukar Menghadiri Rakor" -> "pjs-bupati-kukar-menghadiri-rakor"; never empty.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        space = cut.rfind("-")
+        slug = cut[:space] if space > 0 else slug[:max_length]
+    return slug.strip("-") or "article"
+
+
+def _stem(article: Article) -> str:
+    day = article.published.isoformat() if article.published else "undated"
+    title = article.display_title() or article.id
+    return f"{day}_{slugify(title, NAME_LENGTH - len(day) - 1)}"
+
+
+def file_names(articles: Sequence[Article], ext: str) -> list[str]:
+    """A distinct file name for each article: date and title, "-2", "-3"… where two collide."""
+    used: set[str] = set()
+    names = []
+    for article in articles:
+        stem = _stem(article)
+        name, n = f"{stem}.{ext}", 2
+        while name in used:
+            name, n = f"{stem}-{n}.{ext}", n + 1
+        used.add(name)
+        names.append(name)
+    return names
+
+
+# --- renderings ---
+
+
+def _metadata(article: Article) -> list[tuple[str, str]]:
+    fields = [
+        ("id", article.id),
+        ("outlet", article.outlet),
+        ("dateline", article.dateline),
+        ("published", article.published.isoformat() if article.published else None),
+        ("authors", LIST_SEPARATOR.join(article.authors)),
+        ("editors", LIST_SEPARATOR.join(article.editors)),
+        ("source", article.source),
+    ]
+    return [(name, value) for name, value in fields if value]
+
+
+def render_txt(article: Article) -> str:
+    """The article as plain text: title, metadata lines, a blank line, the paragraphs."""
+    head = [article.display_title(), *(f"{k}: {v}" for k, v in _metadata(article))]
+    return "\n".join(head) + "\n\n" + "\n\n".join(article.paragraphs) + "\n"
+
+
+def _md(text: str) -> str:
+    """``text`` escaped so that Markdown shows it as written."""
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return "\\" + text if _MD_BLOCK_START.match(text) else text
+
+
+def render_md(article: Article) -> str:
+    """The article as Markdown: a heading, a metadata list, the paragraphs, then its quotes."""
+    parts = [f"# {_md(article.display_title())}"]
+    parts.append("\n".join(f"- **{k}:** {_md(v)}" for k, v in _metadata(article)))
+    parts.extend(_md(p) for p in article.paragraphs)
+    if article.quotes:
+        parts.append("## Quotes")
+        for q in article.quotes:
+            who = ", ".join(_md(x) for x in (q.speaker, q.role) if x) or "unattributed"
+            parts.append(f"> {_md(q.text)}\n>\n> — {who}")
+    return "\n\n".join(parts) + "\n"
+
+
+_RENDER: dict[str, Callable[[Article], str]] = {"txt": render_txt, "md": render_md}
+
+
+def _csv_row(article: Article) -> dict[str, str | int]:
+    return {
+        "id": article.id,
+        "source": article.source or "",
+        "published": article.published.isoformat() if article.published else "",
+        "outlet": article.outlet or "",
+        "dateline": article.dateline or "",
+        "title": article.title or "",
+        "authors": LIST_SEPARATOR.join(article.authors),
+        "editors": LIST_SEPARATOR.join(article.editors),
+        "quotes": len(article.quotes),
+        "text": article.text,
+    }
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def write_stream(articles: Sequence[Article], fmt: ExportFormat, stream: TextIO) -> int:
+    """Write the articles to an open text stream (stdout for ``--out -``); returns how many.
+
+    txt and md articles follow one another with a separator line between them.
+    """
+    _check_format(fmt)
+    if fmt == "jsonl":
+        for article in articles:
+            data = article.model_dump(mode="json")
+            stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_csv_row(article) for article in articles)
+    else:
+        for i, article in enumerate(articles):
+            if i:
+                stream.write(f"\n{_STREAM_SEPARATOR[fmt]}\n\n")
+            stream.write(_RENDER[fmt](article))
+    return len(articles)
+
+
+# --- safe writing ---
+
+
+def _beside(target: Path, tag: str) -> Path:
+    """A fresh hidden name in ``target``'s folder, for building ``target`` before it is in place."""
+    return target.parent / f".{target.name}.{tag}-{secrets.token_hex(4)}"
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _write_file(target: Path, write: Callable[[TextIO], object]) -> None:
+    """Write ``target`` through a temporary file beside it, renamed into place when complete."""
+    temp = _beside(target, "tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _check_folder(out: Path, shown: Path, force: bool) -> None:
+    if not _exists(out):
+        return
+    if not out.is_dir():
+        raise ExportError(f"{shown} is a file; this format writes a folder, give a folder path")
+    entries = sorted(out.iterdir())
+    if not entries:
+        return
+    if not force:
+        raise ExportError(f"{shown} already exists and is not empty; use --force to replace it")
+    foreign = [e for e in entries if not (e.is_file() and e.suffix in {".txt", ".md"})]
+    if foreign:
+        raise ExportError(
+            f"{shown} holds {foreign[0].name!r}, not only exported articles; "
+            "refusing to replace it even with --force"
+        )
+
+
+def _replace_folder(built: Path, out: Path) -> None:
+    """Put the complete folder ``built`` at ``out``; an old ``out`` goes only after that worked."""
+    if not _exists(out):
+        os.rename(built, out)
+        return
+    old = _beside(out, "old")
+    os.rename(out, old)
+    try:
+        os.rename(built, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _export_folder(articles: Sequence[Article], fmt: str, out: Path) -> list[str]:
+    built = _beside(out, "tmp")
+    os.mkdir(built)
+    try:
+        names = file_names(articles, fmt)
+        for article, name in zip(articles, names, strict=True):
+            (built / name).write_text(_RENDER[fmt](article), encoding="utf-8")
+        _replace_folder(built, out)
+    except BaseException:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
+    return names
+
+
+def export(
+    articles: Sequence[Article], fmt: ExportFormat, out: Path | str, *, force: bool = False
+) -> ExportResult:
+    """Export ``articles`` to ``out``: a folder of files for txt and md, one file for jsonl and csv.
+
+    Raises ExportError, with a one-line message, when ``out`` exists (a file, or a folder that is
+    not empty) and ``force`` is false, or when it cannot be written. With ``force`` a folder is
+    replaced only if it holds nothing but .txt and .md files, so a mistyped path cannot wipe out
+    a folder of other work.
+    """
+    _check_format(fmt)
+    shown = Path(out)
+    target = Path(os.path.abspath(shown))
+    try:
+        if fmt in FOLDER_FORMATS:
+            _check_folder(target, shown, force)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            files = [str(shown / name) for name in _export_folder(articles, fmt, target)]
+        else:
+            if target.is_dir():
+                raise ExportError(f"{shown} is a folder; {fmt} export writes one file")
+            if _exists(target) and not force:
+                raise ExportError(f"{shown} already exists; use --force to replace it")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_file(target, lambda stream: write_stream(articles, fmt, stream))
+            files = [str(shown)]
+    except OSError as exc:
+        raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc
+    return ExportResult(format=fmt, out=str(shown), files=files, articles=len(articles))

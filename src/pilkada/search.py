@@ -1,0 +1,423 @@
+"""Searching a corpus: query parsing, matching, ranking and snippets. Pure: no printing.
+
+A plain query is words and "quoted phrases". Every word must occur in an article, as the start of a
+word ("pilkada" finds "Pilkada" and "pilkadanya"); a quoted phrase must occur as written, word for
+word. Matching ignores case and accents (``fold``). Articles are ranked with BM25 over the articles
+given, a title match counting double; ties go to the newer article.
+
+With ``regex=True`` the query is a Python regular expression, matched case-insensitively against the
+original text of the title and of each paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from pilkada.models import Article, Hit, QuoteHit
+
+__all__ = [
+    "ELLIPSIS",
+    "SNIPPET_WIDTH",
+    "QueryError",
+    "find_quotes",
+    "fold",
+    "search",
+    "snippet",
+    "words",
+]
+
+SNIPPET_WIDTH = 200
+ELLIPSIS = "…"
+
+_TITLE_WEIGHT = 2
+_K1 = 1.2
+_B = 0.75
+
+_TOKEN = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_QUERY_PART = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+_OPENING_CLOSING_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+Span = tuple[int, int]
+
+
+class QueryError(ValueError):
+    """A query that cannot be run: empty, or an invalid regular expression."""
+
+
+def _strip_marks(text: str) -> str:
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """The case- and accent-insensitive form of ``text``: "Pilkáda" and "PILKADA" fold alike."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    return _strip_marks(unicodedata.normalize("NFKD", decomposed))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each of its characters, the index of the character it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces: list[str] = []
+    origin: list[int] = []
+    done = 0
+    for run in _NON_ASCII.finditer(text):
+        start, end = run.span()
+        pieces.append(text[done:start].lower())
+        origin.extend(range(done, start))
+        for i in range(start, end):
+            piece = _fold_char(text[i])
+            pieces.append(piece)
+            origin.extend([i] * len(piece))
+        done = end
+    pieces.append(text[done:].lower())
+    origin.extend(range(done, len(text)))
+    return "".join(pieces), origin
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``: runs of letters and digits."""
+    return _TOKEN.findall(fold(text))
+
+
+# --- queries ---
+
+
+@dataclass(frozen=True)
+class _Term:
+    """Words that must occur in a row; the last may be only the start of a word."""
+
+    words: tuple[str, ...]
+    prefix: bool
+
+    def starts(self, tokens: Sequence[str]) -> list[int]:
+        """Indexes in ``tokens`` where this term begins."""
+        *exact, last = self.words
+        n = len(self.words)
+        found = []
+        for i in range(len(tokens) - n + 1):
+            final = tokens[i + n - 1]
+            if not (final.startswith(last) if self.prefix else final == last):
+                continue
+            if all(tokens[i + k] == word for k, word in enumerate(exact)):
+                found.append(i)
+        return found
+
+
+def _terms(query: str) -> list[_Term]:
+    terms: list[_Term] = []
+    for phrase, bare in _QUERY_PART.findall(query.translate(_OPENING_CLOSING_QUOTES)):
+        found = tuple(words(phrase or bare))
+        term = _Term(found, prefix=not phrase)
+        if found and term not in terms:
+            terms.append(term)
+    return terms
+
+
+class _Matcher(Protocol):
+    size: int
+
+    def counts(self, text: str) -> list[int]:
+        """How often each term occurs in ``text``."""
+        ...
+
+    def spans(self, text: str) -> list[list[Span]]:
+        """Where each term occurs in ``text``, as character spans of the original text."""
+        ...
+
+
+class _WordMatcher:
+    def __init__(self, terms: list[_Term]) -> None:
+        self.terms = terms
+        self.size = len(terms)
+
+    def counts(self, text: str) -> list[int]:
+        tokens = _TOKEN.findall(fold(text))
+        return [len(term.starts(tokens)) for term in self.terms]
+
+    def spans(self, text: str) -> list[list[Span]]:
+        folded, origin = _fold_with_map(text)
+        matches = list(_TOKEN.finditer(folded))
+        tokens = [m.group() for m in matches]
+        found = []
+        for term in self.terms:
+            spans = []
+            for i in term.starts(tokens):
+                first, last = matches[i], matches[i + len(term.words) - 1]
+                spans.append(_original_span(text, origin, first.start(), last.end()))
+            found.append(spans)
+        return found
+
+
+def _original_span(text: str, origin: list[int], start: int, end: int) -> Span:
+    """The span of ``text`` that folded characters [start, end) came from."""
+    first, stop = origin[start], origin[end - 1] + 1
+    while stop < len(text) and unicodedata.combining(text[stop]):
+        stop += 1
+    return first, stop
+
+
+class _RegexMatcher:
+    size = 1
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def spans(self, text: str) -> list[list[Span]]:
+        return [[m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]]
+
+    def counts(self, text: str) -> list[int]:
+        return [len(self.spans(text)[0])]
+
+
+def _matcher(query: str, regex: bool) -> _Matcher:
+    if not query.strip():
+        raise QueryError("empty query: give words to search for")
+    if regex:
+        try:
+            return _RegexMatcher(re.compile(query, re.IGNORECASE))
+        except (re.error, OverflowError) as exc:
+            raise QueryError(f"invalid regular expression {query!r}: {exc}") from None
+    terms = _terms(query)
+    if not terms:
+        raise QueryError(f"query {query!r} has no words to search for")
+    return _WordMatcher(terms)
+
+
+# --- ranking ---
+
+
+@dataclass
+class _Scored:
+    article: Article
+    fields: list[str]
+    tf: list[int]
+    length: int
+    score: float = 0.0
+
+
+def _fields(article: Article) -> list[str]:
+    return ([article.title] if article.title else []) + article.paragraphs
+
+
+def _measure(article: Article, matcher: _Matcher) -> _Scored:
+    fields = _fields(article)
+    tf = [0] * matcher.size
+    for k, field in enumerate(fields):
+        weight = _TITLE_WEIGHT if k == 0 and article.title else 1
+        for t, count in enumerate(matcher.counts(field)):
+            tf[t] += weight * count
+    length = sum(len(_TOKEN.findall(field)) for field in fields)
+    return _Scored(article, fields, tf, length)
+
+
+def _rank(docs: list[_Scored], size: int) -> list[_Scored]:
+    """The documents holding every term, with their BM25 score, best first."""
+    n = len(docs)
+    avg = (sum(d.length for d in docs) / n) if n else 0.0
+    df = [sum(1 for d in docs if d.tf[t]) for t in range(size)]
+    idf = [math.log(1 + (n - f + 0.5) / (f + 0.5)) for f in df]
+    found = []
+    for d in docs:
+        if not all(d.tf):
+            continue
+        norm = _K1 * (1 - _B + _B * d.length / avg) if avg else _K1
+        d.score = round(sum(idf[t] * tf * (_K1 + 1) / (tf + norm) for t, tf in enumerate(d.tf)), 4)
+        found.append(d)
+    found.sort(key=_newest_first)
+    return found
+
+
+def _newest_first(d: _Scored) -> tuple[float, bool, int, str]:
+    published = d.article.published
+    return (-d.score, published is None, -published.toordinal() if published else 0, d.article.id)
+
+
+# --- snippets ---
+
+
+def _best_field(doc: _Scored, matcher: _Matcher) -> tuple[str, list[Span]]:
+    """The paragraph showing the most of the query; the title only when no paragraph matches."""
+    best: tuple[tuple[int, int], str, list[Span]] | None = None
+    in_title: tuple[str, list[Span]] | None = None
+    for k, field in enumerate(doc.fields):
+        per_term = matcher.spans(field)
+        spans = sorted(s for term in per_term for s in term)
+        if not spans:
+            continue
+        if k == 0 and doc.article.title:
+            in_title = (field, spans)
+            continue
+        key = (sum(1 for term in per_term if term), len(spans))
+        if best is None or key > best[0]:
+            best = (key, field, spans)
+    if best is not None:
+        return best[1], best[2]
+    return in_title or (doc.fields[0] if doc.fields else "", [])
+
+
+def snippet(text: str, spans: Sequence[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
+    """About ``width`` characters of ``text`` around its first span, cut at word boundaries.
+
+    Returns the snippet ("…" where text was cut) and the spans moved into it, clipped to it.
+    """
+    spans = sorted(spans)
+    start, end = 0, len(text)
+    if len(text) > width:
+        first, first_end = spans[0] if spans else (0, 0)
+        start = max(0, min(first - width // 4, len(text) - width))
+        end = min(len(text), start + width)
+        if start > 0 and not text[start - 1].isspace():
+            space = _next_space(text, start, first)
+            start = space + 1 if space >= 0 else _previous_space(text, start, 0) + 1
+        if end < len(text) and not text[end].isspace():
+            space = _previous_space(text, end, max(start, first_end))
+            end = space if space >= 0 else end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    moved = []
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            moved.append((s - start + len(prefix), e - start + len(prefix)))
+    return prefix + text[start:end] + suffix, _merge(moved)
+
+
+def _next_space(text: str, start: int, stop: int) -> int:
+    for i in range(start, stop):
+        if text[i].isspace():
+            return i
+    return -1
+
+
+def _previous_space(text: str, start: int, floor: int) -> int:
+    for i in range(start - 1, floor - 1, -1):
+        if text[i].isspace():
+            return i
+    return -1
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# --- the two queries ---
+
+
+def search(
+    articles: Iterable[Article], query: str, *, regex: bool = False, limit: int | None = None
+) -> list[Hit]:
+    """The articles matching ``query``, best first, each with a highlighted snippet.
+
+    Raises QueryError for an empty query or an invalid regular expression.
+    """
+    matcher = _matcher(query, regex)
+    ranked = _rank([_measure(a, matcher) for a in articles], matcher.size)
+    if limit is not None:
+        ranked = ranked[: max(limit, 0)]
+    hits = []
+    for doc in ranked:
+        text, spans = snippet(*_best_field(doc, matcher))
+        a = doc.article
+        hits.append(
+            Hit(
+                article_id=a.id,
+                title=a.display_title(),
+                published=a.published,
+                outlet=a.outlet,
+                score=doc.score,
+                snippet=text,
+                highlights=spans,
+            )
+        )
+    return hits
+
+
+def _name_matcher(value: str | None, what: str) -> list[str] | None:
+    if value is None:
+        return None
+    found = words(value)
+    if not found:
+        raise QueryError(f"{what} {value!r} has no words to match")
+    return found
+
+
+def _names_match(wanted: list[str] | None, name: str | None) -> bool:
+    """Whether every wanted word starts some word of ``name``; a missing name never matches."""
+    if wanted is None:
+        return True
+    if name is None:
+        return False
+    have = words(name)
+    return all(any(h.startswith(w) for h in have) for w in wanted)
+
+
+def find_quotes(
+    articles: Iterable[Article],
+    query: str | None = None,
+    *,
+    by: str | None = None,
+    role: str | None = None,
+) -> list[QuoteHit]:
+    """The quotes matching all that is given: words of the quote, speaker's name, speaker's role.
+
+    ``query`` is read like a search query (words and "phrases"); ``by`` and ``role`` match when each
+    of their words starts a word of the speaker's name or role ("laura" finds "Asmin Laura Hafid").
+    A quote with no speaker (or no role) never matches ``by`` (or ``role``). Oldest first, undated
+    last, then by article and paragraph.
+    """
+    matcher = _matcher(query, regex=False) if query is not None else None
+    speaker = _name_matcher(by, "speaker name")
+    wanted_role = _name_matcher(role, "role")
+    hits = []
+    for a in articles:
+        for q in a.quotes:
+            if not (_names_match(speaker, q.speaker) and _names_match(wanted_role, q.role)):
+                continue
+            if matcher is not None and not all(matcher.counts(q.text)):
+                continue
+            context = a.paragraphs[q.paragraph] if 0 <= q.paragraph < len(a.paragraphs) else ""
+            hits.append(
+                QuoteHit(
+                    article_id=a.id,
+                    title=a.display_title(),
+                    published=a.published,
+                    outlet=a.outlet,
+                    dateline=a.dateline,
+                    quote=q,
+                    context=context,
+                )
+            )
+    hits.sort(
+        key=lambda h: (
+            h.published is None,
+            h.published.toordinal() if h.published else 0,
+            h.article_id,
+            h.quote.paragraph,
+        )
+    )
+    return hits

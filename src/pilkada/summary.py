@@ -1,0 +1,199 @@
+"""Corpus and article summaries: numbers and chosen sentences only; rendering is elsewhere.
+
+Content words are words of three letters or more, without digits, that are not in the stopword
+lexicon (``lexicon/stopwords.txt``). An article's key sentences are picked by a plain extractive
+score: the mean corpus-of-one frequency of a sentence's content words, the lead left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+
+from pilkada import lexicon
+from pilkada.models import Article, ArticleSummary, CorpusSummary, Count, SpeakerCount
+from pilkada.search import fold
+
+__all__ = ["content_words", "sentences", "stopwords", "summarise_article", "summarise_corpus"]
+
+# A word: letters or digits, possibly joined by hyphens or apostrophes ("isu-isu", "Jum'at").
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_MIN_LETTERS = 3
+# A sentence-ending mark, any closing quotes or brackets, then space.
+_END = re.compile(r"([.!?…]+)[\"”’)\]]*\s+")
+_OPENING = '"“‘(['
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+# Abbreviations longer than the three letters the rule in `_abbreviation` covers.
+_LONG_ABBREVIATIONS = frozenset({"prof", "kapt", "dipl", "tlp", "telp", "hlm"})
+# Sentences with fewer content words than this are picked only when nothing longer is left.
+_MIN_KEY_WORDS = 4
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The stopword lexicon, folded."""
+    return frozenset(fold(word) for word in lexicon.entries("stopwords"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_key(written: str) -> str | None:
+    """The folded form of a written word if it is a content word, else None."""
+    word = fold(written)
+    if len(word) < _MIN_LETTERS or any(c.isdigit() for c in word) or word in stopwords():
+        return None
+    return word
+
+
+def _content(text: str) -> Iterator[tuple[str, str]]:
+    """Each content word of ``text`` as written and folded."""
+    for written in _WORD.findall(text):
+        word = _content_key(written)
+        if word is not None:
+            yield written, word
+
+
+def content_words(text: str) -> list[str]:
+    """The content words of ``text`` in order, folded: stopwords, numbers and short words out."""
+    return [word for _, word in _content(text)]
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word written before a full stop is an initial or abbreviation, not a sentence end.
+
+    "H", "S.H" (initials), "Dr", "Pj", "Pjs", "No", "Kab" (a capital and at most two more letters)
+    and a few longer titles such as "Prof". All-capital words ("KPU", "TNI") do end sentences.
+    """
+    last = word.rsplit(".", 1)[-1].lstrip('(["“‘')
+    if not last.isalpha():
+        return False
+    if len(last) == 1 or fold(last) in _LONG_ABBREVIATIONS:
+        return True
+    return len(last) <= 3 and last[0].isupper() and last[1:].islower()
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences.
+
+    A sentence ends at ".", "!", "?" or "…" (with any closing quotes) followed by space and a
+    capital, a digit or an opening quote. Not after initials and abbreviations ("H.", "Dr.",
+    "Pj.", "No.", "Prof."); decimal numbers ("2.5") have no space after the point.
+    """
+    found = []
+    start = 0
+    for end in _END.finditer(text):
+        first = text[end.end() :].lstrip(_OPENING)[:1]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        if end.group(1) == ".":
+            before = text[start : end.start()].split()
+            if before and _abbreviation(before[-1]):
+                continue
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    rest = text[start:].strip()
+    if rest:
+        found.append(rest)
+    return found
+
+
+def _top(counter: Counter[str], top: int) -> list[Count]:
+    ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return [Count(name=name, count=count) for name, count in ranked[:top]]
+
+
+def _speakers(articles: list[Article], top: int) -> list[SpeakerCount]:
+    """The most-quoted speakers; names that fold alike are one speaker."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    roles: dict[str, Counter[str]] = {}
+    for a in articles:
+        for q in a.quotes:
+            if q.speaker is None:
+                continue
+            key = fold(q.speaker)
+            counts[key] += 1
+            forms.setdefault(key, Counter())[q.speaker] += 1
+            roles.setdefault(key, Counter())
+            if q.role:
+                roles[key][q.role] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return [
+        SpeakerCount(
+            name=forms[key].most_common(1)[0][0],
+            count=count,
+            role=roles[key].most_common(1)[0][0] if roles[key] else None,
+        )
+        for key, count in ranked
+    ]
+
+
+def _words(articles: list[Article], top: int) -> list[Count]:
+    """The most frequent content words, each shown in the form it is most often written."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for a in articles:
+        for field in [a.title or "", *a.paragraphs]:
+            for written, word in _content(field):
+                counts[word] += 1
+                forms.setdefault(word, Counter())[written] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return [Count(name=forms[word].most_common(1)[0][0], count=n) for word, n in ranked]
+
+
+def summarise_corpus(articles: Iterable[Article], top: int = 10) -> CorpusSummary:
+    """Articles by outlet and by month, date range, places, most-quoted speakers, frequent words.
+
+    ``top`` bounds the outlets, places, speakers and words; every month is listed, oldest first.
+    """
+    items = list(articles)
+    dates = [a.published for a in items if a.published is not None]
+    months = Counter(d.strftime("%Y-%m") for d in dates)
+    return CorpusSummary(
+        articles=len(items),
+        first=min(dates, default=None),
+        last=max(dates, default=None),
+        undated=len(items) - len(dates),
+        by_outlet=_top(Counter(a.outlet for a in items if a.outlet), top),
+        by_month=[Count(name=m, count=months[m]) for m in sorted(months)],
+        places=_top(Counter(a.dateline for a in items if a.dateline), top),
+        speakers=_speakers(items, top),
+        words=_words(items, top),
+        quotes=sum(len(a.quotes) for a in items),
+    )
+
+
+def key_sentences(article: Article, n: int = 3) -> list[str]:
+    """The ``n`` sentences after the lead whose content words are most frequent in the article.
+
+    Sentences holding a quote are left to the article's quotes unless nothing else is left; short
+    sentences are picked only when longer ones run out. Returned in article order.
+    """
+    frequency = Counter(content_words(" ".join([article.title or "", *article.paragraphs])))
+    candidates = [s for p in article.paragraphs[1:] for s in sentences(p)]
+    unquoted = [s for s in candidates if not _QUOTE_MARKS.search(s)]
+    pool = unquoted or candidates
+
+    def score(position: int) -> tuple[bool, float, int]:
+        found = content_words(pool[position])
+        mean = sum(frequency[w] for w in found) / len(found) if found else 0.0
+        return (len(found) < _MIN_KEY_WORDS, -mean, position)
+
+    chosen = sorted(range(len(pool)), key=score)[: max(n, 0)]
+    return [pool[i] for i in sorted(chosen)]
+
+
+def summarise_article(article: Article, sentences: int = 3) -> ArticleSummary:
+    """One article: metadata, lead, ``sentences`` key sentences, its quotes, its length in words."""
+    return ArticleSummary(
+        article_id=article.id,
+        title=article.display_title(),
+        outlet=article.outlet,
+        dateline=article.dateline,
+        published=article.published,
+        lead=article.lead,
+        key_sentences=key_sentences(article, sentences),
+        quotes=list(article.quotes),
+        words=sum(len(_WORD.findall(p)) for p in article.paragraphs),
+    )
