@@ -1,0 +1,486 @@
+"""The ``pilkada`` command: read the options, call one library function, hand the result to render.
+
+Only click is imported at start-up; each command imports what it needs (pydantic, rich, the parser)
+when it runs, so ``pilkada --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from pilkada import __version__
+
+if TYPE_CHECKING:
+    from pilkada.export import ExportFormat
+    from pilkada.models import Article
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+ALIASES = {"summarize": "summarise"}
+FORMATS = ("txt", "md", "jsonl", "csv")
+
+
+class PilkadaGroup(click.Group):
+    """A group whose usage errors are one line (``Error: …``) and whose commands have aliases."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    """The same error without the usage lines click prints above it."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc
+    return click.UsageError(exc.format_message())
+
+
+def _to_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option value as a date."""
+    if value is None:
+        return None
+    try:
+        return dt.datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+# --- shared options ---
+
+CORPUS_HELP = (
+    "Articles to read: a .txt file, a folder (searched recursively) or a glob. "
+    "Default: $PILKADA_CORPUS, else the seed articles bundled with pilkada."
+)
+
+
+def corpus_option(f: F) -> F:
+    return click.option("--corpus", metavar="PATH", help=CORPUS_HELP)(f)
+
+
+def filter_options(f: F) -> F:
+    options = [
+        click.option("--outlet", help="Only articles whose outlet contains this text."),
+        click.option("--place", help="Only articles whose dateline contains this text."),
+        click.option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            callback=_to_date,
+            help="Only articles published on or after this day.",
+        ),
+        click.option(
+            "--until",
+            metavar="YYYY-MM-DD",
+            callback=_to_date,
+            help="Only articles published on or before this day.",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def _corpus_spec(spec: str | None) -> str | None:
+    """The command's --corpus, else the group's (which also reads $PILKADA_CORPUS)."""
+    if spec:
+        return spec
+    root = click.get_current_context().find_root()
+    value = root.params.get("corpus")
+    return value if isinstance(value, str) and value else None
+
+
+def _articles(
+    spec: str | None,
+    *,
+    outlet: str | None = None,
+    place: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Article]:
+    """The corpus's articles that pass the filters, oldest first; bad files are warned about."""
+    from pilkada import corpus
+
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    spec = _corpus_spec(spec)
+    try:
+        paths = corpus.resolve(spec)
+    except corpus.CorpusError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--corpus'") from None
+    found: list[Article] = []
+    failures: list[corpus.LoadFailure] = []
+    for item in corpus.load(paths):
+        if isinstance(item, corpus.LoadFailure):
+            failures.append(item)
+        else:
+            found.append(item)
+    if not found and len(failures) == 1:
+        raise click.ClickException(str(failures[0]))
+    for failure in failures:
+        click.echo(f"Warning: {failure} (skipped)", err=True)
+    if not found:
+        raise click.ClickException(f"{spec or paths[0].parent}: no article could be read")
+    selected = corpus.select(found, outlet=outlet, place=place, since=since, until=until)
+    return corpus.sort_by_date(selected)
+
+
+def _find(articles: Sequence[Article], ident: str) -> Article:
+    from pilkada import corpus
+
+    try:
+        return corpus.find(articles, ident)
+    except corpus.CorpusError as exc:
+        raise click.BadParameter(str(exc), param_hint="'ID'") from None
+
+
+# --- the group ---
+
+
+@click.group(cls=PilkadaGroup)
+@click.version_option(__version__, "--version", prog_name="pilkada")
+@click.option(
+    "--corpus", envvar="PILKADA_CORPUS", show_envvar=True, metavar="PATH", help=CORPUS_HELP
+)
+def cli(corpus: str | None) -> None:
+    """A clean, structured corpus from raw Indonesian regional-election (Pilkada) news.
+
+    Every command reads the seed articles bundled with pilkada unless --corpus (before or after
+    the command name) or $PILKADA_CORPUS points it at your own .txt files.
+
+    \b
+    Examples:
+      pilkada list
+      pilkada --corpus berita/ search "kampanye damai"
+      pilkada quotes --by laura
+      pilkada parse berita/*.txt > articles.jsonl
+    """
+
+
+@cli.command("list")
+@corpus_option
+@filter_options
+@json_option
+def list_(
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_json: bool,
+) -> None:
+    """List the articles: id, date, outlet, place, quotes and title, oldest first.
+
+    Undated articles come last, and are left out when --since or --until is given.
+
+    \b
+    Examples:
+      pilkada list
+      pilkada list --outlet antara --since 2024-11-01
+      pilkada list --json | jq '.[].title'
+    """
+    from pilkada import render
+
+    render.articles(
+        _articles(corpus, outlet=outlet, place=place, since=since, until=until), as_json=as_json
+    )
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@corpus_option
+@json_option
+def show(ident: str, corpus: str | None, as_json: bool) -> None:
+    """Show one cleaned article: metadata, paragraphs, and who said each quote.
+
+    ID is an article's id (its file name without .txt) or the start of one.
+
+    \b
+    Examples:
+      pilkada show 003
+      pilkada show 001_dc520509730166cf --json
+    """
+    from pilkada import render
+
+    render.article(_find(_articles(corpus), ident), as_json=as_json)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--regex", is_flag=True, help="Read QUERY as a regular expression.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Show at most this many hits; 0 for all.",
+)
+@corpus_option
+@filter_options
+@json_option
+def search(
+    query: str,
+    regex: bool,
+    limit: int,
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_json: bool,
+) -> None:
+    """Search the cleaned text (titles and paragraphs); best matches first.
+
+    Every word of QUERY must occur, as a word or the start of one ("pilkada" finds
+    "Pilkadanya"); a "quoted phrase" must occur as written. Case and accents are ignored.
+    With --regex, QUERY is a Python regular expression, matched ignoring case.
+
+    \b
+    Examples:
+      pilkada search netralitas
+      pilkada search "rapat koordinasi" --outlet eksposisi
+      pilkada search --regex "1[0-9] hari" --json
+    """
+    from pilkada import render
+    from pilkada.search import QueryError
+    from pilkada.search import search as run_search
+
+    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    try:
+        found = run_search(articles, query, regex=regex, limit=limit or None)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
+    render.hits(found, as_json=as_json)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--by", "speaker", metavar="NAME", help="Only quotes whose speaker's name has this.")
+@click.option("--role", help="Only quotes whose speaker's role has this, e.g. bupati.")
+@corpus_option
+@filter_options
+@json_option
+def quotes(
+    query: str | None,
+    speaker: str | None,
+    role: str | None,
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_json: bool,
+) -> None:
+    """List direct quotes with speaker, role, article and date.
+
+    QUERY, if given, keeps the quotes whose words contain it (ignoring case and accents).
+
+    \b
+    Examples:
+      pilkada quotes --by laura
+      pilkada quotes --role kapolda
+      pilkada quotes netral --since 2024-11-01 --json
+    """
+    from pilkada import render
+    from pilkada.search import QueryError, find_quotes
+
+    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    try:
+        found = find_quotes(articles, query, by=speaker, role=role)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
+    render.quotes(found, as_json=as_json)
+
+
+@cli.command()
+@click.argument("ident", metavar="[ID]", required=False)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Entries in each ranking of the corpus summary.",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Key sentences in an article summary.",
+)
+@corpus_option
+@filter_options
+@json_option
+def summarise(
+    ident: str | None,
+    top: int,
+    sentences: int,
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_json: bool,
+) -> None:
+    """Summarise the corpus, or one article when ID is given (alias: summarize).
+
+    The corpus: articles by outlet and by month, date range, places, most-quoted speakers and
+    most frequent content words. One article: metadata, lead, key sentences and quotes.
+
+    \b
+    Examples:
+      pilkada summarise
+      pilkada summarise --outlet antara --json
+      pilkada summarise 004
+    """
+    from pilkada import render, summary
+
+    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    if ident is None:
+        render.corpus_summary(summary.summarise_corpus(articles, top=top), as_json=as_json)
+    else:
+        found = summary.summarise_article(_find(articles, ident), sentences=sentences)
+        render.article_summary(found, as_json=as_json)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
+@click.option(
+    "--out",
+    metavar="PATH",
+    required=True,
+    help="A folder for txt and md (one file per article), a file for jsonl and csv; - for stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@corpus_option
+@filter_options
+@json_option
+def export(
+    fmt: ExportFormat,
+    out: str,
+    force: bool,
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_json: bool,
+) -> None:
+    """Export the cleaned articles and their metadata.
+
+    txt and md write one file per article into a folder, named from date and title; jsonl and
+    csv write one file. Existing files are never overwritten without --force.
+
+    \b
+    Examples:
+      pilkada export --format md --out artikel/
+      pilkada export --format csv --out pilkada.csv --since 2024-11-01
+      pilkada export --format jsonl --out - | jq .title
+    """
+    from pathlib import Path
+
+    from pilkada import export as exporter
+    from pilkada import render
+
+    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    if out == "-":
+        if as_json:
+            raise click.BadParameter("--json cannot be used with --out -", param_hint="'--json'")
+        exporter.write_stream(articles, fmt, sys.stdout)
+        return
+    try:
+        result = exporter.export(articles, fmt, Path(out), force=force)
+    except exporter.ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    render.export_result(result, as_json=as_json)
+
+
+@cli.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.pass_context
+def parse(ctx: click.Context, files: tuple[str, ...]) -> None:
+    """Parse raw article files into JSON Lines: one Article object per file, in order.
+
+    Each object's "source" is the path as given. A file that cannot be read is reported on
+    stderr and skipped; the exit status is then 1, after the others have been printed.
+
+    \b
+    Examples:
+      pilkada parse berita.txt
+      pilkada parse seeds/*.txt > articles.jsonl
+    """
+    from pilkada import corpus, render
+
+    failed = 0
+    for item in corpus.load(files):
+        if isinstance(item, corpus.LoadFailure):
+            click.echo(f"Error: {item}", err=True)
+            failed += 1
+        else:
+            render.json_line(item)
+    if failed:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, readable=False), metavar="FILE"
+)
+@click.option("--explain", is_flag=True, help="Also list every removed line and why.")
+def clean(file: str, explain: bool) -> None:
+    """Print the cleaned text of a raw article: title first, paragraphs apart.
+
+    \b
+    Examples:
+      pilkada clean berita.txt > bersih.txt
+      pilkada clean berita.txt --explain
+    """
+    from pilkada import corpus, render
+
+    item = next(corpus.load([file]))
+    if isinstance(item, corpus.LoadFailure):
+        raise click.ClickException(str(item))
+    render.cleaned(item, explain=explain)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of an article, the objects that parse and --json print.
+
+    \b
+    Example:
+      pilkada schema > article.schema.json
+    """
+    from pilkada import render
+    from pilkada.models import Article
+
+    render.schema(Article.model_json_schema())
+
+
+def main() -> None:
+    """The console script's entry point."""
+    cli(prog_name="pilkada")

@@ -1,0 +1,173 @@
+"""Finding and reading articles: which files make a corpus, and the Articles parsed from them.
+
+A corpus is named by a *spec*: a file, a folder (searched recursively for ``*.txt``), or a glob.
+With no spec, ``$PILKADA_CORPUS`` is used if set, else the seed articles bundled with pilkada.
+
+    from pilkada import corpus
+
+    loaded = list(corpus.load(corpus.resolve("berita/")))
+    articles = [a for a in loaded if not isinstance(a, corpus.LoadFailure)]
+    corpus.find(articles, "003").dateline  # an id or a unique prefix of one
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from pilkada.models import Article
+from pilkada.search import fold
+
+ENVVAR = "PILKADA_CORPUS"
+
+
+class CorpusError(ValueError):
+    """A corpus spec or an article id that names nothing usable; the message is one line."""
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """A file that could not be turned into an Article, and why (one line)."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def bundled_seeds() -> Path:
+    """The folder of seed articles shipped with pilkada (inside the wheel, or the repo's seeds/)."""
+    packaged = resources.files("pilkada") / "seeds"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def resolve(spec: str | None) -> list[Path]:
+    """The article files a spec names, sorted; raises CorpusError when it names none."""
+    if spec is None:
+        spec = os.environ.get(ENVVAR) or None
+    if spec is None:
+        return _txt_files(bundled_seeds())
+    if glob.has_magic(spec):
+        matches = sorted(glob.glob(os.path.expanduser(spec), recursive=True))
+        if not matches:
+            raise CorpusError(f"no files match {spec}")
+        paths = [p for m in matches for p in _expand(Path(m))]
+        if not paths:
+            raise CorpusError(f"no articles (.txt files) match {spec}")
+        return list(dict.fromkeys(paths))
+    path = Path(spec).expanduser()
+    if not path.exists():
+        raise CorpusError(f"no such file or folder: {spec}")
+    paths = _expand(path)
+    if not paths:
+        raise CorpusError(f"no articles (.txt files) in {spec}")
+    return paths
+
+
+def _expand(path: Path) -> list[Path]:
+    return _txt_files(path) if path.is_dir() else [path]
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.txt") if p.is_file())
+
+
+def read(path: str | os.PathLike[str]) -> str:
+    """The decoded text of one file (the parser normalises it); raises OSError or DecodeError."""
+    from pilkada.decode import decode
+
+    return decode(Path(path).read_bytes())
+
+
+def load(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | LoadFailure]:
+    """Parse each file in order; a file that cannot be read or decoded yields a LoadFailure.
+
+    An article's ``source`` is the path as given and its ``id`` the file's stem, made unique
+    within this call by a numeric suffix (``name``, ``name-2``, …).
+    """
+    from pilkada.decode import DecodeError
+    from pilkada.parse import parse
+
+    used: set[str] = set()
+    for path in paths:
+        source = os.fspath(path)
+        try:
+            text = read(path)
+        except DecodeError as exc:
+            yield LoadFailure(source, str(exc))
+            continue
+        except OSError as exc:
+            yield LoadFailure(source, _os_reason(exc))
+            continue
+        yield parse(text, source=source, id=_unique(Path(source).stem, used))
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _unique(stem: str, used: set[str]) -> str:
+    ident, n = stem, 1
+    while ident in used:
+        n += 1
+        ident = f"{stem}-{n}"
+    used.add(ident)
+    return ident
+
+
+def select(
+    articles: Iterable[Article],
+    *,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    place: str | None = None,
+) -> list[Article]:
+    """The articles that pass every filter given.
+
+    ``outlet`` and ``place`` match a case- and accent-insensitive substring of the outlet and
+    dateline; ``since`` and ``until`` are inclusive bounds on ``published``, and exclude undated
+    articles only when given.
+    """
+    out = []
+    for article in articles:
+        if outlet is not None and fold(outlet) not in fold(article.outlet or ""):
+            continue
+        if place is not None and fold(place) not in fold(article.dateline or ""):
+            continue
+        if since is not None and (article.published is None or article.published < since):
+            continue
+        if until is not None and (article.published is None or article.published > until):
+            continue
+        out.append(article)
+    return out
+
+
+def sort_by_date(articles: Iterable[Article]) -> list[Article]:
+    """Oldest first; undated articles last; ties by id."""
+    return sorted(articles, key=lambda a: (a.published is None, a.published or date.min, a.id))
+
+
+def find(articles: Sequence[Article], ident: str) -> Article:
+    """The article with this id, or the only one whose id starts with it; else CorpusError."""
+    for article in articles:
+        if article.id == ident:
+            return article
+    matches = [a.id for a in articles if a.id.startswith(ident)]
+    if len(matches) == 1:
+        return next(a for a in articles if a.id == matches[0])
+    if matches:
+        raise CorpusError(f"{ident!r} matches several articles: {', '.join(sorted(matches))}")
+    known = ", ".join(sorted(a.id for a in articles)[:10])
+    more = "" if len(articles) <= 10 else f" (and {len(articles) - 10} more)"
+    raise CorpusError(f"no article {ident!r}; ids are: {known}{more}")

@@ -1,0 +1,406 @@
+"""Command output: rich tables and panels in a terminal, plain text when piped, JSON on request.
+
+Piped output has no colours and no box drawing: listings are tab-separated with a header row,
+and search matches are marked ``[like this]``. JSON always comes from the models
+(``model_dump(mode="json")``): a list for a listing, an object for one item.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import click
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from pilkada.models import (
+        Article,
+        ArticleSummary,
+        CorpusSummary,
+        Count,
+        ExportResult,
+        Hit,
+        Quote,
+        QuoteHit,
+        Removed,
+    )
+
+MATCH_STYLE = "bold black on yellow"
+QUOTE_STYLE = "italic cyan"
+
+
+def use_rich() -> bool:
+    """Whether to draw for a person (stdout is a terminal) rather than for a pipe."""
+    return sys.stdout.isatty()
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(markup=False, emoji=False, highlight=False)
+
+
+# --- JSON ---
+
+
+def dump(data: BaseModel | Sequence[BaseModel]) -> None:
+    """Print a model as a JSON object, or a sequence of models as a JSON list."""
+    if isinstance(data, BaseModel):
+        obj: Any = data.model_dump(mode="json")
+    else:
+        obj = [item.model_dump(mode="json") for item in data]
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def json_line(article: Article) -> None:
+    """Print one article as a line of JSON Lines."""
+    click.echo(json.dumps(article.model_dump(mode="json"), ensure_ascii=False))
+
+
+def schema(value: dict[str, Any]) -> None:
+    """Print a JSON Schema."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# --- plain-text helpers ---
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _cell(value: object) -> str:
+    """One tab-separated field: no tabs or line breaks inside."""
+    return " ".join(str(value if value is not None else "").split())
+
+
+def _tsv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    click.echo("\t".join(header))
+    for row in rows:
+        click.echo("\t".join(_cell(v) for v in row))
+
+
+def _none_found(what: str) -> None:
+    click.echo(f"No {what} found.", err=True)
+
+
+def _speaker(quote: Quote) -> str:
+    if not quote.speaker:
+        return "unattributed"
+    return f"{quote.speaker}, {quote.role}" if quote.role else quote.speaker
+
+
+# --- listings ---
+
+
+def articles(items: Sequence[Article], *, as_json: bool = False) -> None:
+    """The article listing: id, date, outlet, place, quotes, title."""
+    if as_json:
+        return dump(items)
+    if not items:
+        return _none_found("articles")
+    if not use_rich():
+        header = ("id", "date", "outlet", "place", "quotes", "title")
+        return _tsv(
+            header,
+            (
+                (a.id, _day(a.published), a.outlet, a.dateline, len(a.quotes), a.display_title())
+                for a in items
+            ),
+        )
+    from rich import box
+    from rich.table import Column, Table
+    from rich.text import Text
+
+    table = Table(
+        Column("article", no_wrap=True),
+        Column("outlet · place", max_width=24),
+        Column("quotes", justify="right"),
+        Column("title", min_width=24),
+        box=box.SIMPLE_HEAD,
+        leading=1,
+    )
+    for a in items:
+        where = Text(a.id)
+        where.append(f"\n{_day(a.published) or 'undated'}", style="dim")
+        source = Text(a.outlet or "—")
+        source.append(f"\n{a.dateline or '—'}", style="dim")
+        table.add_row(where, source, str(len(a.quotes)), Text(a.display_title(), style="bold"))
+    _console().print(table)
+
+
+def hits(items: Sequence[Hit], *, as_json: bool = False) -> None:
+    """Search results, best first, with the matches marked in each snippet."""
+    if as_json:
+        return dump(items)
+    if not items:
+        return _none_found("matches")
+    if not use_rich():
+        header = ("id", "date", "outlet", "score", "title", "snippet")
+        return _tsv(
+            header,
+            (
+                (h.article_id, _day(h.published), h.outlet, f"{h.score:.2f}", h.title, _marked(h))
+                for h in items
+            ),
+        )
+    from rich.table import Column, Table
+    from rich.text import Text
+
+    table = Table(Column("article", no_wrap=True), "match", show_lines=True)
+    for h in items:
+        where = Text(h.article_id, style="bold")
+        where.append(f"\n{_day(h.published) or 'undated'}\n{h.outlet or ''}", style="dim")
+        body = Text(h.title + "\n", style="bold")
+        body.append_text(_highlighted(h.snippet, h.highlights, MATCH_STYLE))
+        table.add_row(where, body)
+    _console().print(table)
+
+
+def _marked(hit: Hit) -> str:
+    """The snippet with each match in square brackets."""
+    out, last = [], 0
+    for start, end in sorted(hit.highlights):
+        out += [hit.snippet[last:start], "[", hit.snippet[start:end], "]"]
+        last = end
+    out.append(hit.snippet[last:])
+    return "".join(out)
+
+
+def _highlighted(text: str, spans: Iterable[tuple[int, int]], style: str) -> Text:
+    from rich.text import Text
+
+    rich_text = Text(text)
+    for start, end in spans:
+        rich_text.stylize(style, start, end)
+    return rich_text
+
+
+def quotes(items: Sequence[QuoteHit], *, as_json: bool = False) -> None:
+    """Quotes with their speaker, role, article and date."""
+    if as_json:
+        return dump(items)
+    if not items:
+        return _none_found("quotes")
+    if not use_rich():
+        header = ("id", "date", "speaker", "role", "quote")
+        return _tsv(
+            header,
+            (
+                (q.article_id, _day(q.published), q.quote.speaker, q.quote.role, q.quote.text)
+                for q in items
+            ),
+        )
+    from rich.table import Column, Table
+    from rich.text import Text
+
+    table = Table("quote", "speaker", Column("article", no_wrap=True), show_lines=True)
+    for q in items:
+        who = Text(q.quote.speaker or "unattributed", style="bold")
+        if q.quote.role:
+            who.append(f"\n{q.quote.role}")
+        where = Text(q.article_id)
+        where.append(f"\n{_day(q.published) or 'undated'}", style="dim")
+        table.add_row(Text(f"“{q.quote.text}”", style=QUOTE_STYLE), who, where)
+    _console().print(table)
+
+
+# --- one article ---
+
+
+def _metadata(article: Article) -> list[tuple[str, str]]:
+    published = _day(article.published)
+    if article.published_text:
+        published = (
+            f"{published} ({article.published_text})" if published else article.published_text
+        )
+    fields = [
+        ("id", article.id),
+        ("title", article.title or ""),
+        ("outlet", article.outlet or ""),
+        ("place", article.dateline or ""),
+        ("published", published),
+        ("authors", ", ".join(article.authors)),
+        ("editors", ", ".join(article.editors)),
+        ("photographers", ", ".join(article.photographers)),
+        (
+            "officials",
+            "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in article.officials),
+        ),
+        ("source", article.source or ""),
+    ]
+    return [(name, value) for name, value in fields if value]
+
+
+def _quotes_by_paragraph(article: Article) -> dict[int, list[Quote]]:
+    found: dict[int, list[Quote]] = {}
+    for quote in article.quotes:
+        found.setdefault(quote.paragraph, []).append(quote)
+    return found
+
+
+def article(item: Article, *, as_json: bool = False) -> None:
+    """The cleaned article: metadata, then each paragraph with its quotes' speakers under it."""
+    if as_json:
+        return dump(item)
+    by_paragraph = _quotes_by_paragraph(item)
+    if not use_rich():
+        for name, value in _metadata(item):
+            click.echo(f"{name}: {value}")
+        for i, paragraph in enumerate(item.paragraphs):
+            click.echo(f"\n{paragraph}")
+            for quote in by_paragraph.get(i, []):
+                click.echo(f"    — quote by {_speaker(quote)}")
+        return
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    meta = Table.grid(padding=(0, 2))
+    for name, value in _metadata(item):
+        meta.add_row(Text(name, style="dim"), Text(value))
+    parts: list[Any] = []
+    for i, paragraph in enumerate(item.paragraphs):
+        here = by_paragraph.get(i, [])
+        spans = [(s, s + len(q.text)) for q in here if (s := paragraph.find(q.text)) >= 0]
+        parts.append(_highlighted(paragraph, spans, QUOTE_STYLE))
+        parts.extend(Text(f"    — quote by {_speaker(q)}", style="bold green") for q in here)
+        parts.append(Text())
+    console = _console()
+    console.print(Panel(meta, title=item.display_title(), title_align="left"))
+    console.print(Group(*parts))
+
+
+def cleaned(item: Article, *, explain: bool = False) -> None:
+    """The cleaned text (title first, paragraphs apart), then with ``explain`` each removed line."""
+    blocks = ([item.title] if item.title else []) + item.paragraphs
+    click.echo("\n\n".join(blocks))
+    if explain:
+        removed(item.removed)
+
+
+def removed(items: Sequence[Removed]) -> None:
+    """Each line the cleaner removed, with the reason."""
+    if not use_rich():
+        click.echo(f"\n# removed: {len(items)} lines")
+        for r in items:
+            click.echo(f"[{r.reason}] {r.line}")
+        return
+    from rich.table import Table
+
+    table = Table("reason", "removed line", title=f"removed: {len(items)} lines")
+    for r in items:
+        table.add_row(r.reason, r.line)
+    console = _console()
+    console.print()
+    console.print(table)
+
+
+# --- summaries ---
+
+
+def _role(count: Count) -> str | None:
+    from pilkada.models import SpeakerCount
+
+    return count.role if isinstance(count, SpeakerCount) else None
+
+
+def _counts(title: str, counts: Sequence[Count]) -> list[str]:
+    if not counts:
+        return []
+    lines = [f"\n{title}:"]
+    for c in counts:
+        role = _role(c)
+        lines.append(f"  {c.count:>4}  {c.name}" + (f" ({role})" if role else ""))
+    return lines
+
+
+def _span(summary: CorpusSummary) -> str:
+    dates = f"{_day(summary.first)} to {_day(summary.last)}" if summary.first else "no dates"
+    return dates + (f" ({summary.undated} undated)" if summary.undated else "")
+
+
+def corpus_summary(summary: CorpusSummary, *, as_json: bool = False) -> None:
+    """The corpus at a glance: counts by outlet, month and place; top speakers and words."""
+    if as_json:
+        return dump(summary)
+    sections: list[tuple[str, Sequence[Count]]] = [
+        ("outlets", summary.by_outlet),
+        ("months", summary.by_month),
+        ("places", summary.places),
+        ("most quoted", summary.speakers),
+        ("frequent words", summary.words),
+    ]
+    if not use_rich():
+        lines = [
+            f"articles: {summary.articles}",
+            f"published: {_span(summary)}",
+            f"quotes: {summary.quotes}",
+        ]
+        for title, counts in sections:
+            lines += _counts(title, counts)
+        click.echo("\n".join(lines))
+        return
+    from rich.columns import Columns
+    from rich.table import Table
+
+    console = _console()
+    console.print(
+        f"{summary.articles} articles, published {_span(summary)}, {summary.quotes} quotes",
+        style="bold",
+    )
+    tables = []
+    for title, counts in sections:
+        if not counts:
+            continue
+        table = Table("", "n", title=title, title_justify="left", show_header=False)
+        for c in counts:
+            role = _role(c)
+            table.add_row(c.name + (f"\n{role}" if role else ""), str(c.count))
+        tables.append(table)
+    console.print(Columns(tables))
+
+
+def article_summary(summary: ArticleSummary, *, as_json: bool = False) -> None:
+    """One article at a glance: metadata, lead, key sentences and quotes."""
+    if as_json:
+        return dump(summary)
+    facts = (summary.article_id, _day(summary.published), summary.outlet, summary.dateline)
+    meta = " · ".join(v for v in facts if v) + f" · {summary.words} words"
+    key = [f"  - {s}" for s in summary.key_sentences]
+    said = [f"  “{q.text}” — {_speaker(q)}" for q in summary.quotes]
+    if not use_rich():
+        lines = [summary.title, meta, ""]
+        lines += [summary.lead, "", "key sentences:", *key]
+        if said:
+            lines += ["", "quotes:", *said]
+        click.echo("\n".join(lines))
+        return
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Text(meta + "\n\n", style="dim")
+    body.append(summary.lead + "\n\n")
+    body.append("key sentences\n", style="bold")
+    body.append("\n".join(key) + "\n")
+    if said:
+        body.append("\nquotes\n", style="bold")
+        body.append("\n".join(said), style=QUOTE_STYLE)
+    _console().print(Panel(body, title=summary.title, title_align="left"))
+
+
+def export_result(result: ExportResult, *, as_json: bool = False) -> None:
+    """What an export wrote."""
+    if as_json:
+        return dump(result)
+    noun = "article" if result.articles == 1 else "articles"
+    files = "1 file" if len(result.files) == 1 else f"{len(result.files)} files"
+    click.echo(f"Wrote {result.articles} {noun} as {result.format} to {result.out} ({files}).")

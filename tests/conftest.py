@@ -1,0 +1,55 @@
+"""Shared fixtures: the seed articles, a copy of them to point --corpus at, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _no_corpus_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests start from the bundled seeds, whatever the developer's shell exports."""
+    monkeypatch.delenv("PILKADA_CORPUS", raising=False)
+
+
+@pytest.fixture
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path, seed_files: list[Path]) -> Path:
+    """A writable copy of the seed articles in a temporary folder."""
+    folder = tmp_path / "berita"
+    folder.mkdir()
+    for path in seed_files:
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Run the pilkada command with arguments; never let an exception escape as a traceback."""
+    from pilkada.cli import cli
+
+    def invoke(*args: str, env: dict[str, str] | None = None, input: bytes | None = None) -> Result:
+        result = CliRunner().invoke(cli, list(args), env=env, input=input)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    return invoke
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.json from the current parser (review the diff)",
+    )
