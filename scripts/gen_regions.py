@@ -25,14 +25,18 @@ HEADER = (
 
 
 def main() -> None:
-    data = json.loads(gzip.decompress(resources.files("lokal").joinpath("data/wilayah.json.gz").read_bytes()))
+    data = json.loads(
+        gzip.decompress(resources.files("lokal").joinpath("data/wilayah.json.gz").read_bytes())
+    )
     provinces = {code: name for code, name in data.items() if len(code) == 2}
     lines = [HEADER, "# kind of region and name = province\n"]
-    for code, name in sorted(provinces.items()):
+    for _code, name in sorted(provinces.items()):
         lines.append(f"provinsi {name} = {name}\n")
     for code, name in sorted(data.items()):
         if len(code) == 5:
-            lines.append(f"{name.lower().split()[0]} {' '.join(name.split()[1:])} = {provinces[code[:2]]}\n")
+            lines.append(
+                f"{name.lower().split()[0]} {' '.join(name.split()[1:])} = {provinces[code[:2]]}\n"
+            )
     (OUT / "regions.txt").write_text("".join(lines), encoding="utf-8")
     districts = sorted({name for code, name in data.items() if len(code) == 8})
     (OUT / "districts.txt").write_text(

@@ -17,8 +17,8 @@ from pilkada.models import Article
 
 TRAILING_TAG = re.compile(r"\s*\((?:[^()]{0,40})\)\s*$")
 HONOURS = frozenset(
-    "prof dr drs ir h hj kh irjen pol brigjen kombes akbp ajun se sh mh msi mm spd skom sikom st mt "
-    "ssos sip mpd ak".split()
+    "prof dr drs ir h hj kh irjen pol brigjen kombes akbp ajun se sh mh msi mm spd skom sikom st "
+    "mt ssos sip mpd ak".split()
 )
 METRICS = (
     "body_precision",

@@ -1,10 +1,10 @@
 """Text -> lines, each with its kind (title, body, chrome…) and the reason. Pure functions.
 
 The shape the classifier relies on: a news page is a header (menus, breadcrumbs, the headline,
-bylines, dates, captions), then the article opening with its lede, with chrome interleaved (related
-links, photo widgets), then a footer (credits, share buttons, other headlines, tags). The lede is the
-first line of prose; the headline is the fullest headline-like line before it; after the last line of
-prose nothing is article any more.
+bylines, dates, captions), then the article opening with its lede, with chrome interleaved
+(related links, photo widgets), then a footer (credits, share buttons, other headlines, tags).
+The lede is the first line of prose; the headline is the fullest headline-like line before it;
+after the last line of prose nothing is article any more.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ TITLE = "title"
 CHROME = "chrome"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|id|net|org|co\.id|go\.id|or\.id|ac\.id|news|tv|info|co)$", re.I)
+DOMAIN = re.compile(
+    r"^[\w-]+(\.[\w-]+)*\.(com|id|net|org|co\.id|go\.id|or\.id|ac\.id|news|tv|info|co)$", re.I
+)
 TRAILING_TAG = re.compile(r"\(\s*[^()]{1,40}\)\s*$")
 QUOTE_MARK = re.compile(r"[“”\"]")
 SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
@@ -74,9 +76,9 @@ def _chrome() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _credit_labels() -> tuple[re.Pattern[str], dict[str, str]]:
     labels = lexicon.mapping("credits")
     alternatives = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"^(?P<label>{alternatives})\b\s*(?P<colon>[:：])?\s*(?P<value>.*)$", re.I), {
-        k.lower(): v for k, v in labels.items()
-    }
+    return re.compile(
+        rf"^(?P<label>{alternatives})\b\s*(?P<colon>[:：])?\s*(?P<value>.*)$", re.I
+    ), {k.lower(): v for k, v in labels.items()}
 
 
 @cache
@@ -110,10 +112,10 @@ def is_prose(text: str) -> bool:
     """A line of running text: enough words, mostly lower-case, as sentences are in Indonesian."""
     ws = words(text)
     ratio = lower_ratio(text)
-    if len(ws) >= 8 and ratio >= 0.34 or len(ws) >= 25:
+    if (len(ws) >= 8 and ratio >= 0.34) or len(ws) >= 25:
         return True
     ends = bool(SENTENCE_END.search(text))
-    return ends and (len(ws) >= 5 and ratio >= 0.3 or len(ws) >= 15)
+    return ends and ((len(ws) >= 5 and ratio >= 0.3) or len(ws) >= 15)
 
 
 def is_date_line(text: str) -> bool:
@@ -174,7 +176,7 @@ def is_caption(text: str) -> bool:
     if _caption_cue().match(text) and not is_prose_with_quote(text):
         return True
     m = re.search(r"(?<![.!?”\"])\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,})\)$", text)
-    return bool(m) and not SENTENCE_END.search(text[: m.start()])
+    return m is not None and not SENTENCE_END.search(text[: m.start()])
 
 
 def is_prose_with_quote(text: str) -> bool:
@@ -268,7 +270,11 @@ def classify(raw_lines: list[str]) -> Layout:
         else:
             in_related = False
     last = max(
-        (k for k, ln in enumerate(body) if ln.kind == BODY and (is_prose(ln.text) or QUOTE_MARK.search(ln.text))),
+        (
+            k
+            for k, ln in enumerate(body)
+            if ln.kind == BODY and (is_prose(ln.text) or QUOTE_MARK.search(ln.text))
+        ),
         default=0,
     )
     for ln in body[last + 1 :]:

@@ -9,7 +9,7 @@ from datetime import date
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
 from pilkada.lines import DOMAIN, Layout, generic_credits, words
-from pilkada.people import fold, regions, _districts, is_degree
+from pilkada.people import _districts, fold, is_degree, regions
 
 # "SAMPIT/TABENGAN.CO.ID-Bupati", "Rantau, Tapin (ANTARA) - ", "Bebaca.id, TENGGARONG – ",
 # "KOMPAS.com - Rabu", "Boyolali-Pimpinan", "Kilaspapua, Sentani- Rumah"
@@ -95,7 +95,9 @@ def credit_names(value: str) -> list[str]:
 
 def _add(names: list[str], new: list[str]) -> None:
     for n in new:
-        if not any(fold(n) == fold(m) or set(fold(n).split()) <= set(fold(m).split()) for m in names):
+        if not any(
+            fold(n) == fold(m) or set(fold(n).split()) <= set(fold(m).split()) for m in names
+        ):
             names.append(n)
 
 

@@ -1,18 +1,18 @@
 """The cleaned article and its parts: one module for the data pilkada produces.
 
-These pydantic models define pilkada's JSON form (``Article.model_dump(mode="json")``), which is what
-``pilkada parse`` writes, what the index stores and what every ``--json`` option prints.
+These pydantic models define pilkada's JSON form (``Article.model_dump(mode="json")``), which is
+what ``pilkada parse`` writes, what the index stores and what every ``--json`` option prints.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Confidence(str, Enum):
+class Confidence(StrEnum):
     """How sure the parser is of a value: a small ordinal a person can sort by."""
 
     high = "high"

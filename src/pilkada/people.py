@@ -1,9 +1,10 @@
 """Names, titles of office, roles and regions in Indonesian news text. Pure functions.
 
-A person is found where the text anchors one: a title of office ("Bupati Nunukan Asmin Laura Hafid",
-"Ketua Bawaslu Kukar, Teguh Wibowo"), an honorific or rank ("Prof. Bambang Iswanto", "Iptu Tri
-Nugroho") or a speech verb ("ujar Fakhrian"). Roles are written with regions in full ("Kukar" becomes
-"Kutai Kartanegara") and acting forms shortened ("Pejabat Sementara (Pjs)" becomes "Pjs").
+A person is found where the text anchors one: a title of office ("Bupati Nunukan Asmin Laura
+Hafid", "Ketua Bawaslu Kukar, Teguh Wibowo"), an honorific or rank ("Prof. Bambang Iswanto",
+"Iptu Tri Nugroho") or a speech verb ("ujar Fakhrian"). Roles are written with regions in full
+("Kukar" becomes "Kutai Kartanegara") and acting forms shortened ("Pejabat Sementara (Pjs)"
+becomes "Pjs").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pilkada import lexicon
 
@@ -54,6 +55,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accents off: the key names and roles are compared by."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -135,6 +137,8 @@ def _match(
     """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
     if i >= len(tokens) or (caps and not tokens[i].is_cap):
         return None
+    if fold(tokens[i].text) not in _first_words(id(table), table):
+        return None
     best: tuple[int, str] | None = None
     words: list[str] = []
     j = i
@@ -150,6 +154,17 @@ def _match(
         if tuple(words) in table:
             best = (j - i, table[tuple(words)])
     return best
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(key: int, table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """The first words of a table's entries (tables are built once, so their id is stable)."""
+    firsts = _FIRSTS.get(key)
+    if firsts is None:
+        firsts = _FIRSTS[key] = frozenset(k[0] for k in table if k)
+    return firsts
 
 
 def match_region(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -228,14 +243,16 @@ def _role_tail(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     run: list[Token] = []
     while i < len(tokens):
         t = tokens[i]
-        if t.text.startswith("("):
-            run.append(t)
-        elif t.is_word and (t.is_cap or fold(t.text) in REGION_KINDS):
+        if t.text.startswith("(") or (t.is_word and (t.is_cap or fold(t.text) in REGION_KINDS)):
             run.append(t)
         elif t.text == "." and run and len(run[-1].text) <= 4 and run[-1].is_cap:
             run.append(t)  # "Drs." "Muh." inside the run
-        elif t.is_word and fold(t.text) in {"dari", "dan"} and run and i + 1 < len(tokens) and (
-            tokens[i + 1].is_cap
+        elif (
+            t.is_word
+            and fold(t.text) in {"dari", "dan"}
+            and run
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].is_cap)
         ):
             run.append(t)  # "Wakil Ketua MPR RI dari Fraksi Partai Demokrat"
         else:
@@ -363,14 +380,11 @@ def _honorific_person(tokens: list[Token], i: int, start: int) -> Mention | None
     while (m := _match(tokens, i, _honorifics())) is not None:
         honors.append(m[1])
         i += m[0]
-    if not honors or honors[-1] in {"Bapak", "Pak", "Ibu", "Bu"} and len(honors) == 1:
-        # "Pak Bupati" is a role, not a name; "Bapak Imran Yusuf" is handled by the caller
-        if not honors:
-            return None
-    name = _name_run(tokens, i)
+    if not honors:
+        return None
+    name = _name_run(tokens, i)  # "Pak Bupati" gives no name: "Bupati" is a title, not a name
     if not name:
         return None
-    end = tokens[i + len(name.split()) - 1].end if i + len(name.split()) - 1 < len(tokens) else 0
     end = _skip_dotted(tokens, i, name)
     return Mention(name, None, start, end, " ".join(honors))
 
@@ -421,9 +435,9 @@ def find_people(text: str) -> list[Mention]:
 
 # --- one article's people ---------------------------------------------------------------------
 
-PREPOSITIONS = frozenset(
-    "kepada dengan oleh dari untuk bagi ke di pada antara bersama dan atau serta kepadanya".split()
-)
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(lexicon.entries("prepositions"))
 
 
 @dataclass
@@ -462,7 +476,9 @@ class Registry:
             idx = self.find(name)
             if idx is not None:
                 p = self.people[idx]
-                if len(name.split()) > len(p.name.split()) and p.keys <= {fold(w) for w in name.split()}:
+                if len(name.split()) > len(p.name.split()) and p.keys <= {
+                    fold(w) for w in name.split()
+                }:
                     p.name = name
                 if role and not p.role:
                     p.role = role
@@ -492,16 +508,24 @@ class Registry:
         hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
         if not hits:
             words = set(key.split())
-            hits = [i for i, p in enumerate(self.people) if p.role and words <= set(fold(p.role).split())]
+            hits = [
+                i
+                for i, p in enumerate(self.people)
+                if p.role and words <= set(fold(p.role).split())
+            ]
         return hits[0] if len(hits) == 1 else None
 
     def latest(self, para: int, offset: int) -> int | None:
         """Who was last named as a subject, or last spoke, before (para, offset)."""
         best: Event | None = None
         for e in self.events:
-            if (e.para, e.offset) < (para, offset) and e.subject:
-                if best is None or (e.para, e.offset) >= (best.para, best.offset):
-                    best = e
+            before = (e.para, e.offset) < (para, offset)
+            if (
+                before
+                and e.subject
+                and (best is None or (e.para, e.offset) >= (best.para, best.offset))
+            ):
+                best = e
         return best.person if best else None
 
 
@@ -528,7 +552,10 @@ def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
             owners = [i for i, keys in known.items() if key in keys]
             if len(owners) != 1 or (k, t.start) in seen:
                 continue
-            if any(e.para == k and e.offset <= t.start < e.offset + 60 and e.person == owners[0] for e in reg.events):
+            if any(
+                e.para == k and e.offset <= t.start < e.offset + 60 and e.person == owners[0]
+                for e in reg.events
+            ):
                 continue
             reg.events.append(Event(k, t.start, owners[0], _is_subject(text, t.start)))
     reg.events.sort(key=lambda e: (e.para, e.offset))
@@ -537,4 +564,4 @@ def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
 def _is_subject(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     prev = before.split()[-1].lower().strip(",.") if before.split() else ""
-    return prev not in PREPOSITIONS
+    return prev not in _prepositions()

@@ -3,8 +3,8 @@
 A quote is the text between quote marks (“…”, "…", or a mismatched pair). Its speaker comes from the
 attribution around it: a speech verb after the closing mark ("…,” kata Irjen Pol Winarto", "…,”
 ujarnya", "…”. Ucap Gani"), or a lead before the opening mark ("Lanjutnya, “…", "Menurut dia, “…").
-Pronoun cues (katanya, kata dia, Beliau) and role-only cues (tandas Pj Bupati Jayapura) resolve to the
-person the article last named as a subject, or to the holder of that role.
+Pronoun cues (katanya, kata dia, Beliau) and role-only cues (tandas Pj Bupati Jayapura) resolve to
+the person the article last named as a subject, or to the holder of that role.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _themes() -> re.Pattern[str]:
 
 
 def find_spans(paragraphs: list[str]) -> list[Span]:
-    """Every quoted span, paragraph by paragraph; a quote never closed runs to its paragraph's end."""
+    """Every quoted span, paragraph by paragraph; a quote never closed runs to the paragraph end."""
     spans: list[Span] = []
     for k, text in enumerate(paragraphs):
         open_at: int | None = None
@@ -159,9 +159,7 @@ def extract_quotes(paragraphs: list[str], reg: Registry) -> list[Quote]:
     last_speaker: dict[int, int] = {}  # paragraph -> speaker of its latest quote
     for n, sp in enumerate(spans):
         text = paragraphs[sp.para]
-        prev_end = max(
-            (s.end + 1 for s in spans[:n] if s.para == sp.para), default=0
-        )
+        prev_end = max((s.end + 1 for s in spans[:n] if s.para == sp.para), default=0)
         before = text[prev_end : sp.start - 1]
         quote_text = text[sp.start : sp.end]
         if not _is_speech(quote_text, before):

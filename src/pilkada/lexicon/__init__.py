@@ -1,7 +1,7 @@
 """Indonesian lexicons as data: one plain-text file each, one entry a line, ``#`` comments.
 
-A file may hold plain entries (``entries``) or ``key = value`` pairs (``mapping``). Each file is read
-once per process and cached; the parsers ask for what they need by name.
+A file may hold plain entries (``entries``) or ``key = value`` pairs (``mapping``). Each file is
+read once per process and cached; the parsers ask for what they need by name.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ def _lines(name: str) -> list[str]:
     text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
     out = []
     for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("\\#") else raw.strip()[1:]
+        line = (
+            raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("\\#") else raw.strip()[1:]
+        )
         if line:
             out.append(line)
     return out
