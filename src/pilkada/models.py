@@ -6,6 +6,7 @@ what ``pilkada parse`` writes, what the index stores and what every ``--json`` o
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
@@ -76,7 +77,12 @@ class Article(BaseModel):
         """The title, or the lead's first words when the text has no headline."""
         if self.title:
             return self.title
-        first = self.lead.split()
+        lead = self.lead
+        opening = [x for x in (self.dateline, self.outlet) if x]
+        if any(lead.startswith(x) for x in opening):
+            # the lede's "PLACE, OUTLET –" opening says nothing a reader looks for in a title
+            lead = re.sub(r"^[^–—-]{0,80}?(?:\s[–—-]\s*|[–—]\s*|-(?=\S))", "", lead, count=1)
+        first = lead.split()
         text = " ".join(first[:words])
         return text + ("…" if len(first) > words else "")
 

@@ -435,6 +435,7 @@ def find_people(text: str) -> list[Mention]:
 
 # --- one article's people ---------------------------------------------------------------------
 
+
 @cache
 def _prepositions() -> frozenset[str]:
     return frozenset(lexicon.entries("prepositions"))
