@@ -52,6 +52,7 @@ class Layout:
 
     lines: list[Line]
     title: int | None = None
+    title_candidates: int = 0
     lede: int | None = None
     header: list[Line] = field(default_factory=list)
 
@@ -245,7 +246,7 @@ def classify(raw_lines: list[str]) -> Layout:
     # 3. the header: the headline, bylines, menus
     header = [ln for ln in lines[:lede] if ln.kind == BODY]
     layout.header = lines[:lede]
-    title = _pick_title(header)
+    title, layout.title_candidates = _pick_title(header)
     for ln in header:
         if ln is title:
             _mark(ln, TITLE, "headline")
@@ -283,13 +284,15 @@ def classify(raw_lines: list[str]) -> Layout:
     return layout
 
 
-def _pick_title(header: list[Line]) -> Line | None:
-    """The headline: the header line with the most words, if it reads like one."""
+def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
+    """The headline: the header line with the most words, if it reads like one; and how many
+    header lines could have been it."""
     candidates = [
         ln
         for ln in header
         if len(words(ln.text)) >= 3 and not DOMAIN.match(ln.text) and not ln.text.endswith(":")
     ]
     if not candidates:
-        return None
-    return max(candidates, key=lambda ln: (len(words(ln.text)), -ln.index))
+        return None, 0
+    best = max(candidates, key=lambda ln: (len(words(ln.text)), -ln.index))
+    return best, len(candidates)

@@ -9,6 +9,7 @@ from datetime import date
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
 from pilkada.lines import DOMAIN, Layout, generic_credits, words
+from pilkada.models import Certainty, Confidence
 from pilkada.people import _districts, fold, is_degree, regions
 
 # "SAMPIT/TABENGAN.CO.ID-Bupati", "Rantau, Tapin (ANTARA) - ", "Bebaca.id, TENGGARONG – ",
@@ -21,12 +22,15 @@ DATELINE = re.compile(
 SYNDICATION = re.compile(r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)", re.IGNORECASE)
 INITIALS = re.compile(r"\(\s*(?P<who>[A-Z]{2,4})\s*\)\s*$")
 CONTRIBUTOR = re.compile(r"^(kontributor|koresponden|wartawan)\s+[^,|]+,\s*", re.IGNORECASE)
+HIGH, MEDIUM, LOW = Confidence.high, Confidence.medium, Confidence.low
 NAME_SPLIT = re.compile(r"\s*\|\s*|\s*,\s*(?=[A-Z][a-z])|\s+dan\s+|\s*&\s*")
 
 
 @dataclass
 class Meta:
     title: str | None = None
+    title_confidence: Certainty = field(default_factory=lambda: Certainty(level=LOW, why=""))
+    published_confidence: Certainty = field(default_factory=lambda: Certainty(level=LOW, why=""))
     outlet: str | None = None
     dateline: str | None = None
     published: date | None = None
@@ -103,6 +107,7 @@ def _add(names: list[str], new: list[str]) -> None:
 
 def extract(layout: Layout, paragraphs: list[str]) -> Meta:
     meta = Meta()
+    meta.title_confidence = _title_confidence(layout)
     if layout.title is not None:
         meta.title = next(ln.text for ln in layout.lines if ln.index == layout.title)
     lede = paragraphs[0] if paragraphs else ""
@@ -125,8 +130,21 @@ def extract(layout: Layout, paragraphs: list[str]) -> Meta:
     # outlet from the page when the lede does not name one
     if meta.outlet is None:
         meta.outlet = _outlet_from_page(layout)
-    meta.published, meta.published_text = pick_date(layout, paragraphs)
+    meta.published, meta.published_text, meta.published_confidence = pick_date(layout, paragraphs)
     return meta
+
+
+def _title_confidence(layout: Layout) -> Certainty:
+    if layout.title is None:
+        if not layout.header:
+            return Certainty(level=HIGH, why="the text opens with its lede: it has no headline")
+        return Certainty(level=MEDIUM, why="no headline-like line before the lede")
+    if layout.title_candidates == 1:
+        return Certainty(level=HIGH, why="the only headline-like line before the lede")
+    return Certainty(
+        level=MEDIUM,
+        why=f"the fullest of {layout.title_candidates} headline-like lines before the lede",
+    )
 
 
 def _outlet_from_page(layout: Layout) -> str | None:
@@ -163,7 +181,7 @@ def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
     return None
 
 
-def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str | None]:
+def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str | None, Certainty]:
     """The publication date: the page's own date line or byline first, then the date a statement in
     the body is attributed to, then the first full date of the body."""
     for ln in layout.header:
@@ -171,12 +189,21 @@ def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str |
             continue
         for m in find_dates(ln.text):
             if m.value is not None:
-                return m.value, m.text
+                level = HIGH if ln.reason in {"date line", "byline"} else MEDIUM
+                return m.value, m.text, Certainty(level=level, why=f"the page's {ln.reason}")
     spoken = _speech_dates(paragraphs)
     if spoken is not None:
-        return spoken.value, spoken.text
+        why = "the date a statement in the body is attributed to"
+        return spoken.value, spoken.text, Certainty(level=MEDIUM, why=why)
     for p in paragraphs:
         for m in find_dates(p):
             if m.value is not None:
-                return m.value, m.text
-    return None, None
+                why = "the first full date in the body, not tied to a statement"
+                return (
+                    m.value,
+                    m.text,
+                    Certainty(level=MEDIUM if p is paragraphs[0] else LOW, why=why),
+                )
+    undated = any(not m.has_year for p in paragraphs for m in find_dates(p))
+    why = "only dates without a year" if undated else "no date in the text"
+    return None, None, Certainty(level=MEDIUM if undated else LOW, why=why)

@@ -21,6 +21,13 @@ class Confidence(StrEnum):
     low = "low"
 
 
+class Certainty(BaseModel):
+    """How sure the parser is of one value, and why."""
+
+    level: Confidence
+    why: str
+
+
 class Person(BaseModel):
     """A named person as one article gives them: the fullest name form and their role, if any."""
 
@@ -67,6 +74,25 @@ class Article(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     officials: list[Person] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    title_confidence: Certainty = Field(
+        default_factory=lambda: Certainty(level=Confidence.low, why="not assessed")
+    )
+    published_confidence: Certainty = Field(
+        default_factory=lambda: Certainty(level=Confidence.low, why="not assessed")
+    )
+
+    @property
+    def doubts(self) -> list[str]:
+        """What a person should check first: every value the parser is least sure of."""
+        out = []
+        if self.title_confidence.level is Confidence.low:
+            out.append(f"title: {self.title_confidence.why}")
+        if self.published_confidence.level is Confidence.low:
+            out.append(f"published: {self.published_confidence.why}")
+        for q in self.quotes:
+            if q.confidence is Confidence.low:
+                out.append(f"quote in paragraph {q.paragraph + 1}: {q.why}")
+        return out
 
     @property
     def lead(self) -> str:

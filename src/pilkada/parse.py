@@ -52,4 +52,6 @@ def parse(text: str, source: str | None = None, id: str | None = None) -> Articl
         quotes=quotes,
         officials=[Person(name=p.name, role=p.role) for p in registry.people],
         removed=removed,
+        title_confidence=meta.title_confidence,
+        published_confidence=meta.published_confidence,
     )
