@@ -182,10 +182,17 @@ def cli(corpus: str | None) -> None:
 
 
 @cli.command("list")
+@click.option(
+    "--doubtful",
+    is_flag=True,
+    help="Only articles whose title, date or a quote's speaker the parser is unsure of, "
+    "most doubts first, with what to check.",
+)
 @corpus_option
 @filter_options
 @json_option
 def list_(
+    doubtful: bool,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
@@ -196,18 +203,21 @@ def list_(
     """List the articles: id, date, outlet, place, quotes and title, oldest first.
 
     Undated articles come last, and are left out when --since or --until is given.
+    --doubtful lists the articles a person should check first.
 
     \b
     Examples:
       pilkada list
       pilkada list --outlet antara --since 2024-11-01
       pilkada list --json | jq '.[].title'
+      pilkada list --doubtful
     """
     from pilkada import render
 
-    render.articles(
-        _articles(corpus, outlet=outlet, place=place, since=since, until=until), as_json=as_json
-    )
+    items = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    if doubtful:
+        items = sorted((a for a in items if a.doubts), key=lambda a: -len(a.doubts))
+    render.articles(items, as_json=as_json, doubts=doubtful)
 
 
 @cli.command()
@@ -417,6 +427,37 @@ def export(
     except exporter.ExportError as exc:
         raise click.ClickException(str(exc)) from None
     render.export_result(result, as_json=as_json)
+
+
+@cli.command("eval")
+@click.argument("gold_dir", metavar="GOLD_DIR")
+@click.option(
+    "--worst", default=5, show_default=True, type=click.IntRange(min=0), help="Articles to list."
+)
+@json_option
+def eval_(gold_dir: str, worst: int, as_json: bool) -> None:
+    """Measure the parser on articles you annotated: NAME.txt with NAME.gold.json beside it.
+
+    Prints body precision/recall/F1, exact clean bodies, title, date, outlet and dateline
+    accuracy, credits F1, quote precision/recall/F1 and attribution accuracy, then the
+    articles with the most problems and what went wrong in each.
+
+    \b
+    Examples:
+      pilkada eval annotated/
+      pilkada eval annotated/ --worst 10 --json
+    """
+    from pilkada import corpus, evaluate, render
+
+    try:
+        pairs, failures = corpus.load_gold(gold_dir)
+    except corpus.CorpusError as exc:
+        raise click.BadParameter(str(exc), param_hint="'GOLD_DIR'") from None
+    for failure in failures:
+        click.echo(f"Warning: {failure} (skipped)", err=True)
+    if not pairs:
+        raise click.ClickException(f"{gold_dir}: no annotated article could be read")
+    render.eval_report(evaluate.report(gold_dir, pairs, worst=worst), as_json=as_json)
 
 
 @cli.command()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pilkada.models import Article
 from pilkada.search import fold
@@ -171,3 +172,38 @@ def find(articles: Sequence[Article], ident: str) -> Article:
     known = ", ".join(sorted(a.id for a in articles)[:10])
     more = "" if len(articles) <= 10 else f" (and {len(articles) - 10} more)"
     raise CorpusError(f"no article {ident!r}; ids are: {known}{more}")
+
+
+def load_gold(
+    folder: str | os.PathLike[str],
+) -> tuple[list[tuple[str, Article, dict[str, Any]]], list[LoadFailure]]:
+    """The annotated articles of a folder: NAME.txt parsed, with NAME.gold.json beside it.
+
+    Raises CorpusError when the folder is missing or holds no ``*.gold.json``; a pair that cannot
+    be read is a LoadFailure and the others are still returned.
+    """
+    import json
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise CorpusError(f"no such folder: {folder}")
+    golds = sorted(root.glob("*.gold.json"))
+    if not golds:
+        raise CorpusError(f"no annotations (*.gold.json files) in {folder}")
+    pairs: list[tuple[str, Article, dict[str, Any]]] = []
+    failures: list[LoadFailure] = []
+    for gpath in golds:
+        name = gpath.name[: -len(".gold.json")]
+        try:
+            gold = json.loads(gpath.read_text(encoding="utf-8"))
+            if not isinstance(gold, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as exc:
+            failures.append(LoadFailure(str(gpath), f"unreadable annotation: {exc}"))
+            continue
+        item = next(load([root / f"{name}.txt"]))
+        if isinstance(item, LoadFailure):
+            failures.append(item)
+            continue
+        pairs.append((name, item, gold))
+    return pairs, failures

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from pilkada.models import Article
+from pilkada.models import Article, ArticleScore, EvalReport
 
 TRAILING_TAG = re.compile(r"\s*\((?:[^()]{0,40})\)\s*$")
 HONOURS = frozenset(
@@ -215,3 +215,23 @@ def score_set(pairs: list[tuple[Article, dict[str, Any]]]) -> tuple[dict[str, fl
         each.append(c)
         total += c
     return metrics(total, len(pairs)), each
+
+
+def report(
+    gold_dir: str, named: list[tuple[str, Article, dict[str, Any]]], worst: int = 5
+) -> EvalReport:
+    """The metrics of a set of (name, parsed article, gold) triples and its worst articles."""
+    scores, each = score_set([(article, gold) for _, article, gold in named])
+    ranked = sorted(
+        (
+            ArticleScore(name=name, errors=len(c.problems), problems=c.problems)
+            for (name, _, _), c in zip(named, each, strict=True)
+        ),
+        key=lambda s: (-s.errors, s.name),
+    )
+    return EvalReport(
+        gold_dir=gold_dir,
+        articles=len(named),
+        metrics=scores,
+        worst=[s for s in ranked if s.errors][:worst],
+    )

@@ -198,3 +198,23 @@ class ExportResult(BaseModel):
     out: str = Field(description="The file or folder written.")
     files: list[str] = Field(description="Every file written, as paths.")
     articles: int
+
+
+# --- evaluation against gold annotations ---
+
+
+class ArticleScore(BaseModel):
+    """One annotated article: how many things went wrong, and what."""
+
+    name: str
+    errors: int
+    problems: list[str] = Field(default_factory=list)
+
+
+class EvalReport(BaseModel):
+    """The reference metrics over a folder of annotated articles, and the worst articles."""
+
+    gold_dir: str
+    articles: int
+    metrics: dict[str, float]
+    worst: list[ArticleScore] = Field(default_factory=list)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         ArticleSummary,
         CorpusSummary,
         Count,
+        EvalReport,
         ExportResult,
         Hit,
         Quote,
@@ -100,18 +101,19 @@ def _speaker(quote: Quote) -> str:
 # --- listings ---
 
 
-def articles(items: Sequence[Article], *, as_json: bool = False) -> None:
-    """The article listing: id, date, outlet, place, quotes, title."""
+def articles(items: Sequence[Article], *, as_json: bool = False, doubts: bool = False) -> None:
+    """The article listing: id, date, outlet, place, quotes, title (and what to check)."""
     if as_json:
         return dump(items)
     if not items:
-        return _none_found("articles")
+        return _none_found("doubtful articles" if doubts else "articles")
     if not use_rich():
-        header = ("id", "date", "outlet", "place", "quotes", "title")
+        header = ("id", "date", "outlet", "place", "quotes", "title") + (("doubts",) * doubts)
         return _tsv(
             header,
             (
                 (a.id, _day(a.published), a.outlet, a.dateline, len(a.quotes), a.display_title())
+                + (("; ".join(a.doubts),) * doubts)
                 for a in items
             ),
         )
@@ -132,7 +134,10 @@ def articles(items: Sequence[Article], *, as_json: bool = False) -> None:
         where.append(f"\n{_day(a.published) or 'undated'}", style="dim")
         source = Text(a.outlet or "—")
         source.append(f"\n{a.dateline or '—'}", style="dim")
-        table.add_row(where, source, str(len(a.quotes)), Text(a.display_title(), style="bold"))
+        title = Text(a.display_title(), style="bold")
+        if doubts:
+            title.append("".join(f"\n• {d}" for d in a.doubts), style="yellow")
+        table.add_row(where, source, str(len(a.quotes)), title)
     _console().print(table)
 
 
@@ -404,3 +409,33 @@ def export_result(result: ExportResult, *, as_json: bool = False) -> None:
     noun = "article" if result.articles == 1 else "articles"
     files = "1 file" if len(result.files) == 1 else f"{len(result.files)} files"
     click.echo(f"Wrote {result.articles} {noun} as {result.format} to {result.out} ({files}).")
+
+
+def eval_report(report: EvalReport, *, as_json: bool = False) -> None:
+    """The metrics, one a line, then the worst articles and what went wrong in each."""
+    if as_json:
+        return dump(report)
+    if not use_rich():
+        click.echo(f"articles: {report.articles}")
+        for name, value in report.metrics.items():
+            click.echo(f"{name}: {value}")
+        for item in report.worst:
+            click.echo(f"\n{item.name}: {item.errors} problem{'s' if item.errors != 1 else ''}")
+            for problem in item.problems:
+                click.echo(f"  - {problem}")
+        return None
+    from rich import box
+    from rich.table import Table
+
+    console = _console()
+    metrics = Table("metric", "score", box=box.SIMPLE_HEAD, title=f"{report.articles} articles")
+    for name, value in report.metrics.items():
+        style = "green" if value >= 0.95 else "yellow" if value >= 0.8 else "red"
+        metrics.add_row(name, f"[{style}]{value:.4f}[/{style}]")
+    console.print(metrics, markup=True)
+    if report.worst:
+        worst = Table("article", "problems", "what went wrong", box=box.SIMPLE_HEAD, title="worst")
+        for item in report.worst:
+            worst.add_row(item.name, str(item.errors), "\n".join(item.problems))
+        console.print(worst)
+    return None
