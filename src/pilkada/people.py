@@ -206,8 +206,8 @@ def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
     words: list[str] = []
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
-        if _degree_ahead(tokens, i):
-            break
+        if _degree_ahead(tokens, i) or _match(tokens, i, _titles()) is not None:
+            break  # a degree, or a title of office ("Paslon Bupati dan …"), is not a name
         if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in _not_names():
             words.append(t.text)
             i += 1
@@ -252,9 +252,13 @@ def _role_tail(tokens: list[Token], i: int) -> tuple[list[Token], int]:
             and fold(t.text) in {"dari", "dan"}
             and run
             and i + 1 < len(tokens)
-            and (tokens[i + 1].is_cap)
+            and tokens[i + 1].is_cap
+            and _match(tokens, i + 1, _titles()) is None
+            and _match(tokens, i + 1, _acting()) is None
         ):
-            run.append(t)  # "Wakil Ketua MPR RI dari Fraksi Partai Demokrat"
+            # "Wakil Ketua MPR RI dari Fraksi Partai Demokrat" runs on; "Bupati X dan Ketua Y"
+            # is two people
+            run.append(t)
         else:
             break
         i += 1

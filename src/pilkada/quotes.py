@@ -65,16 +65,30 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
     spans: list[Span] = []
     for k, text in enumerate(paragraphs):
         open_at: int | None = None
+        curly = False
+        nested = False
         for i, ch in enumerate(text):
-            if ch == OPEN or (ch == STRAIGHT and open_at is None):
+            if nested:
+                nested = ch != STRAIGHT  # a straight-quoted term inside “…” ends here
+            elif ch == OPEN or (ch == STRAIGHT and open_at is None):
                 if open_at is None:
-                    open_at = i + 1
+                    open_at, curly = i + 1, ch == OPEN
+            elif ch == STRAIGHT and curly and _opens_term(text, i):
+                nested = True  # “Kami menolak "serangan fajar" …”
             elif ch in (CLOSE, STRAIGHT) and open_at is not None:
                 spans.append(Span(k, open_at, i, True))
                 open_at = None
         if open_at is not None and len(text) - open_at > 20:
             spans.append(Span(k, open_at, len(text), False))
     return spans
+
+
+def _opens_term(text: str, i: int) -> bool:
+    """A straight mark at ``i`` that opens a quoted term: a space before it, a letter after it, and
+    another straight mark later in the text."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in " (" and after.isalnum() and STRAIGHT in text[i + 1 :]
 
 
 def _is_speech(text: str, before: str) -> bool:
