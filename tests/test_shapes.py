@@ -1,0 +1,130 @@
+"""Shapes of real articles that the seed articles do not show, each parsed end to end.
+
+Every text here is invented; each test names the shape it covers.
+"""
+
+from __future__ import annotations
+
+from pilkada.models import Article
+from pilkada.parse import parse
+
+TITLE = "Bawaslu Kota Sampang Awasi Distribusi Logistik Pemilihan Serentak"
+LEDE = (
+    "SAMPANG, Warta Madura – Ketua Bawaslu Kota Sampang Rahmat Hidayat memastikan distribusi "
+    "logistik pemilihan kepala daerah berjalan sesuai jadwal di semua kecamatan, Senin (18/11/2024)."
+)
+MIDDLE = (
+    "Menurut dia, petugas pengawas telah ditempatkan di setiap gudang logistik sejak pekan lalu "
+    "untuk memastikan tidak ada surat suara yang rusak atau hilang."
+)
+QUOTE = "“Kami mengawasi setiap tahap distribusi sampai ke tempat pemungutan suara,” kata Rahmat."
+
+
+def article(*lines: str) -> Article:
+    return parse("\n\n".join(lines))
+
+
+def removed(a: Article, line: str) -> str | None:
+    return next((r.reason for r in a.removed if r.line == line), None)
+
+
+def test_syndication_block_and_app_links_are_chrome() -> None:
+    footer = [
+        'Artikel ini telah tayang di Warta.com dengan judul "Bawaslu Awasi Logistik", Klik: x',
+        "Download aplikasi Warta.com untuk akses berita lebih mudah dan cepat:",
+        "Android: https://contoh.id/a",
+    ]
+    a = article(TITLE, LEDE, MIDDLE, QUOTE, *footer)
+    assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
+    assert removed(a, footer[0]) == "syndication"
+
+
+def test_advertisement_lines_between_paragraphs_are_chrome() -> None:
+    a = article(TITLE, LEDE, "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", MIDDLE, QUOTE)
+    assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
+    assert removed(a, "ADVERTISEMENT") == removed(a, "SCROLL TO CONTINUE WITH CONTENT")
+
+
+def test_tag_lines_and_source_lines_are_chrome() -> None:
+    a = article(TITLE, LEDE, MIDDLE, QUOTE, "Sumber: Humas Bawaslu", "Tags: Pilkada, Bawaslu")
+    assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
+    assert removed(a, "Tags: Pilkada, Bawaslu") == "tag list"
+    assert removed(a, "Sumber: Humas Bawaslu") == "syndication"
+
+
+def test_a_menu_of_section_names_before_the_title() -> None:
+    a = article("Beranda", "Politik", "Hukum", "Daerah", TITLE, LEDE, MIDDLE, QUOTE)
+    assert a.title == TITLE
+    assert [removed(a, m) for m in ("Beranda", "Politik", "Hukum")] == ["menu"] * 3
+
+
+def test_a_crosshead_inside_the_body_stays_body() -> None:
+    a = article(TITLE, LEDE, "Gudang Dijaga Bergantian", MIDDLE, QUOTE)
+    assert a.paragraphs == [LEDE, "Gudang Dijaga Bergantian", MIDDLE, QUOTE]
+
+
+def test_reporter_line_and_lower_case_initials_are_authors() -> None:
+    a = article(TITLE, LEDE, MIDDLE, QUOTE + " (tet)", "Reporter : Siti Aminah")
+    assert a.authors == ["Siti Aminah", "tet"]
+
+
+def test_desk_tags_are_not_authors() -> None:
+    for tag in ("(Rel)", "(*)", "(adv/humas)"):
+        a = article(TITLE, LEDE, MIDDLE, f"{QUOTE} {tag}")
+        assert a.authors == [], tag
+    a = article(TITLE, LEDE, MIDDLE, QUOTE, "*Red")
+    assert a.authors == [] and a.paragraphs == [LEDE, MIDDLE, QUOTE]
+
+
+def test_two_digit_year_and_a_date_without_a_year() -> None:
+    two = article(TITLE, LEDE.replace("(18/11/2024)", "(18/11/24)"), MIDDLE)
+    assert str(two.published) == "2024-11-18"
+    none = article(TITLE, LEDE.replace("(18/11/2024)", "(18/11)"), MIDDLE)
+    assert none.published is None
+    assert none.published_confidence.why == "only dates without a year"
+
+
+def test_a_quote_spanning_two_paragraphs_takes_the_closing_attribution() -> None:
+    first = "“Semua gudang sudah kami periksa satu per satu bersama petugas kepolisian setempat."
+    second = "“Hasilnya, tidak ada surat suara yang rusak,” ujar Rahmat."
+    a = article(TITLE, LEDE, first, second)
+    assert [q.speaker for q in a.quotes] == ["Rahmat Hidayat", "Rahmat Hidayat"]
+    assert a.quotes[0].text == first[1:]
+
+
+def test_a_quote_never_closed_is_still_a_quote() -> None:
+    open_quote = (
+        "Rahmat menambahkan, “pengawasan akan diteruskan sampai rekapitulasi selesai di kota"
+    )
+    a = article(TITLE, LEDE, open_quote)
+    (q,) = a.quotes
+    assert q.text.startswith("pengawasan akan") and q.speaker == "Rahmat Hidayat"
+
+
+def test_attribution_after_a_full_stop() -> None:
+    a = article(TITLE, LEDE, "“Kami tidak akan lengah sedikit pun.” Ucapnya.")
+    (q,) = a.quotes
+    assert (q.text, q.speaker, q.cue) == (
+        "Kami tidak akan lengah sedikit pun.",
+        "Rahmat Hidayat",
+        "Ucapnya",
+    )
+
+
+def test_role_only_attribution_is_resolved_to_the_person_named_later() -> None:
+    a = article(
+        TITLE,
+        "SAMPANG, Warta Madura – Pengawasan logistik pemilihan di Kota Sampang diperketat sejak pekan"
+        " lalu oleh jajaran pengawas di semua kecamatan.",
+        "“Tidak ada toleransi untuk pelanggaran,” tegas Ketua Bawaslu Kota Sampang.",
+        "Ketua Bawaslu Kota Sampang Rahmat Hidayat juga meminta warga ikut mengawasi tahapan.",
+    )
+    (q,) = a.quotes
+    assert (q.speaker, q.role) == ("Rahmat Hidayat", "Ketua Bawaslu Kota Sampang")
+
+
+def test_reported_speech_without_quote_marks_is_not_a_quote() -> None:
+    a = article(
+        TITLE, LEDE, "Rahmat mengatakan pengawasan akan terus dilakukan hingga tahap akhir."
+    )
+    assert a.quotes == []
