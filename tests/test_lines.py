@@ -1,0 +1,275 @@
+"""The line classifier: what is chrome, credit, caption, title or body on a page, and why."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pilkada import lexicon
+from pilkada.lines import (
+    BODY,
+    CHROME,
+    TITLE,
+    Layout,
+    chrome_reason,
+    classify,
+    credit_of,
+    is_caption,
+)
+
+# Two invented paragraphs of prose that any test can put chrome around.
+LEDE = (
+    "LARANTUKA, Warta Tanjung - Komisi Pemilihan Umum Kabupaten Flores Timur menggelar simulasi "
+    "pemungutan suara di halaman kantor camat pada Sabtu pagi."
+)
+PROSE = (
+    "Simulasi itu diikuti puluhan warga yang antre di depan bilik suara sambil membawa undangan "
+    "dari petugas."
+)
+CLOSING = (
+    "Petugas berharap warga yang sudah ikut simulasi menularkan pengalaman itu kepada tetangga "
+    "mereka sebelum hari pemungutan suara."
+)
+HEADLINE = "KPU Flores Timur Gelar Simulasi Pemungutan Suara di Halaman Kantor Camat"
+
+
+def layout_of(*lines: str) -> Layout:
+    return classify(list(lines))
+
+
+def verdicts(*lines: str) -> dict[str, tuple[str, str]]:
+    """Each line's (kind, reason) after classifying the page made of ``lines``."""
+    return {ln.text: (ln.kind, ln.reason) for ln in layout_of(*lines).lines}
+
+
+# --- chrome, one line on its own ----------------------------------------------------------------
+
+CHROME_LINES = [
+    ("Baca Juga: Pasangan Calon Bupati Adu Program di Pasar Inpres", "related link"),
+    ("Baca juga: Patroli Masa Tenang Digelar Hingga Dini Hari", "related link"),
+    ("Baca Juga:Rekapitulasi Suara Tingkat Kecamatan Dimulai", "related link"),
+    ("Bagikan:", "share label"),
+    ("Share", "share label"),
+    ("Ikuti kami di:", "share label"),
+    ("Facebook", "social network"),
+    ("WhatsApp", "social network"),
+    ("Telegram", "social network"),
+    ("Salin Link", "social network"),
+    ("Cari", "search box"),
+    ("Search for:", "search box"),
+    ("Ketik kata kunci lalu tekan enter", "search box"),
+    ("Home / Politik / Pilkada", "breadcrumb"),
+    ("Beranda » Daerah » Flores Timur", "breadcrumb"),
+    ("Download aplikasi Warta Tanjung untuk kabar terkini", "site prompt"),
+    ("Android: https://play.google.com/store/apps/details?id=id.wartatanjung", "site prompt"),
+    ("iOS: https://apps.apple.com/id/app/warta-tanjung/id100200", "site prompt"),
+    ("Lihat Foto", "site prompt"),
+    ("ADVERTISEMENT", "site prompt"),
+    ("SCROLL TO CONTINUE WITH CONTENT", "site prompt"),
+    (
+        'Artikel ini telah tayang di Wartatanjung.com dengan judul "Simulasi Pemungutan Suara"',
+        "syndication",
+    ),
+    ("Sumber: Bagian Protokol Setda Flores Timur", "syndication"),
+    ("7 Komentar", "comment counter"),
+    ("Belum ada komentar", "comment counter"),
+    ("Dibaca: 3.418 kali", "view counter"),
+    ("512 Views", "view counter"),
+    ("By", "byline label"),
+    ("Oleh: Redaksi", "byline label"),
+    ("Admin", "byline label"),
+    ("Tag: pilkada flotim, simulasi, kpu", "tag list"),
+    ("Tags:", "tag list"),
+    ("in Berita, Daerah, Pilkada", "category list"),
+    ("Jumat, 22 November 2024 - 14:05 WITA", "date line"),
+    ("Senin, 25 November 2024", "date line"),
+    ("22/11/2024 09:40", "date line"),
+    ("(ST/Humas)", "credit tag"),
+    ("(adv/kominfo)", "credit tag"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), CHROME_LINES)
+def test_a_chrome_line_is_recognised_with_its_reason(line: str, reason: str) -> None:
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(("line", "reason"), CHROME_LINES)
+def test_chrome_between_paragraphs_is_removed_with_its_reason(line: str, reason: str) -> None:
+    found = verdicts(HEADLINE, LEDE, line, PROSE, CLOSING)
+    assert found[line] == (CHROME, reason)
+    assert found[PROSE] == (BODY, "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pasangan calon itu rajin berkampanye lewat Facebook dan WhatsApp setiap malam.",
+        "Sumber dana kampanye wajib dilaporkan kepada KPU paling lambat pekan depan.",
+        "Bacaan doa bersama membuka rapat pleno terbuka yang digelar di aula kantor camat.",
+        "Baca tulis Al-Quran menjadi salah satu syarat bagi calon kepala daerah di provinsi itu.",
+    ],
+)
+def test_prose_that_mentions_a_chrome_word_stays_body(line: str) -> None:
+    assert verdicts(HEADLINE, LEDE, line, CLOSING)[line] == (BODY, "")
+
+
+# --- related headings and the headlines under them ----------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["Baca Juga:", "Berita Terkait", "Lihat Juga"])
+def test_related_heading_takes_the_headlines_under_it_up_to_the_next_prose(heading: str) -> None:
+    first = "Calon Wakil Bupati Sapa Nelayan di Pelabuhan Lama"
+    second = "Logistik Pemilu Tiba di Gudang KPU Larantuka"
+    found = verdicts(HEADLINE, LEDE, heading, first, second, PROSE, CLOSING)
+    assert found[heading][0] == CHROME
+    assert found[first] == (CHROME, "related headline")
+    assert found[second] == (CHROME, "related headline")
+    assert found[PROSE] == (BODY, "")
+
+
+# --- credit lines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("Penulis : Gregorius Lamaha", [("author", "Gregorius Lamaha")]),
+        ("Reporter:Siti Rahmawati", [("author", "Siti Rahmawati")]),
+        ("Editor     :   Paulus Kelen", [("editor", "Paulus Kelen")]),
+        (
+            "Teks/Foto : Maria Ose (Tim Publikasi Setda)",
+            [
+                ("author", "Maria Ose (Tim Publikasi Setda)"),
+                ("photographer", "Maria Ose (Tim Publikasi Setda)"),
+            ],
+        ),
+        (
+            "Penulis Gregorius Lamaha | Editor Paulus Kelen",
+            [("author", "Gregorius Lamaha"), ("editor", "Paulus Kelen")],
+        ),
+    ],
+)
+def test_credit_line_gives_each_credit_with_its_kind(
+    line: str, credits: list[tuple[str, str]]
+) -> None:
+    assert credit_of(line) == credits
+
+
+def test_credit_line_is_removed_and_keeps_its_credit() -> None:
+    line = "Reporter :  Siti Rahmawati"
+    layout = layout_of(HEADLINE, LEDE, PROSE, line)
+    ln = next(ln for ln in layout.lines if ln.text == line)
+    assert (ln.kind, ln.reason, ln.credit) == (CHROME, "credit line", ("author", "Siti Rahmawati"))
+
+
+def test_a_sentence_that_opens_with_a_credit_word_is_not_a_credit() -> None:
+    assert credit_of("Penulis buku sejarah daerah itu hadir dalam debat kandidat semalam.") == []
+
+
+# --- photo captions -----------------------------------------------------------------------------
+
+
+def test_caption_with_a_foto_cue_is_removed() -> None:
+    caption = "Foto: Petugas KPPS membantu warga lanjut usia memasukkan surat suara ke kotak"
+    found = verdicts(HEADLINE, LEDE, caption, PROSE, CLOSING)
+    assert found[caption] == (CHROME, "photo caption")
+
+
+def test_caption_closed_by_a_photographers_name_in_brackets() -> None:
+    caption = "Warga antre di depan bilik suara saat simulasi di halaman kantor camat (Yustinus)"
+    assert is_caption(caption)
+    found = verdicts(HEADLINE, LEDE, caption, PROSE, CLOSING)
+    assert found[caption] == (CHROME, "photo caption")
+
+
+def test_a_sentence_ending_in_a_full_stop_before_a_bracketed_name_is_no_caption() -> None:
+    assert not is_caption("Simulasi berlangsung tertib hingga siang hari. (Yustinus)")
+
+
+# --- repeated lines, menus and the title --------------------------------------------------------
+
+
+def test_a_short_line_repeated_on_the_page_is_chrome() -> None:
+    found = verdicts("Pilkada Flotim", HEADLINE, LEDE, PROSE, "Pilkada Flotim", CLOSING)
+    assert found["Pilkada Flotim"] == (CHROME, "repeated line")
+    assert found[PROSE] == (BODY, "")
+
+
+def test_menu_lines_before_the_title_are_chrome() -> None:
+    layout = layout_of("Politik", "Ekonomi", "Olahraga", HEADLINE, LEDE, PROSE)
+    kinds = {ln.text: (ln.kind, ln.reason) for ln in layout.lines}
+    assert kinds["Politik"] == (CHROME, "menu")
+    assert kinds["Olahraga"] == (CHROME, "menu")
+    assert kinds[HEADLINE] == (TITLE, "headline")
+
+
+def test_title_is_the_fullest_headline_like_line_before_the_lede() -> None:
+    layout = layout_of("Pilkada Serentak", HEADLINE, "Warta Daerah", LEDE, PROSE)
+    assert layout.title is not None
+    assert layout.lines[layout.title].text == HEADLINE
+    assert layout.lines[layout.lede or 0].text == LEDE
+
+
+def test_no_title_when_the_text_opens_with_its_lede() -> None:
+    layout = layout_of(LEDE, PROSE, CLOSING)
+    assert layout.title is None
+    assert layout.lede == 0
+    assert all(ln.kind == BODY for ln in layout.lines)
+
+
+def test_bare_names_after_the_title_are_a_byline() -> None:
+    layout = layout_of(HEADLINE, "Yohanes Kia | Rosalia Tukan", LEDE, PROSE)
+    byline = layout.lines[1]
+    assert (byline.kind, byline.reason) == (CHROME, "byline")
+    assert byline.credit == ("author", "Yohanes Kia | Rosalia Tukan")
+
+
+# --- the footer and the body between --------------------------------------------------------------
+
+
+def test_headlines_after_the_last_prose_line_are_the_footer() -> None:
+    others = [
+        "Bawaslu Sisir Alat Peraga Kampanye di Jalan Protokol",
+        "Debat Kedua Digelar Pekan Depan",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *others)
+    for line in others:
+        assert found[line] == (CHROME, "after the article")
+    assert found[CLOSING] == (BODY, "")
+
+
+def test_a_crosshead_in_the_middle_of_the_body_stays_body() -> None:
+    crosshead = "Warga Lanjut Usia Didampingi"
+    found = verdicts(HEADLINE, LEDE, PROSE, crosshead, CLOSING)
+    assert found[crosshead] == (BODY, "")
+
+
+def test_the_lede_is_the_first_prose_line() -> None:
+    layout = layout_of("Home / Berita", HEADLINE, "Bagikan:", LEDE, PROSE)
+    assert layout.lede is not None
+    assert layout.lines[layout.lede].text == LEDE
+
+
+# --- the lexicons -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", lexicon.names())
+def test_lexicon_loads_with_no_empty_or_duplicate_entries(name: str) -> None:
+    entries = lexicon.entries(name)
+    assert entries, f"{name} is empty"
+    assert all(e.strip() for e in entries)
+    duplicates = sorted({e for e in entries if entries.count(e) > 1})
+    assert duplicates == [], f"{name} repeats {duplicates}"
+    if name != "chrome" and all("=" in e for e in entries):
+        pairs = lexicon.mapping(name)
+        assert len(pairs) == len(entries), f"{name} repeats a key"
+        assert all(k and v for k, v in pairs.items())
+
+
+def test_every_chrome_pattern_has_a_reason_and_compiles() -> None:
+    for entry in lexicon.entries("chrome"):
+        reason, sep, pattern = entry.partition(" = ")
+        assert sep and reason.strip() and pattern.strip(), entry
+        re.compile(pattern.strip(), re.IGNORECASE)

@@ -1,0 +1,143 @@
+"""Dateline and outlet, credited names, author initials and the choice of the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pilkada.lines import BODY, classify
+from pilkada.meta import Meta, credit_names, extract, split_dateline
+
+REST = "Ribuan pendukung memadati lapangan kecamatan untuk kampanye akbar pasangan calon bupati."
+
+
+def meta_of(*lines: str) -> Meta:
+    """What the extractor reads from the page made of ``lines``."""
+    layout = classify(list(lines))
+    return extract(layout, [ln.text for ln in layout.lines if ln.kind == BODY])
+
+
+# --- dateline and outlet ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet"),
+    [
+        ("WAINGAPU, Suara Sumba – ", "WAINGAPU", "Suara Sumba"),
+        ("Waikabubak, Sumba Barat (ANTARA) - ", "Waikabubak, Sumba Barat", "ANTARA"),
+        ("Kabarsumba.id, WAINGAPU – ", "WAINGAPU", "Kabarsumba.id"),
+        ("WAINGAPU/SUARASUMBA.CO.ID-", "WAINGAPU", "SUARASUMBA.CO.ID"),
+        ("SUMBANEWS.com - ", None, "SUMBANEWS.com"),
+        ("Waingapu-", "Waingapu", None),
+    ],
+)
+def test_split_dateline_reads_place_and_outlet(
+    opening: str, place: str | None, outlet: str | None
+) -> None:
+    assert split_dateline(opening + REST) == (place, outlet)
+
+
+def test_split_dateline_outlet_before_a_known_place_without_a_domain() -> None:
+    # "OUTLET, PLACE -": the second part is a region, so it is the place
+    assert split_dateline("Suara Flobamora, Ende - " + REST) == ("Ende", "Suara Flobamora")
+
+
+def test_split_dateline_on_a_lede_with_no_dateline() -> None:
+    assert split_dateline(REST) == (None, None)
+
+
+# --- names in credits ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("Agustinus Rihi, S.Sos", ["Agustinus Rihi"]),
+        ("Agustinus Rihi, S.I.Kom., M.Si", ["Agustinus Rihi"]),
+        ("Martha Lede (Bagian Prokopim Setda)", ["Martha Lede"]),
+        ("Kontributor Waingapu, Umbu Djawa", ["Umbu Djawa"]),
+        ("Umbu Djawa | Martha Lede", ["Umbu Djawa", "Martha Lede"]),
+        ("Admin", []),
+        ("Redaksi", []),
+    ],
+)
+def test_credit_names(value: str, names: list[str]) -> None:
+    assert credit_names(value) == names
+
+
+def test_credit_line_names_reach_authors_and_editors() -> None:
+    meta = meta_of(
+        "Reporter  :  Umbu Djawa, S.Sos",
+        "WAINGAPU, Suara Sumba - " + REST,
+        "Kampanye berjalan tertib dan dijaga puluhan personel gabungan dari kepolisian setempat.",
+        "Editor :  Martha Lede",
+    )
+    assert (meta.authors, meta.editors) == (["Umbu Djawa"], ["Martha Lede"])
+
+
+# --- initials at the end of the article ---------------------------------------------------------
+
+LAST = "Kampanye berjalan tertib dan dijaga puluhan personel gabungan dari kepolisian setempat."
+
+
+def test_trailing_initials_are_the_author() -> None:
+    meta = meta_of("WAINGAPU, Suara Sumba - " + REST, f"{LAST} (UD)")
+    assert meta.authors == ["UD"]
+
+
+@pytest.mark.parametrize("tag", ["(*)", "(Rel)", "(REL)", "(adv/kominfo/sumba)", "(ADV)"])
+def test_desk_tags_at_the_end_are_not_authors(tag: str) -> None:
+    meta = meta_of("WAINGAPU, Suara Sumba - " + REST, f"{LAST} {tag}")
+    assert meta.authors == []
+
+
+# --- the publication date -----------------------------------------------------------------------
+
+HEADLINE = "Pasangan Calon Bupati Sumba Timur Gelar Kampanye Akbar di Lapangan Kecamatan"
+
+
+def test_published_comes_from_the_header_date_line_first() -> None:
+    meta = meta_of(
+        HEADLINE,
+        "Selasa, 12 November 2024 - 08:15 WITA",
+        "WAINGAPU, Suara Sumba - Kampanye akbar yang dijadwalkan sejak 1 November 2024 digelar.",
+        '"Kami minta pendukung tetap tertib," kata Umbu Djawa, Senin (11/11/2024).',
+    )
+    assert meta.published == dt.date(2024, 11, 12)
+    assert meta.published_text == "Selasa, 12 November 2024 - 08:15 WITA"
+
+
+def test_published_comes_next_from_a_quoted_statement_after_its_speech_verb() -> None:
+    meta = meta_of(
+        "WAINGAPU, Suara Sumba - Kampanye akbar yang dijadwalkan sejak 1 November 2024 akhirnya "
+        "digelar di lapangan kecamatan.",
+        '"Kami minta pendukung tetap tertib," kata Umbu Djawa, Senin (11/11/2024).',
+    )
+    assert meta.published == dt.date(2024, 11, 11)
+    assert meta.published_text == "Senin (11/11/2024)"
+
+
+def test_published_falls_back_to_the_first_full_date() -> None:
+    meta = meta_of(
+        "WAINGAPU, Suara Sumba - Kampanye akbar yang dijadwalkan sejak 1 November 2024 akhirnya "
+        "digelar di lapangan kecamatan.",
+        "Kampanye berikutnya direncanakan pada 9 November 2024 di lapangan yang sama.",
+    )
+    assert meta.published == dt.date(2024, 11, 1)
+
+
+def test_a_date_without_a_year_gives_no_publication_date() -> None:
+    meta = meta_of(
+        "WAINGAPU, Suara Sumba - Kampanye akbar pasangan calon bupati digelar pada Senin (11/11) "
+        "di lapangan kecamatan.",
+    )
+    assert (meta.published, meta.published_text) == (None, None)
+
+
+def test_a_two_digit_year_is_read_as_this_century() -> None:
+    meta = meta_of(
+        "WAINGAPU, Suara Sumba - Kampanye akbar pasangan calon bupati digelar pada "
+        "Senin (11/11/24) di lapangan kecamatan.",
+    )
+    assert meta.published == dt.date(2024, 11, 11)

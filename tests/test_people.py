@@ -1,0 +1,243 @@
+"""People in the text: titles of office, roles with regions in full, ranks, degrees, a registry."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pilkada import lexicon
+from pilkada.people import (
+    Mention,
+    Registry,
+    add_mentions,
+    build_registry,
+    find_people,
+    fold,
+    regions,
+    split_name,
+)
+
+
+def people(text: str) -> list[tuple[str | None, str | None]]:
+    return [(m.name, m.role) for m in find_people(text)]
+
+
+# --- roles with their regions written in full ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Bupati Kabupaten Kutai Timur (Kutim) Rosmini Tahir meninjau gudang logistik.",
+            "Rosmini Tahir",
+            "Bupati Kutai Timur",
+        ),
+        (
+            "Kapolres Tanbu AKBP Wirawan Santika memimpin apel pasukan.",
+            "Wirawan Santika",
+            "Kapolres Tanah Bumbu",
+        ),
+        (
+            "Ketua KPU Kabupaten Hulu Sungai Utara (HSU) Ahmad Rizani membuka rapat pleno.",
+            "Ahmad Rizani",
+            "Ketua KPU Kabupaten Hulu Sungai Utara",
+        ),
+        (
+            "Gubernur Kalteng Sukirman Hadi menerima rombongan penyelenggara pemilu.",
+            "Sukirman Hadi",
+            "Gubernur Kalimantan Tengah",
+        ),
+    ],
+)
+def test_role_has_its_region_abbreviation_expanded(text: str, name: str, role: str) -> None:
+    assert people(text) == [(name, role)]
+
+
+def test_the_abbreviations_used_above_are_real_lexicon_entries() -> None:
+    aliases = lexicon.mapping("region_aliases")
+    for short in ("Kutim", "Tanbu", "HSU", "Kalteng"):
+        assert short in aliases
+
+
+# --- acting forms -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Pejabat Sementara (Pjs) Bupati Tanah Laut Fadlan Marzuki hadir.",
+            "Pjs Bupati Tanah Laut",
+        ),
+        ("Plt. Bupati Batola Fadlan Marzuki hadir.", "Plt Bupati Barito Kuala"),
+        ("Penjabat (Pj) Wali Kota Banjarbaru Fadlan Marzuki hadir.", "Pj Wali Kota Banjarbaru"),
+        ("Pj Gubernur Kaltara Fadlan Marzuki hadir.", "Pj Gubernur Kalimantan Utara"),
+    ],
+)
+def test_acting_forms_are_shortened_in_the_role(text: str, role: str) -> None:
+    assert people(text) == [("Fadlan Marzuki", role)]
+
+
+# --- ranks, honorifics and degrees --------------------------------------------------------------
+
+
+def test_honorifics_and_ranks_are_kept_apart_from_the_name() -> None:
+    assert split_name("Kombes Pol Dr. Ahmad Yani") == ("Kombes Pol Dr", "Ahmad Yani")
+    assert split_name("Letkol Inf Bayu Saputra") == ("Letkol Inf", "Bayu Saputra")
+
+
+def test_degrees_after_a_name_are_dropped() -> None:
+    assert split_name("H. Tamrin Irawan, S.E., M.M.") == ("H", "Tamrin Irawan")
+    assert people("Sekda Kukar Drs. Yuliarti Kusnadi, M.Si, menjelaskan jadwal rapat.") == [
+        ("Yuliarti Kusnadi", "Sekda Kutai Kartanegara")
+    ]
+
+
+def test_a_rank_between_role_and_name_is_the_honorific() -> None:
+    (m,) = find_people("Kapolda Kalsel Irjen Pol Parwoto Gunadi menegaskan kesiapan personel.")
+    assert (m.name, m.role, m.honorific) == (
+        "Parwoto Gunadi",
+        "Kapolda Kalimantan Selatan",
+        "Irjen Pol",
+    )
+
+
+# --- apposition and bare roles ------------------------------------------------------------------
+
+
+def test_name_in_apposition_after_a_comma() -> None:
+    assert people("Ketua KPU Kota Palopo, Nurjanah Darwis, mengatakan pleno berjalan lancar.") == [
+        ("Nurjanah Darwis", "Ketua KPU Kota Palopo")
+    ]
+
+
+def test_a_bare_role_gives_a_mention_with_no_name() -> None:
+    found = find_people("“Personel kami siagakan,” kata Kapolres HSU, Jumat (8/11/2024).")
+    assert [(m.name, m.role) for m in found] == [(None, "Kapolres Hulu Sungai Utara")]
+
+
+def test_two_officials_joined_by_dan_are_two_people() -> None:
+    text = "Bupati Tanah Laut Marzuki Darmawan dan Ketua Bawaslu Tala Fadlan Hidayat hadir."
+    assert people(text) == [
+        ("Marzuki Darmawan", "Bupati Tanah Laut"),
+        ("Fadlan Hidayat", "Ketua Bawaslu Tanah Laut"),
+    ]
+
+
+def test_dan_inside_the_name_of_an_office_stays_in_the_role() -> None:
+    assert people("Kepala Dinas Pendidikan dan Kebudayaan Kalsel Irawati Sapardi hadir.") == [
+        ("Irawati Sapardi", "Kepala Dinas Pendidikan dan Kebudayaan Kalimantan Selatan")
+    ]
+
+
+# --- one article's registry ---------------------------------------------------------------------
+
+ARTICLE = [
+    "Bupati Tanah Laut Marzuki Darmawan membuka rapat koordinasi pengamanan.",
+    "Rapat juga dihadiri Ketua Bawaslu Tala Fadlan Darmawan.",
+    "Marzuki meminta semua pihak menjaga netralitas.",
+]
+
+
+def registry() -> Registry:
+    reg = build_registry(ARTICLE)
+    add_mentions(reg, ARTICLE)
+    return reg
+
+
+def test_registry_holds_each_official_once_with_the_role() -> None:
+    assert [(p.name, p.role) for p in registry().people] == [
+        ("Marzuki Darmawan", "Bupati Tanah Laut"),
+        ("Fadlan Darmawan", "Ketua Bawaslu Tanah Laut"),
+    ]
+
+
+def test_registry_finds_a_person_by_a_short_form() -> None:
+    reg = registry()
+    assert reg.find("Marzuki") == 0
+    assert reg.find("Fadlan") == 1
+    assert reg.find("Fadlan Darmawan") == 1
+
+
+def test_registry_refuses_a_short_form_two_people_share() -> None:
+    assert registry().find("Darmawan") is None
+
+
+def test_registry_knows_nobody_it_was_not_told_of() -> None:
+    assert registry().find("Sapardi") is None
+
+
+def test_registry_by_role() -> None:
+    reg = registry()
+    assert reg.by_role("Bupati Tanah Laut") == 0
+    assert reg.by_role("Ketua Bawaslu Tanah Laut") == 1
+    assert reg.by_role("Kapolres Tanah Laut") is None
+
+
+def test_registry_records_the_later_use_of_a_short_name() -> None:
+    reg = registry()
+    assert any(e.para == 2 and e.person == 0 for e in reg.events)
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+# Invented name words: none is a title, a region, a district, an honorific or a word names avoid.
+NAME_WORDS = [
+    "Sutarmo",
+    "Wirabuana",
+    "Lestiani",
+    "Parwoto",
+    "Kusnadi",
+    "Haryanti",
+    "Marzuki",
+    "Darmawan",
+    "Yuliarti",
+    "Sapardi",
+    "Rosmini",
+    "Fadlan",
+    "Irawati",
+    "Gunadi",
+    "Tamrin",
+]
+TITLES = list(lexicon.entries("titles"))
+REGION_ALIASES = list(lexicon.mapping("region_aliases"))
+RANKS = list(lexicon.entries("honorifics"))
+
+names = st.lists(st.sampled_from(NAME_WORDS), min_size=2, max_size=3, unique=True).map(" ".join)
+
+
+def test_the_invented_name_words_are_no_lexicon_words() -> None:
+    reserved = {fold(w) for w in (*TITLES, *RANKS, *lexicon.entries("not_names"))}
+    reserved |= {fold(w.rstrip(".")) for w in RANKS}
+    reserved |= set(regions()) | {fold(w) for w in lexicon.entries("districts")}
+    assert [w for w in NAME_WORDS if fold(w) in reserved] == []
+
+
+@settings(max_examples=300)
+@given(title=st.sampled_from(TITLES), region=st.sampled_from(REGION_ALIASES), name=names)
+def test_title_region_name_gives_the_name(title: str, region: str, name: str) -> None:
+    found = find_people(f"{title} {region} {name} mengatakan")
+    assert [m.name for m in found] == [name]
+
+
+@given(rank=st.sampled_from(RANKS), name=names)
+def test_split_name_takes_any_rank_off_the_name(rank: str, name: str) -> None:
+    assert split_name(f"{rank} {name}")[1] == name
+
+
+@given(st.text())
+def test_find_people_never_raises(text: str) -> None:
+    assert all(isinstance(m, Mention) for m in find_people(text))
+
+
+pieces = st.sampled_from(
+    [*TITLES, *RANKS, *REGION_ALIASES, *NAME_WORDS, ",", ".", "(", ")", "dan", "dari", "“", "kata"]
+)
+
+
+@given(st.lists(pieces, max_size=12).map(" ".join))
+def test_find_people_never_raises_on_lexicon_words_in_any_order(text: str) -> None:
+    for m in find_people(text):
+        assert 0 <= m.start <= m.end <= len(text)
