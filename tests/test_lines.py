@@ -161,7 +161,11 @@ def test_credit_line_is_removed_and_keeps_its_credit() -> None:
     line = "Reporter :  Siti Rahmawati"
     layout = layout_of(HEADLINE, LEDE, PROSE, line)
     ln = next(ln for ln in layout.lines if ln.text == line)
-    assert (ln.kind, ln.reason, ln.credit) == (CHROME, "credit line", ("author", "Siti Rahmawati"))
+    assert (ln.kind, ln.reason, ln.credits) == (
+        CHROME,
+        "credit line",
+        [("author", "Siti Rahmawati")],
+    )
 
 
 def test_a_sentence_that_opens_with_a_credit_word_is_not_a_credit() -> None:
@@ -223,7 +227,7 @@ def test_bare_names_after_the_title_are_a_byline() -> None:
     layout = layout_of(HEADLINE, "Yohanes Kia | Rosalia Tukan", LEDE, PROSE)
     byline = layout.lines[1]
     assert (byline.kind, byline.reason) == (CHROME, "byline")
-    assert byline.credit == ("author", "Yohanes Kia | Rosalia Tukan")
+    assert byline.credits == [("author", "Yohanes Kia | Rosalia Tukan")]
 
 
 # --- the footer and the body between --------------------------------------------------------------

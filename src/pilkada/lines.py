@@ -43,7 +43,7 @@ class Line:
     text: str
     kind: str = BODY
     reason: str = ""
-    credit: tuple[str, str] | None = None  # (kind of credit, value) for credit lines
+    credits: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) on credit lines
 
 
 @dataclass
@@ -219,14 +219,14 @@ def classify(raw_lines: list[str]) -> Layout:
                 _mark(ln, CHROME, "photo caption")
             else:
                 _mark(ln, CHROME, "credit line")
-                ln.credit = credits[0]
+                ln.credits = credits
             continue
         byline = BYLINE.match(ln.text)
         if byline and find_dates(byline.group("rest")):
             _mark(ln, CHROME, "byline")
             who = byline.group("who").strip()
             if who.lower() not in generic_credits():
-                ln.credit = ("author", who)
+                ln.credits = [("author", who)]
             continue
         reason = chrome_reason(ln.text)
         if reason:
@@ -252,7 +252,7 @@ def classify(raw_lines: list[str]) -> Layout:
             _mark(ln, TITLE, "headline")
         elif title is not None and ln.index > title.index and is_name_line(ln.text):
             _mark(ln, CHROME, "byline")
-            ln.credit = ("author", ln.text)
+            ln.credits = [("author", ln.text)]
         elif DOMAIN.match(ln.text):
             _mark(ln, CHROME, "site name")
         else:

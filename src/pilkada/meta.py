@@ -118,12 +118,9 @@ def extract(layout: Layout, paragraphs: list[str]) -> Meta:
         meta.outlet = outlet.strip("()").strip()
     # credits
     for ln in layout.lines:
-        if ln.credit is None:
-            continue
-        kind, value = ln.credit
-        names = credit_names(value)
-        target = {"author": meta.authors, "editor": meta.editors}.get(kind, meta.photographers)
-        _add(target, names)
+        for kind, value in ln.credits:
+            target = {"author": meta.authors, "editor": meta.editors}.get(kind, meta.photographers)
+            _add(target, credit_names(value))
     if paragraphs:
         tag = INITIALS.search(paragraphs[-1])
         if tag and tag.group("who").lower() not in generic_credits():
@@ -157,8 +154,8 @@ def _outlet_from_page(layout: Layout) -> str | None:
         if m and ln.reason == "syndication":
             return m.group("outlet").rstrip(".")
     for ln in layout.header:
-        if ln.reason == "byline" and ln.credit and _is_institution(ln.credit[1]):
-            return ln.credit[1]
+        if ln.reason == "byline" and ln.credits and _is_institution(ln.credits[0][1]):
+            return ln.credits[0][1]
     return None
 
 
