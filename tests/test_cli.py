@@ -116,7 +116,7 @@ def test_help_imports_click_only(args: list[str]) -> None:
         "from pilkada.cli import main\n"
         f"sys.argv = ['pilkada', *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'pydantic', 'rich', 'dateutil', 'pilkada.models', 'pilkada.parse'}\n"
+        "heavy = {'pydantic', 'rich', 'dateutil', 'pilkada.models', 'pilkada.pipeline'}\n"
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

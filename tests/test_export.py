@@ -398,7 +398,7 @@ def test_an_interrupted_forced_folder_export_keeps_the_old_folder(
 
 
 def test_export_of_the_seeds(tmp_path: Path) -> None:
-    from pilkada.parse import parse
+    from pilkada.pipeline import parse
 
     files = sorted(SEEDS.glob("*.txt"))
     seeds = [parse(f.read_text(encoding="utf-8"), source=f.name, id=f.stem) for f in files]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pilkada.evaluate import METRICS, score_set
-from pilkada.parse import parse
+from pilkada.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

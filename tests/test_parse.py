@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pilkada.models import Article
-from pilkada.parse import parse
+from pilkada.pipeline import parse
 
 # A site page: menu, breadcrumb, headline, byline, date, share buttons, related links, a crosshead,
 # credits, tags and other headlines after the article; blank lines between paragraphs.

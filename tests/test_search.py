@@ -410,7 +410,7 @@ def test_empty_filters_are_refused(quoted: list[Article], kwargs: dict[str, str]
 
 
 def seeds() -> list[Article]:
-    from pilkada.parse import parse
+    from pilkada.pipeline import parse
 
     files = sorted(SEEDS.glob("*.txt"))
     assert len(files) == 5

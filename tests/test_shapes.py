@@ -6,7 +6,7 @@ Every text here is invented; each test names the shape it covers.
 from __future__ import annotations
 
 from pilkada.models import Article
-from pilkada.parse import parse
+from pilkada.pipeline import parse
 
 TITLE = "Bawaslu Kota Sampang Awasi Distribusi Logistik Pemilihan Serentak"
 LEDE = (

@@ -242,7 +242,7 @@ def test_summary_of_an_empty_article() -> None:
 
 
 def test_summaries_of_the_seeds() -> None:
-    from pilkada.parse import parse
+    from pilkada.pipeline import parse
 
     files = sorted(SEEDS.glob("*.txt"))
     articles = [parse(f.read_text(encoding="utf-8"), id=f.stem) for f in files]

@@ -16,13 +16,13 @@ __all__ = ["Article", "Person", "Quote", "Removed", "__version__", "parse"]
 
 if TYPE_CHECKING:
     from pilkada.models import Article, Person, Quote, Removed
-    from pilkada.parse import parse
+    from pilkada.pipeline import parse
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that `pilkada --help` does not pay for pydantic and the parser.
     if name == "parse":
-        from pilkada.parse import parse
+        from pilkada.pipeline import parse
 
         return parse
     if name in {"Article", "Person", "Quote", "Removed"}:

@@ -95,7 +95,7 @@ def load(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | LoadFail
     within this call by a numeric suffix (``name``, ``name-2``, …).
     """
     from pilkada.decode import DecodeError
-    from pilkada.parse import parse
+    from pilkada.pipeline import parse
 
     used: set[str] = set()
     for path in paths:

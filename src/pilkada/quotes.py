@@ -208,7 +208,7 @@ def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str])
     closed = {(s.para, s.start): s.closed for s in spans}
     for n in range(len(out) - 2, -1, -1):
         q, nxt = out[n], out[n + 1]
-        continued = nxt.paragraph == q.paragraph + 1 and paragraphs[nxt.paragraph][:1] in "“\""
+        continued = nxt.paragraph == q.paragraph + 1 and paragraphs[nxt.paragraph][:1] in '“"'
         if continued and not closed.get((q.paragraph, _start(paragraphs, q))) and nxt.speaker:
             out[n] = q.model_copy(
                 update={
