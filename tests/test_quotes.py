@@ -150,3 +150,15 @@ def test_confidence_is_high_for_a_named_cue_and_lower_for_a_pronoun() -> None:
     assert pronoun.speaker == "Yosef Bura"
     assert pronoun.confidence in (Confidence.medium, Confidence.low)
     assert named.why and pronoun.why
+
+
+def test_a_short_name_in_the_attribution_becomes_the_fullest_form_the_article_writes() -> None:
+    from pilkada.pipeline import parse
+
+    a = parse(
+        "Judul Berita Tentang Pemilihan Kepala Daerah Serentak Di Sumba\n"
+        "WAINGAPU, Kabar Sumba – Umbu Rihi Djawa, calon bupati nomor urut satu, berkampanye di "
+        "lapangan kecamatan pada Senin (11/11/2024).\n"
+        "“Kami akan membangun jalan desa di seluruh kabupaten,” ujar Umbu.\n"
+    )
+    assert [q.speaker for q in a.quotes] == ["Umbu Rihi Djawa"]

@@ -474,6 +474,7 @@ class Registry:
 
     people: list[Person] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
 
     def add(self, name: str | None, role: str | None, honorific: str | None = None) -> int | None:
         """Record a person (merging with one already known) and return their index."""
@@ -536,7 +537,7 @@ class Registry:
 
 def build_registry(paragraphs: list[str]) -> Registry:
     """Everyone anchored by a title or honorific, and every later mention of them by name."""
-    reg = Registry()
+    reg = Registry(paragraphs=list(paragraphs))
     for k, text in enumerate(paragraphs):
         for m in find_people(text):
             idx = reg.add(m.name, m.role, m.honorific)
@@ -570,3 +571,18 @@ def _is_subject(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     prev = before.split()[-1].lower().strip(",.") if before.split() else ""
     return prev not in _prepositions()
+
+
+def fullest_form(name: str, paragraphs: list[str]) -> str:
+    """The longest name the article writes that starts with ``name``'s words: "Umbu" becomes
+    "Umbu Rihi Djawa" where the text once says "Umbu Rihi Djawa, calon bupati …"."""
+    first = fold(name.split()[0])
+    best = name
+    for text in paragraphs:
+        tokens = tokenize(text)
+        for i, t in enumerate(tokens):
+            if t.is_word and fold(t.text) == first:
+                run = _name_run(tokens, i, limit=4)
+                if len(run.split()) > len(best.split()) and run.startswith(name):
+                    best = run
+    return best

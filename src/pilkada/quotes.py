@@ -15,7 +15,7 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
-from pilkada.people import Registry, fold, parse_person_at, tokenize
+from pilkada.people import Registry, fold, fullest_form, parse_person_at, tokenize
 
 OPEN = "“"
 CLOSE = "”"
@@ -238,7 +238,7 @@ def _resolve(
         if cue.name:
             idx = reg.find(cue.name)
             if idx is None:
-                idx = reg.add(cue.name, cue.role)
+                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role)
             elif cue.role and not reg.people[idx].role:
                 reg.people[idx].role = cue.role
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
