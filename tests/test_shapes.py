@@ -128,3 +128,17 @@ def test_reported_speech_without_quote_marks_is_not_a_quote() -> None:
         TITLE, LEDE, "Rahmat mengatakan pengawasan akan terus dilakukan hingga tahap akhir."
     )
     assert a.quotes == []
+
+
+def test_channel_prompts_and_pagination_are_chrome() -> None:
+    prompts = [
+        "Simak berita dan artikel lainnya di Google News",
+        "Ikuti update informasi terkini melalui channel WhatsApp kami",
+        "Halaman 2 dari 3",
+        "Halaman selanjutnya »",
+        "Bagikan artikel ini",
+    ]
+    a = article(TITLE, LEDE, MIDDLE, prompts[0], QUOTE, *prompts[1:])
+    assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
+    assert removed(a, "Halaman 2 dari 3") == "pagination"
+    assert removed(a, prompts[0]) == "site prompt"
