@@ -35,6 +35,10 @@ class Person(BaseModel):
 
     name: str
     role: str | None = None
+    honorific: str | None = Field(None, description="Ranks and honorifics: 'Irjen Pol', 'Prof.'.")
+    forms: list[str] = Field(
+        default_factory=list, description="How the article names them: 'Bupati Laura', 'Laura'."
+    )
 
 
 class Quote(BaseModel):
@@ -73,6 +77,9 @@ class Article(BaseModel):
     paragraphs: list[str] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     officials: list[Person] = Field(default_factory=list)
+    places: list[str] = Field(
+        default_factory=list, description="Regions the article is about, most mentioned first."
+    )
     removed: list[Removed] = Field(default_factory=list)
     title_confidence: Certainty = Field(
         default_factory=lambda: Certainty(level=Confidence.low, why="not assessed")
@@ -218,3 +225,29 @@ class EvalReport(BaseModel):
     articles: int
     metrics: dict[str, float]
     worst: list[ArticleScore] = Field(default_factory=list)
+
+
+# --- people across a corpus ---
+
+
+class Official(BaseModel):
+    """One real person across a corpus: every form of their name, roles, places and quotes."""
+
+    name: str = Field(description="The fullest form of the name, without ranks or degrees.")
+    honorific: str | None = None
+    forms: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(
+        default_factory=list, description="Ids of the articles naming them."
+    )
+    quotes: int = 0
+    first_seen: date | None = None
+    last_seen: date | None = None
+
+
+class OfficialDetail(BaseModel):
+    """One person and all they said, by date."""
+
+    official: Official
+    quotes: list[QuoteHit] = Field(default_factory=list)

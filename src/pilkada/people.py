@@ -122,6 +122,11 @@ def _not_names() -> frozenset[str]:
 
 
 @cache
+def _address_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("address_words"))
+
+
+@cache
 def _districts() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.entries("districts"))
 
@@ -206,8 +211,12 @@ def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
     words: list[str] = []
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
-        if _degree_ahead(tokens, i) or _match(tokens, i, _titles()) is not None:
-            break  # a degree, or a title of office ("Paslon Bupati dan …"), is not a name
+        if (
+            _degree_ahead(tokens, i)
+            or _match(tokens, i, _titles()) is not None
+            or _match(tokens, i, _acting()) is not None
+        ):
+            break  # a degree, a title of office ("Paslon Bupati dan …") or "Pj" is not a name
         if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in _not_names():
             words.append(t.text)
             i += 1
@@ -243,6 +252,8 @@ def _role_tail(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     run: list[Token] = []
     while i < len(tokens):
         t = tokens[i]
+        if fold(t.text) in _address_words():
+            break
         if t.text.startswith("(") or (t.is_word and (t.is_cap or fold(t.text) in REGION_KINDS)):
             run.append(t)
         elif t.text == "." and run and len(run[-1].text) <= 4 and run[-1].is_cap:
@@ -370,7 +381,17 @@ def parse_person_at(tokens: list[Token], i: int) -> Mention | None:
     name = _name_run(name_tokens, 0)
     if name and (fold(name) in regions() or fold(name) in _districts()):
         name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
+    if name and (_joined_to_a_name(tokens, after) or any(t.text == "dan" for t in run[last:])):
+        name = ""  # "Kordiv Data dan Informasi": a department, not a person
     return Mention(name or None, role, start, name_tokens[-1].end)
+
+
+def _joined_to_a_name(tokens: list[Token], after: int) -> bool:
+    """The run is followed by "dan" and another capitalised word that opens no title."""
+    if after + 1 >= len(tokens) or fold(tokens[after].text) != "dan":
+        return False
+    nxt = tokens[after + 1]
+    return nxt.is_word and nxt.is_cap and _match(tokens, after + 1, _titles()) is None
 
 
 def _end_of(run: list[Token], k: int, name: str) -> int:
@@ -452,6 +473,12 @@ class Person:
     name: str
     role: str | None = None
     honorific: str | None = None
+    forms: list[str] = field(default_factory=list)
+
+    def seen_as(self, form: str) -> None:
+        form = " ".join(form.split()).strip(" ,.;:")
+        if form and form not in self.forms:
+            self.forms.append(form)
 
     @property
     def keys(self) -> set[str]:
@@ -543,6 +570,8 @@ def build_registry(paragraphs: list[str]) -> Registry:
             idx = reg.add(m.name, m.role, m.honorific)
             if idx is not None:
                 reg.events.append(Event(k, m.start, idx, _is_subject(text, m.start)))
+                if m.name:
+                    reg.people[idx].seen_as(text[m.start : m.end])
     return reg
 
 
@@ -564,6 +593,7 @@ def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
             ):
                 continue
             reg.events.append(Event(k, t.start, owners[0], _is_subject(text, t.start)))
+            reg.people[owners[0]].seen_as(t.text)
     reg.events.sort(key=lambda e: (e.para, e.offset))
 
 
@@ -586,3 +616,19 @@ def fullest_form(name: str, paragraphs: list[str]) -> str:
                 if len(run.split()) > len(best.split()) and run.startswith(name):
                     best = run
     return best
+
+
+def find_places(texts: list[str]) -> list[str]:
+    """The regions a text names (abbreviations written in full), most often named first."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        tokens = tokenize(text)
+        i = 0
+        while i < len(tokens):
+            m = match_region(tokens, i) if tokens[i].is_cap else None
+            if m is None:
+                i += 1
+                continue
+            counts[m[1]] = counts.get(m[1], 0) + 1
+            i += m[0]
+    return sorted(counts, key=lambda name: -counts[name])

@@ -9,7 +9,7 @@ from pilkada.decode import normalise
 from pilkada.lines import BODY, CHROME, classify
 from pilkada.meta import extract
 from pilkada.models import Article, Person, Removed
-from pilkada.people import add_mentions, build_registry
+from pilkada.people import add_mentions, build_registry, find_places
 from pilkada.quotes import extract_quotes
 
 CAPTION_CREDIT = re.compile(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*$")
@@ -50,7 +50,11 @@ def parse(text: str, source: str | None = None, id: str | None = None) -> Articl
         captions=captions,
         paragraphs=paragraphs,
         quotes=quotes,
-        officials=[Person(name=p.name, role=p.role) for p in registry.people],
+        officials=[
+            Person(name=p.name, role=p.role, honorific=p.honorific, forms=p.forms)
+            for p in registry.people
+        ],
+        places=find_places(([meta.dateline] if meta.dateline else []) + paragraphs),
         removed=removed,
         title_confidence=meta.title_confidence,
         published_confidence=meta.published_confidence,

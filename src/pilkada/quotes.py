@@ -239,6 +239,8 @@ def _resolve(
             idx = reg.find(cue.name)
             if idx is None:
                 idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role)
+            if idx is not None:
+                reg.people[idx].seen_as(cue.name)
             elif cue.role and not reg.people[idx].role:
                 reg.people[idx].role = cue.role
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
