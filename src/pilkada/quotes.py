@@ -239,10 +239,10 @@ def _resolve(
             idx = reg.find(cue.name)
             if idx is None:
                 idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role)
-            if idx is not None:
-                reg.people[idx].seen_as(cue.name)
             elif cue.role and not reg.people[idx].role:
                 reg.people[idx].role = cue.role
+            if idx is not None:
+                reg.people[idx].seen_as(cue.name)
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
         idx = reg.by_role(cue.role or "")
         if idx is not None:
