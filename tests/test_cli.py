@@ -181,7 +181,7 @@ def test_list_json_is_a_list_of_articles(run: Run) -> None:
         (["--outlet", "antara"], [IDS[3]]),
         (["--outlet", "ÁNTARA"], [IDS[3]]),
         (["--place", "tenggarong"], [IDS[4]]),
-        (["--place", "kutai"], [IDS[1]]),
+        (["--place", "kutai"], [IDS[4], IDS[1]]),  # 004 is about Kutai Kartanegara too
         (["--since", "2024-11-01"], [IDS[4], IDS[1]]),
         (["--until", "2024-10-31"], [IDS[0], IDS[2]]),
         (["--since", "2024-10-31", "--until", "2024-11-09"], [IDS[2], IDS[4]]),

@@ -17,7 +17,7 @@ from pilkada import __version__
 
 if TYPE_CHECKING:
     from pilkada.export import ExportFormat
-    from pilkada.models import Article
+    from pilkada.models import Article, Official, OfficialDetail
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,7 +82,11 @@ def corpus_option(f: F) -> F:
 def filter_options(f: F) -> F:
     options = [
         click.option("--outlet", help="Only articles whose outlet contains this text."),
-        click.option("--place", help="Only articles whose dateline contains this text."),
+        click.option(
+            "--place",
+            help="Only articles from or about this place: the dateline, or a region the "
+            "article names (abbreviations such as kukar or kaltara work).",
+        ),
         click.option(
             "--since",
             metavar="YYYY-MM-DD",
@@ -225,18 +229,37 @@ def list_(
 @corpus_option
 @json_option
 def show(ident: str, corpus: str | None, as_json: bool) -> None:
-    """Show one cleaned article: metadata, paragraphs, and who said each quote.
+    """Show one cleaned article, or one person and everything they said.
 
-    ID is an article's id (its file name without .txt) or the start of one.
+    ID is an article's id (its file name without .txt) or the start of one; otherwise it is
+    read as a person's name ("laura", "winarto"), as in `pilkada officials NAME`.
 
     \b
     Examples:
       pilkada show 003
       pilkada show 001_dc520509730166cf --json
+      pilkada show laura
     """
-    from pilkada import render
+    from pilkada import corpus as corpus_
+    from pilkada import render, roster
 
-    render.article(_find(_articles(corpus), ident), as_json=as_json)
+    articles = _articles(corpus)
+    try:
+        render.article(corpus_.find(articles, ident), as_json=as_json)
+        return
+    except corpus_.CorpusError as exc:
+        not_an_article = exc
+    people = roster.find_officials(roster.build_roster(articles), ident)
+    if len(people) == 1:
+        render.person(_person_detail(people[0], articles), as_json=as_json)
+        return
+    if len(people) > 1:
+        names = "; ".join(p.name for p in people)
+        raise click.BadParameter(
+            f"'{ident}' fits {len(people)} people ({names}); give more of the name",
+            param_hint="'ID'",
+        )
+    raise click.BadParameter(f"{not_an_article} (nor a person's name)", param_hint="'ID'")
 
 
 @cli.command()
@@ -291,6 +314,8 @@ def search(
 @click.argument("query", required=False)
 @click.option("--by", "speaker", metavar="NAME", help="Only quotes whose speaker's name has this.")
 @click.option("--role", help="Only quotes whose speaker's role has this, e.g. bupati.")
+@click.option("--context", is_flag=True, help="Show the paragraph each quote stands in.")
+@click.option("--csv", "as_csv", is_flag=True, help="Write CSV (for spreadsheets and analysis).")
 @corpus_option
 @filter_options
 @json_option
@@ -298,6 +323,8 @@ def quotes(
     query: str | None,
     speaker: str | None,
     role: str | None,
+    context: bool,
+    as_csv: bool,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
@@ -312,18 +339,113 @@ def quotes(
     \b
     Examples:
       pilkada quotes --by laura
+      pilkada quotes --by "laura hafid" --context
       pilkada quotes --role kapolda
-      pilkada quotes netral --since 2024-11-01 --json
+      pilkada quotes --role "bawaslu kukar" --csv > kutipan.csv
+      pilkada quotes netral --place kaltara --since 2024-11-01 --json
     """
     from pilkada import render
     from pilkada.search import QueryError, find_quotes
 
-    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    articles = _articles(corpus, outlet=outlet, since=since, until=until)
     try:
-        found = find_quotes(articles, query, by=speaker, role=role)
+        found = find_quotes(articles, query, by=speaker, role=role, place=place)
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
-    render.quotes(found, as_json=as_json)
+    if speaker is not None:
+        speakers = sorted({h.quote.speaker for h in found if h.quote.speaker})
+        if len(speakers) > 1 and len(speaker.split()) == 1:
+            click.echo(
+                f"Note: '{speaker}' fits {len(speakers)} speakers ({', '.join(speakers)}); "
+                "showing all. Give more of the name to choose one.",
+                err=True,
+            )
+    render.quotes(found, as_json=as_json, as_csv=as_csv, context=context)
+
+
+SORTS = ("quotes", "articles", "name", "first", "last")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--role", help="Only people with a role that has this, e.g. kapolda, ketua kpu.")
+@click.option(
+    "--sort",
+    "sort_by",
+    type=click.Choice(SORTS),
+    default="quotes",
+    show_default=True,
+    help="Order of the table.",
+)
+@corpus_option
+@filter_options
+@json_option
+def officials(
+    name: str | None,
+    role: str | None,
+    sort_by: str,
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_json: bool,
+) -> None:
+    """The people the articles name: roles, places, articles, quotes, first and last seen.
+
+    One row per real person across the corpus: short forms ("Laura", "Bupati Laura") are one
+    person with the full name, and people who only share a name part stay apart. With NAME,
+    the one person it fits is shown with all their quotes by date; a NAME that fits several
+    people lists them. --place keeps people whose roles are in that region.
+
+    \b
+    Examples:
+      pilkada officials
+      pilkada officials --role bupati --sort name
+      pilkada officials --place kukar --json
+      pilkada officials winarto
+    """
+    from pilkada import render, roster
+
+    articles = _articles(corpus, outlet=outlet, since=since, until=until)
+    people = roster.find_officials(roster.build_roster(articles), name, role=role, place=place)
+    if name is not None and len(people) == 1:
+        render.person(_person_detail(people[0], articles), as_json=as_json)
+        return
+    if name is not None and len(people) > 1 and not as_json:
+        click.echo(
+            f"Note: '{name}' fits {len(people)} people; give more of the name to choose one.",
+            err=True,
+        )
+    render.officials(_sorted_people(people, sort_by), as_json=as_json)
+
+
+def _sorted_people(people: list[Official], sort_by: str) -> list[Official]:
+    far = dt.date.max
+    keys: dict[str, Callable[[Official], Any]] = {
+        "quotes": lambda o: (-o.quotes, -len(o.articles), o.name.casefold()),
+        "articles": lambda o: (-len(o.articles), -o.quotes, o.name.casefold()),
+        "name": lambda o: o.name.casefold(),
+        "first": lambda o: (o.first_seen or far, o.name.casefold()),
+        "last": lambda o: (-(o.last_seen or dt.date.min).toordinal(), o.name.casefold()),
+    }
+    return sorted(people, key=keys[sort_by])
+
+
+def _person_detail(person: Official, articles: Sequence[Article]) -> OfficialDetail:
+    from pilkada.models import OfficialDetail
+    from pilkada.roster import name_matches
+    from pilkada.search import find_quotes
+
+    mine = [a for a in articles if a.id in set(person.articles)]
+    said = [
+        h
+        for h in find_quotes(mine)
+        if h.quote.speaker and name_matches(h.quote.speaker, person.name)
+    ]
+    return OfficialDetail(official=person, quotes=said)
 
 
 @cli.command()

@@ -144,7 +144,7 @@ def select(
     for article in articles:
         if outlet is not None and fold(outlet) not in fold(article.outlet or ""):
             continue
-        if place is not None and fold(place) not in fold(article.dateline or ""):
+        if place is not None and not _about(article, place):
             continue
         if since is not None and (article.published is None or article.published < since):
             continue
@@ -152,6 +152,14 @@ def select(
             continue
         out.append(article)
     return out
+
+
+def _about(article: Article, place: str) -> bool:
+    """The article's dateline holds ``place``, or it is about that region ("kukar" fits an
+    article about Kutai Kartanegara)."""
+    from pilkada.roster import place_matches
+
+    return fold(place) in fold(article.dateline or "") or place_matches(place, article.places)
 
 
 def sort_by_date(articles: Iterable[Article]) -> list[Article]:

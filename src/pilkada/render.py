@@ -28,6 +28,8 @@ if TYPE_CHECKING:
         EvalReport,
         ExportResult,
         Hit,
+        Official,
+        OfficialDetail,
         Quote,
         QuoteHit,
         Removed,
@@ -188,21 +190,49 @@ def _highlighted(text: str, spans: Iterable[tuple[int, int]], style: str) -> Tex
     return rich_text
 
 
-def quotes(items: Sequence[QuoteHit], *, as_json: bool = False) -> None:
-    """Quotes with their speaker, role, article and date."""
+QUOTE_COLUMNS = ("id", "date", "speaker", "role", "quote")
+
+
+def _quote_row(q: QuoteHit, context: bool) -> tuple[object, ...]:
+    row = (q.article_id, _day(q.published), q.quote.speaker, q.quote.role, q.quote.text)
+    return (*row, q.context) if context else row
+
+
+def quotes(
+    items: Sequence[QuoteHit],
+    *,
+    as_json: bool = False,
+    as_csv: bool = False,
+    context: bool = False,
+) -> None:
+    """Quotes with their speaker, role, article and date (and the paragraph around each)."""
     if as_json:
         return dump(items)
+    if as_csv:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([*QUOTE_COLUMNS, "outlet", "dateline", "paragraph", "cue", "context"])
+        for q in items:
+            writer.writerow(
+                [
+                    *_quote_row(q, False),
+                    q.outlet,
+                    q.dateline,
+                    q.quote.paragraph,
+                    q.quote.cue,
+                    q.context,
+                ]
+            )
+        click.echo(buffer.getvalue(), nl=False)
+        return None
     if not items:
         return _none_found("quotes")
     if not use_rich():
-        header = ("id", "date", "speaker", "role", "quote")
-        return _tsv(
-            header,
-            (
-                (q.article_id, _day(q.published), q.quote.speaker, q.quote.role, q.quote.text)
-                for q in items
-            ),
-        )
+        header = QUOTE_COLUMNS + (("context",) * context)
+        return _tsv(header, (_quote_row(q, context) for q in items))
     from rich.table import Column, Table
     from rich.text import Text
 
@@ -213,7 +243,10 @@ def quotes(items: Sequence[QuoteHit], *, as_json: bool = False) -> None:
             who.append(f"\n{q.quote.role}")
         where = Text(q.article_id)
         where.append(f"\n{_day(q.published) or 'undated'}", style="dim")
-        table.add_row(Text(f"“{q.quote.text}”", style=QUOTE_STYLE), who, where)
+        said = Text(f"“{q.quote.text}”", style=QUOTE_STYLE)
+        if context:
+            said.append(f"\n\n{q.context}", style="dim")
+        table.add_row(said, who, where)
     _console().print(table)
 
 
@@ -438,4 +471,74 @@ def eval_report(report: EvalReport, *, as_json: bool = False) -> None:
         for item in report.worst:
             worst.add_row(item.name, str(item.errors), "\n".join(item.problems))
         console.print(worst)
+    return None
+
+
+# --- people ---
+
+
+OFFICIAL_COLUMNS = ("name", "roles", "places", "articles", "quotes", "first", "last")
+
+
+def officials(items: Sequence[Official], *, as_json: bool = False) -> None:
+    """The people table: name, roles, places, articles, quotes, first and last seen."""
+    if as_json:
+        return dump(items)
+    if not items:
+        return _none_found("people")
+    if not use_rich():
+        return _tsv(
+            OFFICIAL_COLUMNS,
+            (
+                (
+                    o.name,
+                    "; ".join(o.roles),
+                    "; ".join(o.places),
+                    len(o.articles),
+                    o.quotes,
+                    _day(o.first_seen),
+                    _day(o.last_seen),
+                )
+                for o in items
+            ),
+        )
+    from rich import box
+    from rich.table import Table
+
+    table = Table(*OFFICIAL_COLUMNS, box=box.SIMPLE_HEAD)
+    for o in items:
+        table.add_row(
+            o.name,
+            "\n".join(o.roles),
+            "\n".join(o.places),
+            str(len(o.articles)),
+            str(o.quotes),
+            _day(o.first_seen),
+            _day(o.last_seen),
+        )
+    _console().print(table)
+    return None
+
+
+def person(detail: OfficialDetail, *, as_json: bool = False) -> None:
+    """One person: names, roles, places, articles, then every quote by date."""
+    if as_json:
+        return dump(detail)
+    o = detail.official
+    rows = [
+        ("name", o.name),
+        ("honorific", o.honorific or ""),
+        ("also written", "; ".join(f for f in o.forms if f != o.name)),
+        ("roles", "; ".join(o.roles)),
+        ("places", "; ".join(o.places)),
+        ("articles", ", ".join(o.articles)),
+        ("seen", " to ".join(dict.fromkeys(_day(d) for d in (o.first_seen, o.last_seen) if d))),
+        ("quotes", str(len(detail.quotes))),
+    ]
+    for label, value in rows:
+        if value:
+            click.echo(f"{label}: {value}")
+    for q in detail.quotes:
+        click.echo(f"\n{_day(q.published) or 'undated'} {q.article_id}")
+        click.echo(f"“{q.quote.text}”")
     return None

@@ -366,37 +366,37 @@ def _name_matcher(value: str | None, what: str) -> list[str] | None:
     return found
 
 
-def _names_match(wanted: list[str] | None, name: str | None) -> bool:
-    """Whether every wanted word starts some word of ``name``; a missing name never matches."""
-    if wanted is None:
-        return True
-    if name is None:
-        return False
-    have = words(name)
-    return all(any(h.startswith(w) for h in have) for w in wanted)
-
-
 def find_quotes(
     articles: Iterable[Article],
     query: str | None = None,
     *,
     by: str | None = None,
     role: str | None = None,
+    place: str | None = None,
 ) -> list[QuoteHit]:
-    """The quotes matching all that is given: words of the quote, speaker's name, speaker's role.
+    """The quotes matching all that is given: words of the quote, speaker's name, role and place.
 
-    ``query`` is read like a search query (words and "phrases"); ``by`` and ``role`` match when each
-    of their words starts a word of the speaker's name or role ("laura" finds "Asmin Laura Hafid").
-    A quote with no speaker (or no role) never matches ``by`` (or ``role``). Oldest first, undated
-    last, then by article and paragraph.
+    ``query`` is read like a search query (words and "phrases"). ``by`` tolerates case, accents,
+    short forms and small misspellings ("laura hafid", "winarta"); ``role`` matches the start of
+    the role's words with region abbreviations written in full ("kapolda", "bawaslu kukar");
+    ``place`` matches the article's places, its dateline or the speaker's role. A quote with no
+    speaker (or no role) never matches ``by`` (or ``role``). Oldest first, undated last, then by
+    article and paragraph.
     """
+    from pilkada.roster import name_matches, place_matches, role_matches
+
     matcher = _matcher(query, regex=False) if query is not None else None
-    speaker = _name_matcher(by, "speaker name")
-    wanted_role = _name_matcher(role, "role")
+    _name_matcher(by, "speaker name")
+    _name_matcher(role, "role")
+    _name_matcher(place, "place")
     hits = []
     for a in articles:
         for q in a.quotes:
-            if not (_names_match(speaker, q.speaker) and _names_match(wanted_role, q.role)):
+            if by is not None and not name_matches(by, q.speaker):
+                continue
+            if role is not None and not role_matches(role, q.role):
+                continue
+            if place is not None and not place_matches(place, [a.dateline, *a.places, q.role]):
                 continue
             if matcher is not None and not all(matcher.counts(q.text)):
                 continue

@@ -1,0 +1,184 @@
+"""People across a corpus: one record per real person, and matching people by name, role, place.
+
+Within an article the parser already resolves short forms to the fullest name. Across articles,
+two records are the same person when their names agree (rapidfuzz ``token_set_ratio`` of at least
+90 on the names without ranks and degrees, which keeps "Bambang Arwanto" and "Bambang Iswanto",
+86.7, apart) and their roles do not contradict each other. Pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from pilkada.models import Article, Official, Person
+from pilkada.people import find_places, fold, regions
+
+SAME_NAME = 90  # token_set_ratio at or above which two full names are one name
+SPELLED_APART = 75  # the same office and names this alike: one person spelled two ways
+CLOSE_WORD = 80  # ratio at or above which a query word matches a name word ("winarta", "winarto")
+
+
+def _words(text: str | None) -> list[str]:
+    return [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w]
+
+
+@dataclass
+class _Record:
+    name: str
+    honorific: str | None = None
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    quotes: int = 0
+    dates: list[date] = field(default_factory=list)
+
+    def accepts(self, person: Person) -> bool:
+        mine, theirs = set(_words(self.name)), set(_words(person.name))
+        if not mine or not theirs:
+            return False
+        if mine == theirs:
+            return len(mine) > 1 or self._roles_agree(person.role)
+        if len(mine) > 1 and len(theirs) > 1:
+            score = fuzz.token_set_ratio(" ".join(sorted(mine)), " ".join(sorted(theirs)))
+            if score >= SAME_NAME:
+                return self._roles_agree(person.role)
+            # one office, a name spelled two ways ("Petronella Marcia" / "Petronela")
+            same_office = person.role is not None and fold(person.role) in {
+                fold(r) for r in self.roles
+            }
+            return same_office and score >= SPELLED_APART
+        # a one-word name joins a fuller one only when their roles agree outright
+        return (
+            (mine <= theirs or theirs <= mine)
+            and person.role is not None
+            and (fold(person.role) in {fold(r) for r in self.roles})
+        )
+
+    def _roles_agree(self, role: str | None) -> bool:
+        if role is None or not self.roles:
+            return True
+        return fold(role) in {fold(r) for r in self.roles} or bool(
+            _role_regions(role) & {p for r in self.roles for p in _role_regions(r)}
+        )
+
+    def add(self, person: Person, article: Article, quotes: int) -> None:
+        if len(_words(person.name)) > len(_words(self.name)):
+            self.name = person.name
+        self.honorific = self.honorific or person.honorific
+        for form in [person.name, *person.forms]:
+            if form not in self.forms:
+                self.forms.append(form)
+        if person.role and fold(person.role) not in {fold(r) for r in self.roles}:
+            self.roles.append(person.role)
+        if article.id not in self.articles:
+            self.articles.append(article.id)
+        self.quotes += quotes
+        if article.published:
+            self.dates.append(article.published)
+
+    def official(self) -> Official:
+        places: list[str] = []
+        for role in self.roles:
+            for place in find_places([role]):
+                if place not in places:
+                    places.append(place)
+        return Official(
+            name=self.name,
+            honorific=self.honorific,
+            forms=self.forms,
+            roles=self.roles,
+            places=places,
+            articles=self.articles,
+            quotes=self.quotes,
+            first_seen=min(self.dates) if self.dates else None,
+            last_seen=max(self.dates) if self.dates else None,
+        )
+
+
+def _role_regions(role: str) -> set[str]:
+    return set(find_places([role]))
+
+
+def build_roster(articles: Iterable[Article]) -> list[Official]:
+    """One record per real person named in the articles, most quoted first."""
+    records: list[_Record] = []
+    for article in articles:
+        said: dict[str, int] = {}
+        for q in article.quotes:
+            if q.speaker:
+                said[q.speaker] = said.get(q.speaker, 0) + 1
+        for person in article.officials:
+            record = next((r for r in records if r.accepts(person)), None)
+            if record is None:
+                record = _Record(person.name)
+                records.append(record)
+            record.add(person, article, said.get(person.name, 0))
+    roster = [r.official() for r in records]
+    return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def _word_matches(query: str, word: str) -> bool:
+    if (word.startswith(query) and len(query) >= 3) or query == word:
+        return True
+    return len(query) >= 5 and fuzz.ratio(query, word) >= CLOSE_WORD
+
+
+def name_matches(query: str, name: str | None) -> bool:
+    """Every word of the query is a word of the name, the start of one, or close to one
+    ("laura hafid" and "laura" fit "Asmin Laura Hafid"; "winarta" fits "Winarto")."""
+    words = _words(name)
+    wanted = _words(query)
+    return (
+        bool(words)
+        and bool(wanted)
+        and all(any(_word_matches(q, w) for w in words) for q in wanted)
+    )
+
+
+def _expanded(query: str) -> list[str]:
+    """The query's words, region abbreviations written in full ("kukar": kutai kartanegara)."""
+    out: list[str] = []
+    for word in _words(query):
+        out.extend(_words(regions().get(word, word)))
+    return out
+
+
+def role_matches(query: str, role: str | None) -> bool:
+    """Every word of the query (abbreviations expanded) starts a word of the role: "kapolda",
+    "ketua kpu", "bawaslu kukar" fits "Ketua Bawaslu Kutai Kartanegara"."""
+    words = _words(role)
+    wanted = _expanded(query)
+    return bool(words) and bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
+
+
+def place_matches(query: str, places: Iterable[str | None]) -> bool:
+    """The query names one of the places (abbreviations expanded): "kukar", "kalimantan"."""
+    wanted = " ".join(_expanded(query))
+    return bool(wanted) and any(wanted in " ".join(_words(p)) for p in places if p)
+
+
+def find_officials(
+    roster: list[Official],
+    name: str | None = None,
+    *,
+    role: str | None = None,
+    place: str | None = None,
+) -> list[Official]:
+    """The people of a roster that fit a name (any form), a role and a place."""
+    out = []
+    for o in roster:
+        if name and not name_matches(name, o.name):
+            continue
+        if role and not any(role_matches(role, r) for r in o.roles):
+            continue
+        if place and not place_matches(place, o.places):
+            continue
+        out.append(o)
+    return out
