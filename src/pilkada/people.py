@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -29,14 +30,8 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool  # starts with a letter
+    is_cap: bool  # starts with a capital letter
 
 
 @dataclass(frozen=True)
@@ -50,9 +45,18 @@ class Mention:
     honorific: str | None = None
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words, numbers, bracketed groups and punctuation with their offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Words, numbers, bracketed groups and punctuation with their offsets.
+
+    Cached: an article's paragraphs are read for people, places and quotes in turn.
+    """
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        first = word[0]
+        out.append(Token(word, m.start(), m.end(), first.isalpha(), first.isupper()))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -137,7 +141,7 @@ def _degrees() -> frozenset[str]:
 
 
 def _match(
-    tokens: list[Token], i: int, table: dict[tuple[str, ...], str], *, caps: bool = True
+    tokens: Sequence[Token], i: int, table: dict[tuple[str, ...], str], *, caps: bool = True
 ) -> tuple[int, str] | None:
     """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
     if i >= len(tokens) or (caps and not tokens[i].is_cap):
@@ -172,7 +176,7 @@ def _first_words(key: int, table: dict[tuple[str, ...], str]) -> frozenset[str]:
     return firsts
 
 
-def match_region(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
     """A region name or abbreviation at token ``i``, as (tokens used, full name)."""
     t = tokens[i] if i < len(tokens) else None
     if t is not None and t.text.startswith("("):
@@ -206,7 +210,7 @@ def split_name(text: str) -> tuple[str | None, str]:
     return (" ".join(honors) or None), name
 
 
-def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
+def _name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
     """Capitalised words from token ``i`` on (a single-letter initial may carry a dot)."""
     words: list[str] = []
     while i < len(tokens) and len(words) < limit:
@@ -227,7 +231,7 @@ def _name_run(tokens: list[Token], i: int, limit: int = 5) -> str:
     return " ".join(words)
 
 
-def _degree_ahead(tokens: list[Token], i: int) -> bool:
+def _degree_ahead(tokens: Sequence[Token], i: int) -> bool:
     """A dotted degree starts at token ``i``: "S.H", "S.I.K", "S.STP", "M.Si"."""
     if not (tokens[i].is_word and len(tokens[i].text) == 1):
         return False
@@ -247,7 +251,7 @@ def _degree_ahead(tokens: list[Token], i: int) -> bool:
 # --- roles ------------------------------------------------------------------------------------
 
 
-def _role_tail(tokens: list[Token], i: int) -> tuple[list[Token], int]:
+def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     """The run of words after a title that may belong to the role or the name."""
     run: list[Token] = []
     while i < len(tokens):
@@ -278,7 +282,7 @@ def _role_tail(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     return run, i
 
 
-def _is_boundary(run: list[Token], k: int) -> int:
+def _is_boundary(run: Sequence[Token], k: int) -> int:
     """How many tokens of ``run`` from ``k`` on belong certainly to a role (0: none)."""
     t = run[k]
     if t.text.startswith("("):
@@ -320,7 +324,7 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
     return " ".join(words)
 
 
-def parse_person_at(tokens: list[Token], i: int) -> Mention | None:
+def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     """A person phrase opening at token ``i``: [acting] title [role words] [, ] [honorific] name.
 
     Returns a mention with a role and no name for a bare role ("Kapolda Kalsel"), None when no title
@@ -386,7 +390,7 @@ def parse_person_at(tokens: list[Token], i: int) -> Mention | None:
     return Mention(name or None, role, start, name_tokens[-1].end)
 
 
-def _joined_to_a_name(tokens: list[Token], after: int) -> bool:
+def _joined_to_a_name(tokens: Sequence[Token], after: int) -> bool:
     """The run is followed by "dan" and another capitalised word that opens no title."""
     if after + 1 >= len(tokens) or fold(tokens[after].text) != "dan":
         return False
@@ -394,13 +398,13 @@ def _joined_to_a_name(tokens: list[Token], after: int) -> bool:
     return nxt.is_word and nxt.is_cap and _match(tokens, after + 1, _titles()) is None
 
 
-def _end_of(run: list[Token], k: int, name: str) -> int:
+def _end_of(run: Sequence[Token], k: int, name: str) -> int:
     n = len(name.split())
     words = [t for t in run[k:] if t.is_word]
     return words[n - 1].end if len(words) >= n else run[-1].end
 
 
-def _honorific_person(tokens: list[Token], i: int, start: int) -> Mention | None:
+def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     honors: list[str] = []
     while (m := _match(tokens, i, _honorifics())) is not None:
         honors.append(m[1])
@@ -414,7 +418,7 @@ def _honorific_person(tokens: list[Token], i: int, start: int) -> Mention | None
     return Mention(name, None, start, end, " ".join(honors))
 
 
-def _skip_dotted(tokens: list[Token], i: int, name: str) -> int:
+def _skip_dotted(tokens: Sequence[Token], i: int, name: str) -> int:
     need = len(name.split())
     end = tokens[i].end
     while i < len(tokens) and need:
@@ -425,14 +429,14 @@ def _skip_dotted(tokens: list[Token], i: int, name: str) -> int:
     return end
 
 
-def _plain_name(tokens: list[Token], i: int, start: int) -> Mention | None:
+def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     name = _name_run(tokens, i, limit=4)
     if not name or _match(tokens, i, _titles()) is not None:
         return None
     return Mention(name, None, start, _skip_dotted(tokens, i, name))
 
 
-def _apposition_closes(tokens: list[Token], end: int) -> bool:
+def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
     """After a name in apposition comes a comma, a full stop, a degree or a lower-case word."""
     nxt = next((t for t in tokens if t.start >= end), None)
     if nxt is None:

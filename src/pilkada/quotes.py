@@ -20,6 +20,7 @@ from pilkada.people import Registry, fold, fullest_form, parse_person_at, tokeni
 OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
+MARKS = re.compile('[“”"]')
 
 
 @dataclass
@@ -67,7 +68,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         open_at: int | None = None
         curly = False
         nested = False
-        for i, ch in enumerate(text):
+        for mark in MARKS.finditer(text):
+            i, ch = mark.start(), mark.group()
             if nested:
                 nested = ch != STRAIGHT  # a straight-quoted term inside “…” ends here
             elif ch == OPEN or (ch == STRAIGHT and open_at is None):
