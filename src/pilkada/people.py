@@ -444,14 +444,22 @@ def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
     return nxt.text in {",", ".", ")", "”", '"'} or (nxt.is_word and not nxt.is_cap)
 
 
+@cache
+def _openers() -> frozenset[str]:
+    """The words a person phrase can open with: a title's, an acting form's or an honorific's."""
+    tables = (_titles(), _acting(), _honorifics())
+    return frozenset(k[0] for table in tables for k in table if k)
+
+
 def find_people(text: str) -> list[Mention]:
     """Every person anchored by a title or an honorific in ``text``, in order."""
     tokens = tokenize(text)
+    openers = _openers()
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t.is_word and t.is_cap:
+        if t.is_cap and fold(t.text) in openers:
             m = parse_person_at(tokens, i)
             if m is not None:
                 out.append(m)
