@@ -1,0 +1,272 @@
+"""A user's search query -> a safe SQLite FTS5 MATCH expression; stems and matches for snippets.
+
+Raw FTS5 syntax rejects many ordinary queries ("kabupaten/kota", "pilkada-2024", "Rp1,5", "Jum'at",
+"100%"), and quoting every word (sqlite-utils' ``quote_fts``) loses prefixes and operators. This
+module reads a query the way a person means it and writes an expression in which every piece of
+text is a double-quoted FTS5 string, so SQLite never sees a character it could misread:
+
+- ``word``: the word, a word it starts ("pilkada" finds "pilkadanya"), or another form of it:
+  Indonesian affixes are stemmed on both sides ("pilih" finds "pemilihan" and "memilih").
+- ``"a phrase"``: these words in a row, as written (case and accents aside).
+- ``pemil*``: any word starting with "pemil".
+- ``a AND b`` (the default between terms), ``a OR b``, ``a NOT b``, and ``( … )``.
+- ``kabupaten/kota``, ``pilkada-2024``, ``Rp1,5``: a word that punctuation splits is a phrase.
+
+Unbalanced quotes close at the end, unmatched brackets and stray operators are dropped, and
+punctuation alone is ignored; a query with nothing left to find, or only a NOT, raises
+``QueryError`` with a message for the user. Pure: no database access.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pilkada.search import QueryError, fold
+
+__all__ = ["Query", "Term", "match_spans", "stem", "stems_of", "tokens", "translate"]
+
+# FTS5's unicode61 tokenizer keeps letters, numbers and private-use characters; so do we.
+_TOKEN = re.compile(r"[^\W_]+")
+_LEX = re.compile(r'"(?P<phrase>[^"]*)(?:"|$)|(?P<open>\()|(?P<close>\))|(?P<bare>[^\s"()]+)')
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_OPERATORS = ("AND", "OR", "NOT")
+_MIN_STEM_LENGTH = 4  # shorter words are left as they are
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+
+    stemmer = StemmerFactory().create_stemmer()
+    return stemmer.stem  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """The stem of one folded word ("pemilihan" -> "pilih"); numbers and codes stay as they are."""
+    if len(word) < _MIN_STEM_LENGTH or not (word.isascii() and word.isalpha()):
+        return word
+    return _stemmer()(word) or word
+
+
+def tokens(text: str) -> list[str]:
+    """The folded words of ``text`` as FTS5's unicode61 tokenizer splits them."""
+    return _TOKEN.findall(fold(text))
+
+
+def stems_of(text: str) -> str:
+    """The stem of every word of ``text``, space-separated: the content of a stem column."""
+    return " ".join([stem(t) for t in tokens(text)])
+
+
+# --- the query's parts ---
+
+
+@dataclass(frozen=True)
+class Term:
+    """Something to find: a word (by its stem), a phrase, or a prefix."""
+
+    kind: str  # "word", "phrase" or "prefix"
+    words: tuple[str, ...]
+
+    def expression(self, text_columns: Sequence[str], stem_columns: Sequence[str]) -> str:
+        if self.kind == "word":
+            word = self.words[0]
+            by_stem = f'{_columns(stem_columns)} : "{stem(word)}"'
+            return f'{by_stem} OR {_columns(text_columns)} : "{word}" *'
+        star = " *" if self.kind == "prefix" else ""
+        return f'{_columns(text_columns)} : "{" ".join(self.words)}"{star}'
+
+
+def _columns(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else "{" + " ".join(names) + "}"
+
+
+@dataclass
+class Query:
+    """A translated query: the MATCH expression, and the terms a snippet should mark."""
+
+    text: str
+    match: str
+    terms: list[Term]
+
+
+@dataclass
+class _Node:
+    op: str  # "term", "AND", "OR", "NOT"
+    term: Term | None = None
+    left: _Node | None = None
+    right: _Node | None = None
+
+
+def _lex(query: str) -> Iterator[tuple[str, str]]:
+    """(kind, value) pieces: phrase, open, close, op, word, prefix."""
+    for m in _LEX.finditer(query.translate(_QUOTES)):
+        if m.group("phrase") is not None:
+            yield "phrase", m.group("phrase")
+        elif m.group("open"):
+            yield "open", "("
+        elif m.group("close"):
+            yield "close", ")"
+        else:
+            bare = m.group("bare")
+            if bare in _OPERATORS:
+                yield "op", bare
+            elif bare.endswith("*") and _TOKEN.fullmatch(fold(bare.rstrip("*"))):
+                yield "prefix", bare.rstrip("*")
+            else:
+                yield "word", bare
+
+
+def _term(kind: str, value: str) -> Term | None:
+    words = tuple(tokens(value))
+    if not words:
+        return None
+    if kind == "prefix":
+        return Term("prefix", words)
+    if kind == "word" and len(words) == 1:
+        return Term("word", words)
+    return Term("phrase", words)
+
+
+class _Parser:
+    """Recursive descent over the lexed pieces; forgiving about everything a person may type."""
+
+    def __init__(self, pieces: list[tuple[str, str]]) -> None:
+        self.pieces = pieces
+        self.i = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.pieces[self.i] if self.i < len(self.pieces) else None
+
+    def parse(self) -> _Node | None:
+        node = self.sequence()
+        while self.peek() is not None:  # a stray ")" at top level: skip it and go on
+            self.i += 1
+            node = _join("AND", node, self.sequence())
+        return node
+
+    def sequence(self) -> _Node | None:
+        """Terms joined by AND (written or implied), OR and NOT, left to right; OR binds tighter."""
+        node = self.alternatives()
+        while (piece := self.peek()) is not None and piece[0] != "close":
+            if piece == ("op", "NOT"):
+                self.i += 1
+                right = self.alternatives()
+                if node is None and right is not None:
+                    raise QueryError(
+                        "NOT needs something to search for before it, e.g. 'pilkada NOT kampanye'"
+                    )
+                node = _join("NOT", node, right)
+            else:
+                if piece == ("op", "AND"):
+                    self.i += 1
+                node = _join("AND", node, self.alternatives())
+        return node
+
+    def alternatives(self) -> _Node | None:
+        node = self.atom()
+        while self.peek() == ("op", "OR"):
+            self.i += 1
+            node = _join("OR", node, self.atom())
+        return node
+
+    def atom(self) -> _Node | None:
+        piece = self.peek()
+        if piece is None or piece[0] == "close" or piece == ("op", "NOT"):
+            return None
+        self.i += 1
+        kind, value = piece
+        if kind == "open":
+            node = self.sequence()
+            if self.peek() is not None:  # the matching ")"
+                self.i += 1
+            return node
+        if kind == "op":  # AND or OR with nothing before it: ignore it
+            return self.atom()
+        term = _term(kind, value)
+        if term is None:  # punctuation alone
+            return self.atom()
+        return _Node("term", term)
+
+
+def _join(op: str, left: _Node | None, right: _Node | None) -> _Node | None:
+    if left is None:
+        return right
+    if right is None:
+        return left
+    return _Node(op, left=left, right=right)
+
+
+def _render(node: _Node, text_columns: Sequence[str], stem_columns: Sequence[str]) -> str:
+    if node.term is not None:
+        return f"({node.term.expression(text_columns, stem_columns)})"
+    assert node.left is not None and node.right is not None
+    left = _render(node.left, text_columns, stem_columns)
+    right = _render(node.right, text_columns, stem_columns)
+    return f"({left} {node.op} {right})"
+
+
+def _positive(node: _Node) -> list[Term]:
+    if node.term is not None:
+        return [node.term]
+    assert node.left is not None and node.right is not None
+    found = _positive(node.left)
+    return found if node.op == "NOT" else found + _positive(node.right)
+
+
+def translate(
+    query: str,
+    text_columns: Sequence[str] = ("title", "body"),
+    stem_columns: Sequence[str] = ("title_stems", "body_stems"),
+) -> Query:
+    """The FTS5 MATCH expression for a user's query; raises QueryError when nothing is left."""
+    if not query.strip():
+        raise QueryError("empty query: give words to search for")
+    node = _Parser(list(_lex(query))).parse()
+    if node is None:
+        raise QueryError(f"query {query!r} has no words to search for")
+    terms = list(dict.fromkeys(_positive(node)))
+    return Query(query, _render(node, text_columns, stem_columns), terms)
+
+
+def name_match(value: str, column: str) -> str | None:
+    """Every word of a name as the start of a word in ``column``: "laura" finds "Asmin Laura"."""
+    words = tokens(value)
+    if not words:
+        return None
+    return " AND ".join(f'{column} : "{w}" *' for w in words)
+
+
+# --- where a query's terms occur in a text, for snippets ---
+
+
+def match_spans(text: str, terms: Sequence[Term]) -> list[list[tuple[int, int]]]:
+    """For each term, the character spans of ``text`` where it occurs."""
+    found = list(_TOKEN.finditer(text))
+    folded = [fold(m.group()) for m in found]
+    out: list[list[tuple[int, int]]] = []
+    for term in terms:
+        spans = []
+        n = len(term.words)
+        for i in range(len(folded) - n + 1):
+            if _matches(term, folded, i):
+                spans.append((found[i].start(), found[i + n - 1].end()))
+        out.append(spans)
+    return out
+
+
+def _matches(term: Term, folded: list[str], i: int) -> bool:
+    if term.kind == "word":
+        word = term.words[0]
+        return folded[i].startswith(word) or stem(folded[i]) == stem(word)
+    if term.kind == "prefix":
+        *exact, last = term.words
+        n = len(term.words)
+        return folded[i + n - 1].startswith(last) and all(
+            folded[i + k] == w for k, w in enumerate(exact)
+        )
+    return all(folded[i + k] == w for k, w in enumerate(term.words))

@@ -1,0 +1,525 @@
+"""Building the index: walking paths, hashing, parsing on every core, and writing in batches.
+
+``ingest(db, paths)`` finds the ``.txt``, ``.html``/``.htm`` and ``.jsonl`` files under the paths
+(recursively), hashes each one and skips those whose content the index already holds. The others
+are parsed in worker processes (the parser is pure), a JSON Lines file in chunks of lines, and
+their articles written in batches, each batch one transaction: a process killed in the middle
+leaves the index as it was after the last whole batch, and running the same command again
+completes it, since a file is marked as indexed in the batch that holds its last articles.
+
+An article is keyed by the hash of the bytes it was parsed from (a file, or a line of a JSON
+Lines file): the same article in two files is stored once, with both sources. A changed file's
+articles are replaced, keeping their ids; with ``prune``, the indexed files under the paths
+given that are gone are forgotten. Articles no file gives any more are deleted at the end.
+
+Only one ingest writes to an index at a time; a second is told the index is busy (``Busy``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import BaseModel, Field
+
+from pilkada import store
+from pilkada.models import Article, Certainty, Confidence
+
+__all__ = ["Busy", "IngestError", "IngestReport", "ingest", "parse_job", "walk"]
+
+KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+LINES_PER_JOB = 500  # a JSON Lines file is parsed in chunks of this many lines
+FILES_PER_TASK = 8  # jobs a worker takes at a time
+WINDOW = 2000  # jobs in flight at most, so that memory does not grow with the corpus
+
+
+class IngestError(Exception):
+    """Paths that name nothing to index; the message is one line."""
+
+
+class Busy(IngestError):
+    """Another ingest is writing to the same index."""
+
+
+class IngestFailure(BaseModel):
+    """A file, or a line of a JSON Lines file, that gave no article, and why."""
+
+    source: str = Field(description="The file's path, with ':LINE' for a line of a .jsonl file.")
+    reason: str
+
+
+class IngestReport(BaseModel):
+    """What an ingest did, counted in articles (a .txt or .html file, or a .jsonl line, is one)."""
+
+    db: str
+    files: int = Field(0, description="Files found under the paths given.")
+    added: int = 0
+    updated: int = Field(0, description="Articles re-parsed because their file changed.")
+    unchanged: int = 0
+    duplicates: int = Field(0, description="Articles already indexed from another file.")
+    failed: int = 0
+    pruned: int = Field(0, description="Vanished files forgotten (--prune).")
+    articles: int = Field(0, description="Articles in the index afterwards.")
+    seconds: float = 0.0
+    failures: list[IngestFailure] = Field(default_factory=list)
+
+
+# --- finding files ---
+
+
+def kind_of(path: Path) -> str | None:
+    return KINDS.get(path.suffix.lower())
+
+
+def walk(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
+    """The files to index under ``paths`` (absolute, sorted, each once), and named files that
+    cannot be indexed; raises IngestError for a path that does not exist."""
+    found: list[Path] = []
+    refused: list[IngestFailure] = []
+    for spec in paths:
+        path = Path(spec).expanduser()
+        if not path.exists():
+            raise IngestError(f"no such file or folder: {spec}")
+        path = path.resolve()
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if kind_of(p) and p.is_file())
+        elif kind_of(path):
+            found.append(path)
+        else:
+            reason = "not a .txt, .html or .jsonl file"
+            refused.append(IngestFailure(source=str(path), reason=reason))
+    return list(dict.fromkeys(found)), refused
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+# --- parsing, in worker processes ---
+
+
+@dataclass(frozen=True)
+class Job:
+    """A file, or a chunk of a JSON Lines file's lines, to parse."""
+
+    path: str
+    kind: str
+    start: int = 0  # byte offset of the chunk
+    end: int = -1
+    first_line: int = 1
+    last: bool = True  # the file's last chunk
+
+
+@dataclass
+class Parsed:
+    """A job's articles as index records, by unit (a line number, 0 for a whole file)."""
+
+    job: Job
+    records: list[tuple[int, store.Record, str | None]] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+    unreadable: bool = False
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a page's head or a JSON Lines record says about the article, beside its text."""
+
+    title: str | None = None
+    published: Any = None  # a date
+    published_text: str | None = None
+    outlet: str | None = None
+    authoritative: bool = False  # given by a scraper (JSON Lines), not guessed from a page
+
+
+def parse_job(job: Job) -> Parsed:
+    """Parse one job; never raises (a failure is reported in the result)."""
+    from pilkada.corpus import _os_reason
+    from pilkada.decode import DecodeError, decode
+
+    out = Parsed(job)
+    try:
+        with open(job.path, "rb") as f:
+            f.seek(job.start)
+            data = f.read() if job.end < 0 else f.read(job.end - job.start)
+    except OSError as exc:
+        out.failures.append(IngestFailure(source=job.path, reason=_os_reason(exc)))
+        out.unreadable = True
+        return out
+    if job.kind == "jsonl":
+        _parse_lines(data, job, out)
+        return out
+    try:
+        text = decode(data)
+        article = _parse(text, job.path, Path(job.path).stem, job.kind == "html")
+    except (DecodeError, ValueError) as exc:
+        out.failures.append(IngestFailure(source=job.path, reason=str(exc)))
+        out.unreadable = True
+        return out
+    out.records.append((0, store.record(article, digest(data)), None))
+    return out
+
+
+def _parse(text: str, source: str, ident: str, html: bool, hints: Hints | None = None) -> Article:
+    from pilkada.pipeline import parse
+
+    if html:
+        from pilkada.html import page
+
+        found = page(text)
+        if not found.lines:
+            raise ValueError("no text in the page")
+        text = found.text
+        hints = Hints(found.title, found.published, found.published_text, found.outlet)
+    article = parse(text, source=source, id=ident)
+    return _apply(article, hints) if hints else article
+
+
+def _apply(article: Article, hints: Hints) -> Article:
+    """The article with what the page or the record states; a scraper's values always win."""
+    update: dict[str, Any] = {}
+    given = "given in the record" if hints.authoritative else "the page's <title>"
+    weak_title = article.title is None or article.title_confidence.level is Confidence.low
+    if hints.title and (hints.authoritative or weak_title):
+        update["title"] = hints.title
+        update["title_confidence"] = Certainty(level=Confidence.high, why=given)
+    if hints.published is not None:
+        why = "given in the record" if hints.authoritative else "the page's meta date"
+        update["published"] = hints.published
+        update["published_text"] = hints.published_text
+        update["published_confidence"] = Certainty(level=Confidence.high, why=why)
+    if hints.outlet and (hints.authoritative or not article.outlet):
+        update["outlet"] = hints.outlet
+    return article.model_copy(update=update) if update else article
+
+
+def _parse_lines(data: bytes, job: Job, out: Parsed) -> None:
+    from pilkada.dates import parse_date
+    from pilkada.html import _iso_day
+
+    stem = Path(job.path).stem
+    for n, raw in enumerate(data.split(b"\n"), start=job.first_line):
+        line = raw.strip()
+        if not line:
+            continue
+        where = f"{job.path}:{n}"
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("not a JSON object")
+            body, is_html = item.get("text"), False
+            if not isinstance(body, str) or not body.strip():
+                body, is_html = item.get("html"), True
+            if not isinstance(body, str) or not body.strip():
+                raise ValueError('no "text" or "html" field with text in it')
+            date_text = _text(item.get("date"))
+            published = (_iso_day(date_text) or parse_date(date_text)) if date_text else None
+            hints = Hints(
+                _text(item.get("title")),
+                published,
+                date_text if published else None,
+                _text(item.get("outlet")),
+                authoritative=True,
+            )
+            article = _parse(body, where, f"{stem}.{n}", is_html)
+            article = _apply(article, hints)
+        except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
+            out.failures.append(IngestFailure(source=where, reason=f"bad line: {exc}"))
+            continue
+        out.records.append((n, store.record(article, digest(line)), _text(item.get("url"))))
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _chunks(path: str, data: bytes) -> list[Job]:
+    """A JSON Lines file as jobs of LINES_PER_JOB lines each."""
+    jobs: list[Job] = []
+    start, line = 0, 1
+    while start < len(data) or not jobs:
+        end, count = start, 0
+        while count < LINES_PER_JOB and end < len(data):
+            nl = data.find(b"\n", end)
+            end = len(data) if nl < 0 else nl + 1
+            count += 1
+        jobs.append(Job(path, "jsonl", start, end, line, last=end >= len(data)))
+        start, line = end, line + count
+    return jobs
+
+
+# --- writing ---
+
+
+@dataclass
+class _Pending:
+    """A changed file between its first and last chunk: what its lines gave before."""
+
+    digest: str
+    size: int
+    mtime_ns: int
+    old: dict[int, tuple[int, str, str]]  # unit -> (article rowid, id, hash)
+    started: bool = False
+
+
+class _Writer:
+    def __init__(self, conn: sqlite3.Connection, report: IngestReport) -> None:
+        self.conn = conn
+        self.report = report
+        self.pending: dict[str, _Pending] = {}
+
+    def apply(self, parsed: Parsed) -> None:
+        conn, report, job = self.conn, self.report, parsed.job
+        state = self.pending[job.path]
+        if not state.started:
+            state.started = True
+            state.old = _sources_of(conn, job.path)
+            conn.execute("DELETE FROM sources WHERE path = ?", (job.path,))
+            conn.execute("DELETE FROM files WHERE path = ?", (job.path,))
+        report.failures += parsed.failures
+        report.failed += len(parsed.failures)
+        for unit, rec, url in parsed.records:
+            self._add(job.path, unit, rec, url, state)
+        if job.last:
+            if not parsed.unreadable:
+                store.set_file(conn, job.path, state.digest, state.size, state.mtime_ns)
+            del self.pending[job.path]
+
+    def _add(
+        self, path: str, unit: int, rec: store.Record, url: str | None, state: _Pending
+    ) -> None:
+        conn, report = self.conn, self.report
+        existing = store.article_by_key(conn, rec.key)
+        prev = state.old.get(unit)
+        if prev and prev[2] == rec.key and existing is not None:
+            store.add_source(conn, path, unit, existing, url)
+            report.unchanged += 1
+            return
+        freed = None
+        if prev and prev[2] != rec.key and _orphan(conn, prev[0]):
+            store._delete_article(conn, prev[0])
+            freed = prev[1]
+        if existing is not None:
+            store.add_source(conn, path, unit, existing, url)
+            report.duplicates += 1
+            return
+        ident = store.free_id(conn, freed or rec.id)
+        if ident != rec.id:
+            rec = _renamed(rec, ident)
+        rowid = store.insert(conn, rec)
+        store.add_source(conn, path, unit, rowid, url)
+        if state.old:
+            report.updated += 1
+        else:
+            report.added += 1
+
+
+def _sources_of(conn: sqlite3.Connection, path: str) -> dict[int, tuple[int, str, str]]:
+    rows = conn.execute(
+        "SELECT s.unit, a.rowid, a.id, a.hash FROM sources s JOIN articles a"
+        " ON a.rowid = s.article WHERE s.path = ?",
+        (path,),
+    )
+    return {unit: (rowid, ident, key) for unit, rowid, ident, key in rows}
+
+
+def _orphan(conn: sqlite3.Connection, rowid: int) -> bool:
+    if not conn.execute("SELECT 1 FROM articles WHERE rowid = ?", (rowid,)).fetchone():
+        return False
+    return not conn.execute("SELECT 1 FROM sources WHERE article = ?", (rowid,)).fetchone()
+
+
+def _renamed(rec: store.Record, ident: str) -> store.Record:
+    article = store.decode(rec.data)
+    rec.data = store.encode(article.model_copy(update={"id": ident}))
+    rec.id = ident
+    return rec
+
+
+def collect_garbage(conn: sqlite3.Connection) -> int:
+    """Delete the articles no file gives any more; returns how many."""
+    rows = conn.execute(
+        "SELECT rowid FROM articles WHERE rowid NOT IN (SELECT article FROM sources)"
+    ).fetchall()
+    for (rowid,) in rows:
+        store._delete_article(conn, rowid)
+    return len(rows)
+
+
+# --- the whole ingest ---
+
+
+class _Lock:
+    """An exclusive lock on ``DB.lock`` for the ingest's lifetime (none where fcntl is missing)."""
+
+    def __init__(self, db: Path) -> None:
+        self.path = db.with_name(db.name + ".lock")
+        self.file: IO[str] | None = None
+
+    def __enter__(self) -> _Lock:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = open(self.path, "a+")  # held until __exit__
+        try:
+            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.file.close()
+            raise Busy(
+                f"the index {self.path.with_suffix('')} is busy: another `pilkada index` is "
+                "writing to it; run this again when it has finished"
+            ) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+def ingest(
+    db: Path,
+    paths: Iterable[str],
+    *,
+    prune: bool = False,
+    rebuild: bool = False,
+    jobs: int | None = None,
+    batch: int = 1000,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Index the files under ``paths`` into ``db``; see the module's docstring.
+
+    ``jobs`` worker processes parse (default: one per core; 1 parses in this process), and
+    ``batch`` articles are written per transaction. Raises IngestError, Busy or StoreError.
+    """
+    started = time.perf_counter()
+    with _Lock(db):
+        if rebuild:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
+        files, refused = walk(paths)
+        conn = store.connect(db, write=True)
+        try:
+            report = IngestReport(db=str(db), files=len(files), failures=refused)
+            report.failed = len(refused)
+            _run(conn, files, report, jobs, max(batch, 1), progress)
+            if prune:
+                report.pruned = _prune(conn, files, paths)
+            with store.transaction(conn):
+                collect_garbage(conn)
+            report.articles = store.count(conn)
+        finally:
+            conn.close()
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _plan(
+    conn: sqlite3.Connection, files: list[Path], writer: _Writer, tick: Callable[[], None]
+) -> list[Job]:
+    """The jobs for new and changed files; unchanged ones are counted and skipped."""
+    todo: list[Job] = []
+    for path in files:
+        name = str(path)
+        try:
+            data = path.read_bytes()
+            stat = path.stat()
+        except OSError as exc:
+            from pilkada.corpus import _os_reason
+
+            writer.report.failures.append(IngestFailure(source=name, reason=_os_reason(exc)))
+            writer.report.failed += 1
+            tick()
+            continue
+        key = digest(data)
+        state = store.file_state(conn, name)
+        if state is not None and state[0] == key:
+            writer.report.unchanged += state[1]
+            tick()
+            continue
+        writer.pending[name] = _Pending(key, stat.st_size, stat.st_mtime_ns, {})
+        kind = kind_of(path) or "txt"
+        todo += _chunks(name, data) if kind == "jsonl" else [Job(name, kind)]
+    return todo
+
+
+def _run(
+    conn: sqlite3.Connection,
+    files: list[Path],
+    report: IngestReport,
+    jobs: int | None,
+    batch: int,
+    progress: Progress | None,
+) -> None:
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, len(files))
+
+    writer = _Writer(conn, report)
+    todo = _plan(conn, files, writer, tick)
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(todo) < 4 * FILES_PER_TASK:
+        workers = 1  # not worth starting processes
+    waiting: list[Parsed] = []
+
+    def flush() -> None:
+        with store.transaction(conn):
+            for parsed in waiting:
+                writer.apply(parsed)
+        for parsed in waiting:
+            if parsed.job.last:
+                tick()
+        waiting.clear()
+
+    size = 0
+    for parsed in _parsed(todo, workers):
+        waiting.append(parsed)
+        size += max(len(parsed.records), 1)
+        if size >= batch:
+            flush()
+            size = 0
+    if waiting:
+        flush()
+
+
+def _parsed(todo: list[Job], workers: int) -> Iterator[Parsed]:
+    """Each job parsed, in order: in this process, or by a pool of worker processes."""
+    if workers <= 1:
+        yield from map(parse_job, todo)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("forkserver").Pool(workers) as pool:
+        for start in range(0, len(todo), WINDOW):
+            window = todo[start : start + WINDOW]
+            yield from pool.imap(parse_job, window, chunksize=FILES_PER_TASK)
+
+
+def _prune(conn: sqlite3.Connection, files: list[Path], paths: Iterable[str]) -> int:
+    """Forget the indexed files under ``paths`` that were not found this time."""
+    seen = {str(p) for p in files}
+    roots = [str(Path(p).expanduser().resolve()) for p in paths]
+    gone = [
+        path
+        for path in store.indexed_files(conn)
+        if path not in seen and any(path == r or path.startswith(r + os.sep) for r in roots)
+    ]
+    with store.transaction(conn):
+        for path in gone:
+            conn.execute("DELETE FROM sources WHERE path = ?", (path,))
+            conn.execute("DELETE FROM files WHERE path = ?", (path,))
+    return len(gone)

@@ -1,0 +1,551 @@
+"""The index: articles in SQLite with FTS5 tables. Schema, transactions, migrations, queries.
+
+One file holds everything (WAL mode, so readers query while an ingest writes):
+
+- ``articles``: one row per distinct article: its ``id``, the hash of the text it was parsed from
+  (``hash``: two identical files give one article), the ``Article`` JSON (zlib-compressed; every
+  command rebuilds Articles from it) and the filter columns ``published``, ``outlet_key`` and
+  ``place_key`` (the outlet and dateline folded, for case- and accent-free filters).
+- ``files`` (path, content hash, article count) and ``sources`` (path, line, article, url): which
+  file and line each article came from, all of them when it came from several.
+- ``article_fts`` (title, body and their stems), ``quote_fts`` (speaker, role, text, stems) and
+  ``people_fts`` (name, role): contentless FTS5 tables, unicode61 with diacritics removed, so case
+  and accents never matter. Their rowids are those of ``articles``, ``quotes`` and ``people``.
+  Deleting from a contentless table takes the values indexed, so they are recomputed from the
+  stored Article (``fts_values``): the stemmer in use is recorded, and a different one means a
+  rebuild.
+
+The schema version is ``PRAGMA user_version``; ``connect`` migrates an older index or says how to
+rebuild it. Writers change the index only inside ``transaction``: a batch is all there or not.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pilkada.corpus import CorpusError
+from pilkada.fts import name_match, stems_of, translate
+from pilkada.models import Article, Hit
+from pilkada.search import fold, snippet
+
+__all__ = [
+    "ENVVAR",
+    "SCHEMA_VERSION",
+    "Filters",
+    "Record",
+    "StoreError",
+    "connect",
+    "default_path",
+    "record",
+]
+
+ENVVAR = "PILKADA_DB"
+SCHEMA_VERSION = 1
+STEMMER = "PySastrawi 1.2.1"
+BUSY_TIMEOUT_MS = 10_000
+TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
+# bm25 weights: a title counts double; columns title, body, title_stems, body_stems
+WEIGHTS = "2.0, 1.0, 2.0, 1.0"
+
+SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    published TEXT,
+    outlet_key TEXT,
+    place_key TEXT,
+    data BLOB NOT NULL
+);
+CREATE INDEX articles_published ON articles (published, id);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    units INTEGER NOT NULL
+);
+CREATE TABLE sources (
+    path TEXT NOT NULL,
+    unit INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles (rowid),
+    url TEXT,
+    PRIMARY KEY (path, unit)
+);
+CREATE INDEX sources_article ON sources (article);
+CREATE TABLE quotes (rowid INTEGER PRIMARY KEY, article INTEGER NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX quotes_article ON quotes (article);
+CREATE TABLE people (rowid INTEGER PRIMARY KEY, article INTEGER NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX people_article ON people (article);
+CREATE VIRTUAL TABLE article_fts USING fts5 (
+    title, body, title_stems, body_stems, content = '', {TOKENIZE}
+);
+CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '', {TOKENIZE});
+CREATE VIRTUAL TABLE people_fts USING fts5 (name, role, content = '', {TOKENIZE});
+"""
+
+# schema version n -> the function that brings an index from n to n + 1
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+class StoreError(Exception):
+    """An index that cannot be used as it is; the message says what to do (one line)."""
+
+
+def default_path() -> Path:
+    """Where the index lives: $PILKADA_DB, else the per-user data folder."""
+    if env := os.environ.get(ENVVAR):
+        return Path(env).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join("~", ".local", "share")
+    return Path(data).expanduser() / "pilkada" / "index.db"
+
+
+def locate(explicit: str | None) -> Path | None:
+    """The index a reading command should use: ``--db`` (which must exist), else the default
+    location when an index is there, else None (the commands then read files)."""
+    if explicit is not None:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise StoreError(
+                f"no index at {explicit}; build one with: pilkada index PATH --db {explicit}"
+            )
+        return path
+    path = default_path()
+    return path if path.is_file() else None
+
+
+def rebuild_hint(path: Path) -> str:
+    return f"rebuild it with: pilkada index PATH... --db {path} --rebuild"
+
+
+# --- connecting ---
+
+
+def connect(path: Path, *, write: bool = False) -> sqlite3.Connection:
+    """An open index. With ``write``, the file and its schema are created when missing.
+
+    Raises StoreError for a file that is not a pilkada index or whose schema cannot be migrated.
+    """
+    if write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the index {path}: {exc}") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            _create(conn, path, write)
+        elif version != SCHEMA_VERSION:
+            _migrate(conn, path, version)
+        stemmer = conn.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
+        if write and stemmer and stemmer[0] != STEMMER:
+            raise StoreError(f"the index {path} was stemmed by {stemmer[0]}; {rebuild_hint(path)}")
+        if write:
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}") from None
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def _create(conn: sqlite3.Connection, path: Path, write: bool) -> None:
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables:
+        raise StoreError(f"{path} is a database but not a pilkada index")
+    if not write:
+        raise StoreError(f"{path} is empty; build the index with: pilkada index PATH --db {path}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    with transaction(conn):
+        _script(conn, SCHEMA)
+        conn.execute("INSERT INTO meta VALUES ('stemmer', ?)", (STEMMER,))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _script(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the index {path} was made by a newer pilkada (schema {version}, this one reads "
+            f"{SCHEMA_VERSION}); upgrade pilkada, or {rebuild_hint(path)}"
+        )
+    if any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise StoreError(
+            f"the index {path} has schema {version}, which this pilkada cannot migrate; "
+            + rebuild_hint(path)
+        )
+    with transaction(conn):
+        now = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+        for v in range(now, SCHEMA_VERSION):
+            MIGRATIONS[v](conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """All the changes inside, or none: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# --- what is stored for an article ---
+
+
+@dataclass
+class Record:
+    """Everything the index stores for one article; built in a worker process (``record``)."""
+
+    key: str
+    id: str
+    data: bytes
+    published: str | None
+    outlet_key: str | None
+    place_key: str | None
+    fts: tuple[str, str, str, str]
+    quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    people: list[tuple[str, str]] = field(default_factory=list)
+
+
+def fts_values(
+    article: Article,
+) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]], list[tuple[str, str]]]:
+    """The values indexed for an article, its quotes and its people."""
+    title, body = article.title or "", "\n".join(article.paragraphs)
+    text = (title, body, stems_of(title), stems_of(body))
+    quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
+    people = [(p.name, p.role or "") for p in article.officials]
+    return text, quotes, people
+
+
+def encode(article: Article) -> bytes:
+    return zlib.compress(article.model_dump_json().encode("utf-8"))
+
+
+def decode(data: bytes) -> Article:
+    return Article.model_validate_json(zlib.decompress(data))
+
+
+def record(article: Article, key: str) -> Record:
+    text, quotes, people = fts_values(article)
+    return Record(
+        key=key,
+        id=article.id,
+        data=encode(article),
+        published=article.published.isoformat() if article.published else None,
+        outlet_key=fold(article.outlet) if article.outlet else None,
+        place_key=fold(article.dateline) if article.dateline else None,
+        fts=text,
+        quotes=quotes,
+        people=people,
+    )
+
+
+# --- writing (inside a transaction) ---
+
+
+def file_state(conn: sqlite3.Connection, path: str) -> tuple[str, int] | None:
+    """The content hash and article count recorded for a file, or None when it is not indexed."""
+    row = conn.execute("SELECT hash, units FROM files WHERE path = ?", (path,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def article_by_key(conn: sqlite3.Connection, key: str) -> int | None:
+    row = conn.execute("SELECT rowid FROM articles WHERE hash = ?", (key,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def free_id(conn: sqlite3.Connection, wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… : the first id no article has."""
+    ident, n = wanted, 1
+    while conn.execute("SELECT 1 FROM articles WHERE id = ?", (ident,)).fetchone():
+        n += 1
+        ident = f"{wanted}-{n}"
+    return ident
+
+
+def insert(conn: sqlite3.Connection, rec: Record) -> int:
+    """Store a new article (its id must be free); returns its rowid."""
+    cur = conn.execute(
+        "INSERT INTO articles (id, hash, published, outlet_key, place_key, data)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (rec.id, rec.key, rec.published, rec.outlet_key, rec.place_key, rec.data),
+    )
+    rowid = int(cur.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (rowid, *rec.fts),
+    )
+    for n, values in enumerate(rec.quotes):
+        qid = conn.execute("INSERT INTO quotes (article, n) VALUES (?, ?)", (rowid, n)).lastrowid
+        conn.execute(
+            "INSERT INTO quote_fts (rowid, speaker, role, text, stems) VALUES (?, ?, ?, ?, ?)",
+            (qid, *values),
+        )
+    for n, (name, role) in enumerate(rec.people):
+        pid = conn.execute("INSERT INTO people (article, n) VALUES (?, ?)", (rowid, n)).lastrowid
+        conn.execute(
+            "INSERT INTO people_fts (rowid, name, role) VALUES (?, ?, ?)", (pid, name, role)
+        )
+    return rowid
+
+
+def add_source(
+    conn: sqlite3.Connection, path: str, unit: int, article: int, url: str | None = None
+) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO sources (path, unit, article, url) VALUES (?, ?, ?, ?)",
+        (path, unit, article, url),
+    )
+
+
+def set_file(conn: sqlite3.Connection, path: str, digest: str, size: int, mtime_ns: int) -> int:
+    """Record a file as indexed with this content; returns how many articles it gave."""
+    units = conn.execute("SELECT count(*) FROM sources WHERE path = ?", (path,)).fetchone()[0]
+    conn.execute(
+        "INSERT OR REPLACE INTO files (path, hash, size, mtime_ns, units) VALUES (?, ?, ?, ?, ?)",
+        (path, digest, size, mtime_ns, units),
+    )
+    return int(units)
+
+
+def drop_file(conn: sqlite3.Connection, path: str) -> dict[int, str]:
+    """Forget a file: its sources, and each article no other file gives.
+
+    Returns the ids its articles had, by line (0 for a whole file), for reuse by a new version.
+    """
+    rows = conn.execute(
+        "SELECT s.unit, s.article, a.id FROM sources s JOIN articles a ON a.rowid = s.article"
+        " WHERE s.path = ?",
+        (path,),
+    ).fetchall()
+    conn.execute("DELETE FROM sources WHERE path = ?", (path,))
+    conn.execute("DELETE FROM files WHERE path = ?", (path,))
+    ids = {}
+    for unit, article, ident in rows:
+        if not conn.execute("SELECT 1 FROM sources WHERE article = ?", (article,)).fetchone():
+            _delete_article(conn, article)
+            ids[unit] = ident
+    return ids
+
+
+def _delete_article(conn: sqlite3.Connection, rowid: int) -> None:
+    (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+    text, quotes, people = fts_values(decode(data))
+    conn.execute(
+        "INSERT INTO article_fts (article_fts, rowid, title, body, title_stems, body_stems)"
+        " VALUES ('delete', ?, ?, ?, ?, ?)",
+        (rowid, *text),
+    )
+    qids = conn.execute("SELECT rowid FROM quotes WHERE article = ? ORDER BY n", (rowid,))
+    for (qid,), values in zip(qids.fetchall(), quotes, strict=True):
+        conn.execute(
+            "INSERT INTO quote_fts (quote_fts, rowid, speaker, role, text, stems)"
+            " VALUES ('delete', ?, ?, ?, ?, ?)",
+            (qid, *values),
+        )
+    pids = conn.execute("SELECT rowid FROM people WHERE article = ? ORDER BY n", (rowid,))
+    for (pid,), (name, role) in zip(pids.fetchall(), people, strict=True):
+        conn.execute(
+            "INSERT INTO people_fts (people_fts, rowid, name, role) VALUES ('delete', ?, ?, ?)",
+            (pid, name, role),
+        )
+    conn.execute("DELETE FROM quotes WHERE article = ?", (rowid,))
+    conn.execute("DELETE FROM people WHERE article = ?", (rowid,))
+    conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+
+
+def indexed_files(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT path FROM files ORDER BY path")]
+
+
+# --- reading ---
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters the index applies itself; ``--place`` is left to ``corpus.select``, since it
+    also reads the regions an article is about. ``official`` keeps articles naming a person
+    each of whose words starts a word of that person's name."""
+
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    official: str | None = None
+
+    def where(self, alias: str = "a") -> tuple[str, list[object]]:
+        """A SQL condition on ``articles`` (aliased ``alias``) and its parameters."""
+        sql: list[str] = []
+        args: list[object] = []
+        if self.outlet is not None:
+            sql.append(f"instr({alias}.outlet_key, ?) > 0")
+            args.append(fold(self.outlet))
+        if self.since is not None:
+            sql.append(f"{alias}.published >= ?")
+            args.append(self.since.isoformat())
+        if self.until is not None:
+            sql.append(f"{alias}.published <= ?")
+            args.append(self.until.isoformat())
+        if self.official is not None:
+            match = name_match(self.official, "name")
+            if match is None:
+                sql.append("0")
+            else:
+                sql.append(
+                    f"{alias}.rowid IN (SELECT p.article FROM people p WHERE p.rowid IN"
+                    " (SELECT rowid FROM people_fts WHERE people_fts MATCH ?))"
+                )
+                args.append(match)
+        return (" AND ".join(sql) or "1"), args
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> list[Article]:
+    """The articles passing the filters, oldest first, undated last, then by id."""
+    where, args = filters.where()
+    rows = conn.execute(
+        f"SELECT data FROM articles a WHERE {where}"
+        " ORDER BY a.published IS NULL, a.published, a.id",
+        args,
+    )
+    return [decode(data) for (data,) in rows]
+
+
+def find(conn: sqlite3.Connection, ident: str) -> Article:
+    """The article with this id, or the only one whose id starts with it; else CorpusError."""
+    row = conn.execute("SELECT data FROM articles WHERE id = ?", (ident,)).fetchone()
+    if row:
+        return decode(row[0])
+    rows = conn.execute(
+        "SELECT id, data FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 11",
+        (ident, ident + "\U0010ffff"),
+    ).fetchall()
+    if len(rows) == 1:
+        return decode(rows[0][1])
+    if rows:
+        listed = ", ".join(r[0] for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+        raise CorpusError(f"{ident!r} matches several articles: {listed}")
+    total = count(conn)
+    known = ", ".join(r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT 10"))
+    more = "" if total <= 10 else f" (and {total - 10} more)"
+    raise CorpusError(f"no article {ident!r}; ids are: {known}{more}")
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int | None = 20,
+    filters: Filters = Filters(),
+    keep: Callable[[Article], bool] | None = None,
+) -> list[Hit]:
+    """The articles matching a query, best first (bm25), each with a highlighted snippet.
+
+    ``keep``, if given, is a further test each article must pass (applied in Python, in rank
+    order, until ``limit`` hits). Raises QueryError for a query with nothing to search for.
+    """
+    from pilkada.fts import match_spans
+
+    q = translate(query)
+    where, args = filters.where()
+    sql = (
+        f"SELECT a.rowid, bm25(article_fts, {WEIGHTS}) AS rank FROM article_fts"
+        " JOIN articles a ON a.rowid = article_fts.rowid"
+        f" WHERE article_fts MATCH ? AND {where}"
+        " ORDER BY rank, a.published IS NULL, a.published DESC, a.id"
+    )
+    params: list[object] = [q.match, *args]
+    if limit and keep is None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    hits: list[Hit] = []
+    for rowid, rank in conn.execute(sql, params).fetchall():
+        if limit and len(hits) >= limit:
+            break
+        (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        a = decode(data)
+        if keep is not None and not keep(a):
+            continue
+        text, spans = _best_field(a, q.terms, match_spans)
+        cut, moved = snippet(text, spans)
+        hits.append(
+            Hit(
+                article_id=a.id,
+                title=a.display_title(),
+                published=a.published,
+                outlet=a.outlet,
+                score=round(-rank, 4),
+                snippet=cut,
+                highlights=moved,
+            )
+        )
+    return hits
+
+
+def _best_field(
+    article: Article, terms: Sequence[object], spans_of: Callable[..., list[list[tuple[int, int]]]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraph showing the most of the query; the title only when no paragraph does."""
+    best: tuple[tuple[int, int], str, list[tuple[int, int]]] | None = None
+    for paragraph in article.paragraphs:
+        per_term = spans_of(paragraph, terms)
+        spans = sorted(s for term in per_term for s in term)
+        if not spans:
+            continue
+        key = (sum(1 for term in per_term if term), len(spans))
+        if best is None or key > best[0]:
+            best = (key, paragraph, spans)
+    if best is not None:
+        return best[1], best[2]
+    if article.title:
+        return article.title, sorted(s for t in spans_of(article.title, terms) for s in t)
+    return (article.paragraphs[0] if article.paragraphs else ""), []
+
+
+def quoting_articles(
+    conn: sqlite3.Connection, query: str, *, filters: Filters = Filters()
+) -> list[Article]:
+    """The articles holding a quote whose words match ``query`` (read as a search query, stems
+    and all), oldest first, each keeping only its matching quotes."""
+    match = translate(query, ("text",), ("stems",)).match
+    where, args = filters.where()
+    rows = conn.execute(
+        "SELECT q.article, q.n FROM quotes q JOIN articles a ON a.rowid = q.article"
+        " WHERE q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+        f" AND {where} ORDER BY a.published IS NULL, a.published, a.id, q.n",
+        [match, *args],
+    ).fetchall()
+    wanted: dict[int, list[int]] = {}
+    for article, n in rows:
+        wanted.setdefault(article, []).append(n)
+    found = []
+    for rowid, ns in wanted.items():
+        (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        a = decode(data)
+        found.append(a.model_copy(update={"quotes": [a.quotes[n] for n in ns]}))
+    return found
