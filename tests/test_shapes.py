@@ -142,3 +142,85 @@ def test_channel_prompts_and_pagination_are_chrome() -> None:
     assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
     assert removed(a, "Halaman 2 dari 3") == "pagination"
     assert removed(a, prompts[0]) == "site prompt"
+
+
+# --- shapes found by the generated corpus (benchmarks/check.py) ---------------------------------
+
+
+def test_a_speaker_introduced_with_selaku_is_registered_with_the_role() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "Sementara itu, Utari Ledang selaku Wakil Bupati Sumbawa menyampaikan dukungan penuh.",
+        "“Kami siap membantu penyelenggara di semua kecamatan,” kata dia.",
+    )
+    assert (a.quotes[0].speaker, a.quotes[0].role) == ("Utari Ledang", "Wakil Bupati Sumbawa")
+
+
+def test_the_kecamatan_after_camat_belongs_to_the_role() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "Camat Lebong Tengah Warsa Pinandita meninjau gudang logistik di kantor kecamatan.",
+        "“Semua kotak suara sudah kami hitung ulang,” tukas Warsa.",
+    )
+    assert (a.quotes[0].speaker, a.quotes[0].role) == ("Warsa Pinandita", "Camat Lebong Tengah")
+
+
+def test_a_degree_before_the_speech_verb_is_not_the_speaker() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "Kepala Badan Kesbangpol Kota Sampang Dr. Maryono Lestaluhu, S.STP menegaskan, “Kami "
+        "mengajak warga menjaga suasana tetap kondusif.”",
+    )
+    assert a.quotes[0].speaker == "Maryono Lestaluhu"
+
+
+def test_a_pronoun_after_a_passive_agent_refers_to_the_agent() -> None:
+    a = article(
+        TITLE,
+        "SAMPANG, Warta Madura – Apel siaga pengamanan pemilihan digelar di halaman markas pada "
+        "Senin (18/11/2024) pagi dengan ratusan personel gabungan.",
+        "Apel dipimpin langsung oleh Kapolres Sampang AKBP Hadrianus Tiyel.",
+        "“Personel kami siaga penuh sampai rekapitulasi selesai,” jelasnya.",
+    )
+    assert a.quotes[0].speaker == "Hadrianus Tiyel"
+
+
+def test_a_reduplicated_place_is_one_word_in_datelines_and_roles() -> None:
+    lede = (
+        "TOLI-TOLI, kabartoli.com – Bupati Toli-Toli Amran Lasapa meminta warga datang ke TPS "
+        "pada hari pemungutan suara, Senin (18/11/2024)."
+    )
+    a = article(TITLE, lede, "“Gunakan hak pilih dengan bijak,” ujar Amran.")
+    assert (a.dateline, a.outlet) == ("TOLI-TOLI", "kabartoli.com")
+    assert a.quotes[0].speaker == "Amran Lasapa"
+
+
+def test_a_day_name_with_a_curly_apostrophe_is_not_a_speaker() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "“Kami siap,” ucap Pjs Bupati Sampang Rahman Mirad, Jum’at, (26/07/2024).",
+    )
+    assert a.quotes[0].speaker == "Rahman Mirad"
+
+
+def test_a_scheduled_date_is_not_the_publication_date() -> None:
+    a = article(
+        TITLE,
+        LEDE.replace("Senin (18/11/2024)", "Selasa (18/7)"),
+        "Pemungutan suara dijadwalkan pada Rabu, 27 November 2024 di seluruh kecamatan.",
+    )
+    assert a.published is None
+
+
+def test_the_outlet_from_a_copyright_footer_or_a_site_name_at_the_foot() -> None:
+    lede = LEDE.replace("SAMPANG, Warta Madura –", "SAMPANG –")
+    for footer, outlet in (
+        ("Copyright © 2024 RADAR SAMPANG. All rights reserved.", "RADAR SAMPANG"),
+        ("© 2023 Kabar Madura. Hak cipta dilindungi undang-undang", "Kabar Madura"),
+        ("radarsampang.com", "radarsampang.com"),
+    ):
+        assert article(TITLE, lede, MIDDLE, footer).outlet == outlet, footer

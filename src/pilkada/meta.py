@@ -5,19 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
-from pilkada.lines import DOMAIN, Layout, generic_credits, words
+from pilkada.lines import BODY, DOMAIN, Layout, generic_credits, words
 from pilkada.models import Certainty, Confidence
 from pilkada.people import _districts, fold, is_degree, regions
 
 # "SAMPIT/TABENGAN.CO.ID-Bupati", "Rantau, Tapin (ANTARA) - ", "Bebaca.id, TENGGARONG – ",
 # "KOMPAS.com - Rabu", "Boyolali-Pimpinan", "Kilaspapua, Sentani- Rumah"
 DATELINE = re.compile(
-    r"^(?P<head>(?:[A-Z][\w.'’]*|[a-z][\w-]*\.[\w.]+)"
-    r"(?:[ ,/]+\(?(?:[A-Z][\w.'’]*|[a-z][\w-]*\.[\w.]+)\)?)*?(?:\s*\([^()]{2,30}\))?)"
+    # a reduplicated place is one word: "TOLI-TOLI", "Bau-Bau"
+    r"^(?P<head>(?:(?P<w1>[A-Z][\w.'’]*)(?:-(?i:(?P=w1)))?|[a-z][\w-]*\.[\w.]+)"
+    r"(?:[ ,/]+\(?(?:(?P<w2>[A-Z][\w.'’]*)(?:-(?i:(?P=w2)))?|[a-z][\w-]*\.[\w.]+)\)?)*?"
+    r"(?:\s*\([^()]{2,30}\))?)"
     r"(?:\s*[–—]\s*|\s+-\s*|-\s+|-(?=[A-Z“\"]))"
+)
+COPYRIGHT = re.compile(
+    r"^(?:copyright|hak cipta|©)\s*(?:©\s*)?(?:\(c\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<outlet>[\w.-]+(?: [A-Z][\w.-]*){0,2})",
+    re.IGNORECASE,
 )
 SYNDICATION = re.compile(r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)", re.IGNORECASE)
 # a writer's initials closing the last paragraph: "(MS)", "(tet)"; desk tags are in credit_labels
@@ -156,7 +164,28 @@ def _outlet_from_page(layout: Layout) -> str | None:
     for ln in layout.header:
         if ln.reason == "byline" and ln.credits and _is_institution(ln.credits[0][1]):
             return ln.credits[0][1]
+    for ln in reversed(layout.lines):
+        m = COPYRIGHT.search(ln.text)
+        if m and ln.kind != BODY:
+            name = re.split(r"\.(?:\s|$)|\s+(?:all|hak|semua)\b", m.group("outlet"), flags=re.I)[0]
+            return name.strip(" .,")
+        if ln.kind != BODY and DOMAIN.match(ln.text) and ln.index > (layout.lede or 0):
+            return ln.text
     return None
+
+
+@cache
+def _future() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = "|".join(re.escape(c) for c in lexicon.entries("future_cues"))
+    before = rf"\b(?:{cues})(?:\s+(?:pada|tanggal|hari|digelar|dilaksanakan|berlangsung))*\s*,?\s*$"
+    after = rf"^\s*(?:{cues})\b"
+    return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
+
+
+def _is_future(text: str, m: DateMatch) -> bool:
+    """The date is one set for later: "dijadwalkan pada Rabu, 27 November 2024", "… mendatang"."""
+    before, after = _future()
+    return bool(before.search(text[max(0, m.start - 60) : m.start]) or after.match(text[m.end :]))
 
 
 def _is_institution(name: str) -> bool:
@@ -195,7 +224,7 @@ def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str |
         return spoken.value, spoken.text, Certainty(level=MEDIUM, why=why)
     for p in paragraphs:
         for m in find_dates(p):
-            if m.value is not None:
+            if m.value is not None and not _is_future(p, m):
                 why = "the first full date in the body, not tied to a statement"
                 return (
                     m.value,

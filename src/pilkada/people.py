@@ -51,10 +51,20 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
     Cached: an article's paragraphs are read for people, places and quotes in turn.
     """
-    out = []
+    out: list[Token] = []
     for m in TOKEN.finditer(text):
         word = m.group()
         first = word[0]
+        if (
+            len(out) >= 2
+            and out[-1].text == "-"
+            and out[-1].start == out[-2].end == m.start() - 1
+            and word.casefold() == out[-2].text.casefold()
+        ):
+            # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"
+            left = out[-2]
+            out[-2:] = [Token(text[left.start : m.end()], left.start, m.end(), True, left.is_cap)]
+            continue
         out.append(Token(word, m.start(), m.end(), first.isalpha(), first.isupper()))
     return tuple(out)
 
@@ -62,7 +72,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accents off: the key names and roles are compared by."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -123,6 +133,21 @@ def _region_phrases() -> dict[tuple[str, ...], str]:
 @cache
 def _not_names() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.entries("not_names"))
+
+
+@cache
+def _district_phrases() -> dict[tuple[str, ...], str]:
+    return _phrases(lexicon.entries("districts"))
+
+
+@cache
+def _district_titles() -> frozenset[str]:
+    return frozenset(lexicon.entries("district_titles"))
+
+
+@cache
+def _role_links() -> frozenset[str]:
+    return frozenset(lexicon.entries("role_links"))
 
 
 @cache
@@ -282,9 +307,14 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     return run, i
 
 
-def _is_boundary(run: Sequence[Token], k: int) -> int:
-    """How many tokens of ``run`` from ``k`` on belong certainly to a role (0: none)."""
+def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
+    """How many tokens of ``run`` from ``k`` on belong certainly to a role (0: none).
+
+    ``local``: the title is of an office below the kabupaten, so a kecamatan name right after it
+    ("Camat Lebong Tengah") is part of the role."""
     t = run[k]
+    if local and k == 0 and (d := _match(run, k, _district_phrases())) is not None:
+        return d[0]
     if t.text.startswith("("):
         return 1
     if t.text in ROMAN:
@@ -367,8 +397,9 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     # otherwise the role runs to its last certain word; the name is what follows
     last = 0
     k = 0
+    local = title in _district_titles()
     while k < len(run):
-        n = _is_boundary(run, k)
+        n = _is_boundary(run, k, local)
         if n:
             last = k + n
             k += n
@@ -451,6 +482,20 @@ def _openers() -> frozenset[str]:
     return frozenset(k[0] for table in tables for k in table if k)
 
 
+def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:
+    """ "Utubi Madas selaku Wakil Bupati Konawe": the name before the link, the role after it."""
+    role = parse_person_at(tokens, i + 1)
+    if role is None or role.name is not None or role.role is None:
+        return None
+    j = i
+    while j > 0 and i - j < 4 and tokens[j - 1].is_word and tokens[j - 1].is_cap:
+        j -= 1
+    name = _name_run(tokens, j, limit=4)
+    if not name or len(name.split()) != i - j:
+        return None
+    return Mention(name, role.role, tokens[j].start, role.end)
+
+
 def find_people(text: str) -> list[Mention]:
     """Every person anchored by a title or an honorific in ``text``, in order."""
     tokens = tokenize(text)
@@ -459,6 +504,13 @@ def find_people(text: str) -> list[Mention]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        if fold(t.text) in _role_links() and i + 1 < len(tokens):
+            linked = _linked_person(tokens, i)
+            if linked is not None:
+                out.append(linked)
+                while i < len(tokens) and tokens[i].start < linked.end:
+                    i += 1
+                continue
         if t.is_cap and fold(t.text) in openers:
             m = parse_person_at(tokens, i)
             if m is not None:
@@ -571,7 +623,10 @@ class Registry:
                 and (best is None or (e.para, e.offset) >= (best.para, best.offset))
             ):
                 best = e
-        return best.person if best else None
+        if best is None:  # nobody named as a subject: whoever was named last at all
+            earlier = [e for e in self.events if (e.para, e.offset) < (para, offset)]
+            return earlier[-1].person if earlier else None
+        return best.person
 
 
 def build_registry(paragraphs: list[str]) -> Registry:

@@ -15,12 +15,14 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
-from pilkada.people import Registry, fold, fullest_form, parse_person_at, tokenize
+from pilkada.people import Registry, fold, fullest_form, is_degree, parse_person_at, tokenize
 
 OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
 MARKS = re.compile('[“”"]')
+DOTTED_AT_END = re.compile(r"\b[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+$")
+DEGREES_AT_END = re.compile(r"(?:[,\s]*\b[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+\.?)+[,\s]*$")
 
 
 @dataclass
@@ -148,13 +150,21 @@ def _before_cue(before: str) -> Cue | None:
     if m.group("verbnya"):
         return Cue(m.group("verbnya"), pronoun=True)
     who = (m.group("who") or m.group("who2") or "").strip()
+    dotted = DOTTED_AT_END.search(before[: m.end("who")]) if m.group("who") else None
+    if dotted and is_degree(dotted.group()):
+        # "… Dr. Mohiwan Yanyihina, S.STP menegaskan": the subject stands before the degrees
+        who = DEGREES_AT_END.sub("", before[: dotted.start()])
     words = who.split()
     if not words:
         return None
     if words[-1].lower() in _pronouns() or words[0].lower() in _pronouns():
         return Cue(m.group(0).strip(" ,"), pronoun=True)
-    # the subject is the last capitalised run before the verb ("Selain itu, Teguh Wibowo")
-    subject = who.split(",")[-1].strip()
+    # the subject is the last capitalised run before the verb ("Selain itu, Teguh Wibowo"),
+    # degrees after the name set aside ("Dr. Mohiwan Yanyihina, S.STP menegaskan")
+    parts = [p.strip() for p in who.split(",") if p.strip()]
+    while len(parts) > 1 and is_degree(parts[-1]):
+        parts.pop()
+    subject = parts[-1] if parts else ""
     tokens = tokenize(subject)
     start = next((i for i, t in enumerate(tokens) if t.is_word and t.is_cap), None)
     if start is None:
