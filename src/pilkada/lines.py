@@ -65,12 +65,14 @@ class Layout:
 
 
 @cache
-def _chrome() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    out = []
-    for entry in lexicon.entries("chrome"):
+def _chrome() -> tuple[re.Pattern[str], list[str]]:
+    """All chrome patterns as one alternation (one match per line); the reason of each group."""
+    reasons, parts = [], []
+    for n, entry in enumerate(lexicon.entries("chrome")):
         reason, _, pattern = entry.partition(" = ")
-        out.append((reason.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
-    return tuple(out)
+        reasons.append(reason.strip())
+        parts.append(f"(?P<c{n}>{pattern.strip()})")
+    return re.compile("|".join(parts), re.IGNORECASE), reasons
 
 
 @cache
@@ -140,9 +142,10 @@ def _day_names() -> frozenset[str]:
 def chrome_reason(text: str) -> str | None:
     """The kind of chrome a line is on its own, or None."""
     stripped = text.strip()
-    for reason, pattern in _chrome():
-        if pattern.match(stripped):
-            return reason
+    pattern, reasons = _chrome()
+    m = pattern.match(stripped)
+    if m is not None and m.lastgroup is not None:
+        return reasons[int(m.lastgroup[1:])]
     if is_date_line(stripped):
         return "date line"
     if re.match(r"^\(\s*[^()]{1,40}\)$", stripped):

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pilkada import lexicon
 
@@ -25,8 +26,9 @@ REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"
 CONNECTORS = frozenset({"dan", "&"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number, bracketed group or punctuation mark and where it stands."""
+
     text: str
     start: int
     end: int
