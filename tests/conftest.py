@@ -13,9 +13,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def _no_corpus_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests start from the bundled seeds, whatever the developer's shell exports."""
+def _no_corpus_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests start from the bundled seeds, whatever the developer's shell exports: no corpus,
+    and an index location where no index is (a developer's own index never leaks in)."""
     monkeypatch.delenv("PILKADA_CORPUS", raising=False)
+    monkeypatch.setenv("PILKADA_DB", str(tmp_path_factory.mktemp("no-index") / "index.db"))
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 An example is a ```console block whose first line is ``$ COMMAND`` and whose other lines are the
 output. The command runs through ``bash -c`` (so pipes work) in a temporary folder laid out like
 the repository's root, with copies of ``seeds/`` and ``tests/fixtures/devset/`` (so
-``seeds/003_….txt`` works), with ``$PILKADA_CORPUS`` unset and the ``pilkada`` of this environment
-first on ``PATH``. Its stdout is compared with the shown output, line by line, trailing
+``seeds/003_….txt`` works), with ``$PILKADA_CORPUS`` unset, ``$PILKADA_DB`` naming a file that
+does not exist (so no index is read unless the example builds one) and the ``pilkada`` of this
+environment first on ``PATH``. Its stdout is compared with the shown output, line by line, trailing
 whitespace ignored; a command shows its errors by writing ``2>&1`` itself, as a reader would.
 
 When the output changes on purpose (a parser or rendering change), rewrite the shown output from
@@ -83,6 +84,8 @@ def run_example(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "PILKADA_CORPUS"}
     dirs = [str(script.parent), str(Path(sys.executable).parent), env.get("PATH", "")]
     env.update(PATH=os.pathsep.join(dict.fromkeys(dirs)), PYTHONIOENCODING="utf-8")
+    # an index only where an example builds one (`pilkada index seeds --db idx.db`)
+    env.update(PILKADA_DB=str(cwd / ".no-index" / "index.db"))
     return subprocess.run(
         ["bash", "-c", command],
         cwd=cwd,

@@ -16,8 +16,11 @@ import click
 from pilkada import __version__
 
 if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
     from pilkada.export import ExportFormat
-    from pilkada.models import Article, Official, OfficialDetail
+    from pilkada.models import Article, Hit, Official, OfficialDetail
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,8 +78,26 @@ CORPUS_HELP = (
 )
 
 
+DB_HELP = (
+    "The index to read (made by `pilkada index`). Default: $PILKADA_DB, else the per-user "
+    "index, when there is one; --corpus reads files instead."
+)
+
+
+def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--db before or after the command name: kept on the root context for _index_path."""
+    if value is not None:
+        ctx.find_root().meta["pilkada.db"] = value
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db", metavar="FILE", expose_value=False, callback=_remember_db, help=DB_HELP
+    )(f)
+
+
 def corpus_option(f: F) -> F:
-    return click.option("--corpus", metavar="PATH", help=CORPUS_HELP)(f)
+    return db_option(click.option("--corpus", metavar="PATH", help=CORPUS_HELP)(f))
 
 
 def filter_options(f: F) -> F:
@@ -118,6 +139,27 @@ def _corpus_spec(spec: str | None) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _index_path(spec: str | None) -> Path | None:
+    """The index to read: none with --corpus; --db (which must exist); else the default one."""
+    from pilkada import store
+
+    if _corpus_spec(spec):
+        return None
+    try:
+        return store.locate(click.get_current_context().find_root().meta.get("pilkada.db"))
+    except store.StoreError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from None
+
+
+def _open_index(path: Path) -> sqlite3.Connection:
+    from pilkada import store
+
+    try:
+        return store.connect(path)
+    except store.StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def _articles(
     spec: str | None,
     *,
@@ -131,6 +173,12 @@ def _articles(
 
     if since and until and since > until:
         raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    index = _index_path(spec)
+    if index is not None:
+        from pilkada import store
+
+        filters = store.Filters(outlet=outlet, since=since, until=until)
+        return corpus.select(store.articles(_open_index(index), filters), place=place)
     spec = _corpus_spec(spec)
     try:
         paths = corpus.resolve(spec)
@@ -170,6 +218,7 @@ def _find(articles: Sequence[Article], ident: str) -> Article:
 @click.option(
     "--corpus", envvar="PILKADA_CORPUS", show_envvar=True, metavar="PATH", help=CORPUS_HELP
 )
+@db_option
 def cli(corpus: str | None) -> None:
     """A clean, structured corpus from raw Indonesian regional-election (Pilkada) news.
 
@@ -243,6 +292,15 @@ def show(ident: str, corpus: str | None, as_json: bool) -> None:
     from pilkada import corpus as corpus_
     from pilkada import render, roster
 
+    index = _index_path(corpus)
+    if index is not None:
+        from pilkada import store
+
+        try:
+            render.article(store.find(_open_index(index), ident), as_json=as_json)
+            return
+        except corpus_.CorpusError:
+            pass  # perhaps a person's name
     articles = _articles(corpus)
     try:
         render.article(corpus_.find(articles, ident), as_json=as_json)
@@ -272,6 +330,11 @@ def show(ident: str, corpus: str | None, as_json: bool) -> None:
     show_default=True,
     help="Show at most this many hits; 0 for all.",
 )
+@click.option(
+    "--official",
+    metavar="NAME",
+    help="Only articles naming this person (each word the start of a word of the name).",
+)
 @corpus_option
 @filter_options
 @json_option
@@ -279,6 +342,7 @@ def search(
     query: str,
     regex: bool,
     limit: int,
+    official: str | None,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
@@ -292,22 +356,53 @@ def search(
     "Pilkadanya"); a "quoted phrase" must occur as written. Case and accents are ignored.
     With --regex, QUERY is a Python regular expression, matched ignoring case.
 
+    On an index (see `pilkada index`), a word also finds its other forms ("pilih" finds
+    "pemilihan" and "memilih"), "pemil*" finds words that start so, and AND, OR, NOT and
+    brackets combine terms; hits are ranked by bm25.
+
     \b
     Examples:
       pilkada search netralitas
       pilkada search "rapat koordinasi" --outlet eksposisi
       pilkada search --regex "1[0-9] hari" --json
+      pilkada search "pilih NOT kampanye" --official laura --db index.db
     """
+    from pilkada import corpus as corpus_
     from pilkada import render
     from pilkada.search import QueryError
     from pilkada.search import search as run_search
 
-    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    index = None if regex else _index_path(corpus)
     try:
-        found = run_search(articles, query, regex=regex, limit=limit or None)
+        if index is not None:
+            found = _search_index(index, query, limit, outlet, place, since, until, official)
+        else:
+            articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+            articles = corpus_.select(articles, official=official)
+            found = run_search(articles, query, regex=regex, limit=limit or None)
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
     render.hits(found, as_json=as_json)
+
+
+def _search_index(
+    index: Path,
+    query: str,
+    limit: int,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    official: str | None,
+) -> list[Hit]:
+    from pilkada import corpus, store
+
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    filters = store.Filters(outlet=outlet, since=since, until=until, official=official)
+    keep = (lambda a: bool(corpus.select([a], place=place))) if place is not None else None
+    conn = _open_index(index)
+    return store.search(conn, query, limit=limit or None, filters=filters, keep=keep)
 
 
 @cli.command()
@@ -349,9 +444,17 @@ def quotes(
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    articles = _articles(corpus, outlet=outlet, since=since, until=until)
+    index = _index_path(corpus) if query is not None else None
     try:
-        found = find_quotes(articles, query, by=speaker, role=role, place=place)
+        if index is not None:  # the index finds the quotes with the words; the rest as ever
+            from pilkada import store
+
+            filters = store.Filters(outlet=outlet, since=since, until=until)
+            articles = store.quoting_articles(_open_index(index), query or "", filters=filters)
+            found = find_quotes(articles, None, by=speaker, role=role, place=place)
+        else:
+            articles = _articles(corpus, outlet=outlet, since=since, until=until)
+            found = find_quotes(articles, query, by=speaker, role=role, place=place)
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
     if speaker is not None:
@@ -642,6 +745,99 @@ def schema() -> None:
     from pilkada.models import Article
 
     render.schema(Article.model_json_schema())
+
+
+@cli.command()
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+@click.option(
+    "--db",
+    metavar="FILE",
+    help="The index to build or update. Default: $PILKADA_DB, else "
+    "$XDG_DATA_HOME/pilkada/index.db (~/.local/share/pilkada/index.db).",
+)
+@click.option("--prune", is_flag=True, help="Forget indexed files under PATH that are gone.")
+@click.option("--rebuild", is_flag=True, help="Start the index afresh (after a schema change).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes that parse. Default: one per core.",
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Articles written per transaction.",
+)
+@click.option(
+    "--errors",
+    "errors_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write every file or line that failed, with the reason, to FILE.",
+)
+@json_option
+@click.pass_context
+def index(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    prune: bool,
+    rebuild: bool,
+    jobs: int | None,
+    batch: int,
+    errors_file: str | None,
+    as_json: bool,
+) -> None:
+    """Index articles for fast search: .txt, .html/.htm and .jsonl files, folders recursively.
+
+    Unchanged files are skipped (by content hash), changed ones parsed again, and an article
+    found in two files is stored once. A .jsonl file holds one article a line, as a JSON object
+    with "text" or "html" and optionally "url", "title", "date" and "outlet". Every command
+    then reads the index (see --db); --corpus still reads files.
+
+    \b
+    Examples:
+      pilkada index berita/
+      pilkada index scrape.jsonl halaman/ --db proyek.db
+      pilkada index berita/ --prune --errors gagal.txt
+    """
+    from pathlib import Path
+
+    from pilkada import ingest, render, store
+
+    where = db or ctx.find_root().meta.get("pilkada.db")
+    path = Path(where).expanduser() if where else store.default_path()
+    try:
+        with render.ingest_progress() as progress:
+            report = ingest.ingest(
+                path,
+                paths,
+                prune=prune,
+                rebuild=rebuild,
+                jobs=jobs,
+                batch=batch,
+                progress=progress,
+            )
+    except ingest.Busy as exc:
+        raise click.ClickException(str(exc)) from None
+    except ingest.IngestError as exc:
+        raise click.BadParameter(str(exc), param_hint="'PATH'") from None
+    except store.StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo(
+            "Interrupted: the index keeps every batch written so far; "
+            "run the same command again to complete it.",
+            err=True,
+        )
+        ctx.exit(130)
+    if errors_file:
+        lines = "".join(f"{f.source}\t{f.reason}\n" for f in report.failures)
+        Path(errors_file).write_text(lines, encoding="utf-8")
+    render.ingest_report(report, as_json=as_json)
+    if report.failed and not report.articles:
+        ctx.exit(1)
 
 
 def main() -> None:

@@ -133,12 +133,14 @@ def select(
     since: date | None = None,
     until: date | None = None,
     place: str | None = None,
+    official: str | None = None,
 ) -> list[Article]:
     """The articles that pass every filter given.
 
     ``outlet`` and ``place`` match a case- and accent-insensitive substring of the outlet and
     dateline; ``since`` and ``until`` are inclusive bounds on ``published``, and exclude undated
-    articles only when given.
+    articles only when given. ``official`` keeps the articles naming a person each of whose
+    words starts a word of that person's name ("laura" fits Asmin Laura Hafid).
     """
     out = []
     for article in articles:
@@ -150,8 +152,20 @@ def select(
             continue
         if until is not None and (article.published is None or article.published > until):
             continue
+        if official is not None and not _names(article, official):
+            continue
         out.append(article)
     return out
+
+
+def _names(article: Article, official: str) -> bool:
+    """One of the article's people has every word of ``official`` starting a word of the name."""
+    from pilkada.search import words
+
+    wanted = words(official)
+    return any(
+        all(any(w.startswith(x) for w in words(p.name)) for x in wanted) for p in article.officials
+    )
 
 
 def _about(article: Article, place: str) -> bool:

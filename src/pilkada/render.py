@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from pilkada.ingest import IngestReport
     from pilkada.models import (
         Article,
         ArticleSummary,
@@ -542,3 +543,50 @@ def person(detail: OfficialDetail, *, as_json: bool = False) -> None:
         click.echo(f"\n{_day(q.published) or 'undated'} {q.article_id}")
         click.echo(f"“{q.quote.text}”")
     return None
+
+
+# --- the index ---
+
+
+def ingest_report(report: IngestReport, *, as_json: bool = False, shown: int = 10) -> None:
+    """What `pilkada index` did; the first ``shown`` failures go to stderr as warnings."""
+    if as_json:
+        return dump(report)
+    for failure in report.failures[:shown]:
+        click.echo(f"Warning: {failure.source}: {failure.reason} (skipped)", err=True)
+    if len(report.failures) > shown:
+        more = len(report.failures) - shown
+        click.echo(f"Warning: … and {more} more failures (--errors FILE lists them all)", err=True)
+    counts = ["added", "updated", "unchanged", "duplicates", "failed"]
+    lines = [f"index: {report.db}", f"files: {report.files}"]
+    lines += [f"{name}: {getattr(report, name)}" for name in counts]
+    if report.pruned:
+        lines.append(f"pruned: {report.pruned} files")
+    lines.append(f"articles in the index: {report.articles}")
+    click.echo("\n".join(lines))
+    return None
+
+
+def ingest_progress() -> Any:
+    """A context manager giving a ``progress(done, total)`` callback: a bar on stderr in a
+    terminal, nothing otherwise."""
+    from contextlib import contextmanager, nullcontext
+
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+
+    @contextmanager
+    def bar() -> Any:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        columns = ("indexing", BarColumn(), MofNCompleteColumn(), "files", TimeRemainingColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as shown:
+            task = shown.add_task("indexing", total=None)
+
+            def update(done: int, total: int) -> None:
+                shown.update(task, completed=done, total=total)
+
+            yield update
+
+    return bar()

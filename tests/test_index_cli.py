@@ -1,0 +1,216 @@
+"""`pilkada index`, and every command reading the index instead of files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+Run = Callable[..., Result]
+IDS = [
+    "000_722f0501b75caf7e",
+    "001_dc520509730166cf",
+    "002_efa76e8ac3ecdc46",
+    "003_e3d696af9c73c6e7",
+    "004_98248c8704711b6f",
+]
+
+
+def ok(result: Result) -> str:
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def one_line_error(result: Result, code: int, *words: str) -> str:
+    assert result.exit_code == code, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    for word in words:
+        assert word in lines[0]
+    return lines[0]
+
+
+@pytest.fixture
+def index(run: Run, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seeds indexed, and PILKADA_DB pointing at the index."""
+    db = corpus_dir.parent / "index.db"
+    ok(run("index", str(corpus_dir), "--db", str(db)))
+    monkeypatch.setenv("PILKADA_DB", str(db))
+    return db
+
+
+def without_source(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("source: "))
+
+
+def test_index_prints_what_it_did(run: Run, corpus_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "i.db"
+    out = ok(run("index", str(corpus_dir), "--db", str(db)))
+    assert out.splitlines() == [
+        f"index: {db}",
+        "files: 5",
+        "added: 5",
+        "updated: 0",
+        "unchanged: 0",
+        "duplicates: 0",
+        "failed: 0",
+        "articles in the index: 5",
+    ]
+    report = json.loads(ok(run("index", str(corpus_dir), "--db", str(db), "--json")))
+    assert (report["unchanged"], report["added"], report["articles"]) == (5, 0, 5)
+
+
+def test_index_goes_to_pilkada_db_or_the_per_user_folder(
+    run: Run, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PILKADA_DB", str(tmp_path / "env.db"))
+    ok(run("index", str(corpus_dir)))
+    assert (tmp_path / "env.db").is_file()
+    monkeypatch.delenv("PILKADA_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    ok(run("index", str(corpus_dir)))
+    assert (tmp_path / "data" / "pilkada" / "index.db").is_file()
+    assert "articles: 5" in ok(run("summarise"))  # read from the per-user index
+
+
+def test_failures_are_warned_and_written_with_errors(
+    run: Run, corpus_dir: Path, tmp_path: Path
+) -> None:
+    (corpus_dir / "empty.txt").write_bytes(b"")
+    (corpus_dir / "bad.jsonl").write_text('{"text": "x"\n{"title": "no text"}\n')
+    errors = tmp_path / "errors.tsv"
+    result = run("index", str(corpus_dir), "--db", str(tmp_path / "i.db"), "--errors", str(errors))
+    assert "failed: 3" in ok(result)
+    assert result.stderr.count("Warning: ") == 3
+    assert "empty.txt: empty file (skipped)" in result.stderr
+    written = errors.read_text().splitlines()
+    assert len(written) == 3
+    assert any(line.startswith(f"{corpus_dir / 'bad.jsonl'}:2\t") for line in written)
+
+
+def test_index_errors_are_one_line(run: Run, tmp_path: Path) -> None:
+    one_line_error(run("index", "nope", "--db", str(tmp_path / "i.db")), 2, "no such file")
+    (tmp_path / "junk.db").write_bytes(b"junk" * 1000)
+    seeds = str(Path(__file__).resolve().parents[1] / "seeds")
+    one_line_error(run("index", seeds, "--db", str(tmp_path / "junk.db")), 1, "--rebuild")
+    assert "added: 5" in ok(run("index", seeds, "--db", str(tmp_path / "junk.db"), "--rebuild"))
+
+
+def test_a_busy_index_is_said_so(run: Run, corpus_dir: Path, tmp_path: Path) -> None:
+    from pilkada.ingest import _Lock
+
+    db = tmp_path / "i.db"
+    with _Lock(db):
+        one_line_error(run("index", str(corpus_dir), "--db", str(db)), 1, "busy")
+
+
+def test_list_reads_the_index(run: Run, index: Path, corpus_dir: Path) -> None:
+    from_index = ok(run("list"))
+    assert from_index == ok(run("list", "--corpus", str(corpus_dir)))
+    filters = ["--since", "2024-11-01", "--place", "kukar", "--outlet", "."]
+    assert ok(run("list", *filters)) == ok(run("list", *filters, "--corpus", str(corpus_dir)))
+    (corpus_dir / IDS[0]).with_suffix(".txt").unlink()  # the index does not read files
+    assert ok(run("list")) == from_index
+
+
+def test_show_and_its_errors_on_the_index(run: Run, index: Path, corpus_dir: Path) -> None:
+    assert without_source(ok(run("show", "003"))) == without_source(
+        ok(run("show", "003", "--corpus", str(corpus_dir)))
+    )
+    shown = json.loads(ok(run("show", "004", "--json")))
+    assert shown["id"] == IDS[4] and shown["source"] == str(corpus_dir / f"{IDS[4]}.txt")
+    assert "name: Asmin Laura Hafid" in ok(run("show", "laura"))  # a person, from the index
+    one_line_error(run("show", "nope"), 2, "no article 'nope'")
+
+
+def test_search_on_the_index(run: Run, index: Path) -> None:
+    rows = ok(run("search", "pilih")).splitlines()
+    assert rows[0] == "id\tdate\toutlet\tscore\ttitle\tsnippet"
+    assert len(rows) == 6 and "[Pemilihan]" in "".join(rows)
+    hits = json.loads(ok(run("search", "aman", "--json")))
+    marked = {h["snippet"][s:e].lower() for h in hits for s, e in h["highlights"]}
+    assert {"aman", "keamanan"} <= marked
+
+    def ids(*options: str) -> list[str]:
+        return [h["article_id"] for h in json.loads(ok(run("search", "aman", *options, "--json")))]
+
+    assert ids("--official", "laura") == [IDS[2]]
+    assert ids("--outlet", "antara") == [IDS[3]]
+    in_kukar = [line.split("\t")[0] for line in ok(run("list", "--place", "kukar")).splitlines()]
+    assert sorted(ids("--place", "kukar")) == sorted(in_kukar[1:])
+    assert ids("--since", "2024-11-01", "--until", "2024-11-10") == [IDS[4]]
+    one = json.loads(ok(run("search", "aman", "--limit", "1", "--json")))
+    assert len(one) == 1
+    regex = ok(run("search", "--regex", "1[0-9] hari"))
+    assert regex.splitlines()[1].startswith(IDS[4])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kabupaten/kota",
+        "pilkada-2024",
+        "Rp1,5",
+        "Jum'at",
+        "dll.",
+        "100%",
+        '"unbalanced',
+        "a AND",
+        "((x",
+        "OR",
+    ],
+)
+def test_hostile_queries_on_the_index_never_give_a_traceback(
+    run: Run, index: Path, query: str
+) -> None:
+    result = run("search", query)
+    assert "Traceback" not in result.output
+    if result.exit_code:
+        one_line_error(result, 2, "QUERY")
+
+
+def test_a_query_with_nothing_to_find_is_a_usage_error(run: Run, index: Path) -> None:
+    one_line_error(run("search", "%%"), 2, "no words to search for")
+    one_line_error(run("search", "NOT kampanye"), 2, "NOT needs something")
+
+
+def test_quotes_on_the_index(run: Run, index: Path, corpus_dir: Path) -> None:
+    assert ok(run("quotes", "--by", "laura")) == ok(
+        run("quotes", "--by", "laura", "--corpus", str(corpus_dir))
+    )
+    found = json.loads(ok(run("quotes", "netral", "--json")))
+    assert {h["article_id"] for h in found} == {IDS[2], IDS[3], IDS[4]}
+    assert all("netral" in h["quote"]["text"].lower() for h in found)
+    by_role = json.loads(ok(run("quotes", "netral", "--role", "kapolda", "--json")))
+    assert [h["quote"]["speaker"] for h in by_role] == ["Winarto"]
+
+
+def test_summarise_officials_and_export_read_the_index(
+    run: Run, index: Path, corpus_dir: Path, tmp_path: Path
+) -> None:
+    files = ["--corpus", str(corpus_dir)]
+    assert ok(run("summarise")) == ok(run("summarise", *files))
+    assert ok(run("summarise", "004")) == ok(run("summarise", "004", *files))
+    assert ok(run("officials")) == ok(run("officials", *files))
+    ok(run("export", "--format", "jsonl", "--out", str(tmp_path / "a.jsonl")))
+    exported = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert sorted(a["id"] for a in exported) == IDS
+
+
+def test_db_names_the_index_before_or_after_the_command(
+    run: Run, corpus_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "elsewhere.db"
+    ok(run("index", str(corpus_dir / f"{IDS[3]}.txt"), "--db", str(db)))
+    assert len(ok(run("list", "--db", str(db))).splitlines()) == 2
+    assert len(ok(run("--db", str(db), "list")).splitlines()) == 2
+    assert len(ok(run("list")).splitlines()) == 6  # no --db, no index: the seeds
+    one_line_error(run("list", "--db", str(tmp_path / "nope.db")), 2, "no index at", "--db")
+
+
+def test_corpus_always_reads_files(run: Run, index: Path) -> None:
+    seed = Path(__file__).resolve().parents[1] / "seeds" / f"{IDS[3]}.txt"
+    assert len(ok(run("list", "--corpus", str(seed))).splitlines()) == 2

@@ -1,0 +1,167 @@
+"""The SQLite index: schema and versions, what is stored, filters, search, deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pilkada import store
+from pilkada.corpus import CorpusError
+from pilkada.ingest import digest
+from pilkada.pipeline import parse
+from pilkada.search import QueryError
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    """An index holding the five seeds, one source each."""
+    db = store.connect(tmp_path / "index.db", write=True)
+    with store.transaction(db):
+        for path in sorted(SEEDS.glob("*.txt")):
+            data = path.read_bytes()
+            article = parse(data.decode("utf-8"), source=str(path), id=path.stem)
+            rowid = store.insert(db, store.record(article, digest(data)))
+            store.add_source(db, str(path), 0, rowid)
+    return db
+
+
+def test_a_new_index_has_the_schema_version_and_wal(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "sub" / "index.db", write=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.count(db) == 0
+
+
+def test_reading_an_empty_or_foreign_file_says_what_it_is(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(store.StoreError, match="empty; build the index"):
+        store.connect(empty)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)")
+    with pytest.raises(store.StoreError, match="not a pilkada index"):
+        store.connect(other, write=True)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is no database" * 100)
+    with pytest.raises(store.StoreError, match=r"not a pilkada index.*--rebuild"):
+        store.connect(garbage)
+
+
+def test_a_newer_index_asks_for_a_newer_pilkada(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    store.connect(path, write=True).execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    with pytest.raises(store.StoreError, match=r"newer pilkada.*--rebuild"):
+        store.connect(path)
+
+
+def test_an_older_index_is_migrated_or_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "index.db"
+    store.connect(path, write=True).close()
+    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    with pytest.raises(store.StoreError, match="cannot migrate; rebuild it with: pilkada index"):
+        store.connect(path)
+
+    def add_column(db: sqlite3.Connection) -> None:
+        db.execute("ALTER TABLE articles ADD COLUMN note TEXT")
+
+    monkeypatch.setitem(store.MIGRATIONS, store.SCHEMA_VERSION - 1, add_column)
+    db = store.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert "note" in [row[1] for row in db.execute("PRAGMA table_info(articles)")]
+
+
+def test_locate_reads_an_explicit_index_or_the_default_one_if_present(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(store.StoreError, match=r"no index at nope\.db"):
+        store.locate("nope.db")
+    monkeypatch.setenv("PILKADA_DB", str(tmp_path / "index.db"))
+    assert store.locate(None) is None  # no index: the commands read the seeds
+    store.connect(tmp_path / "index.db", write=True).close()
+    assert store.locate(None) == tmp_path / "index.db"
+    monkeypatch.delenv("PILKADA_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert store.default_path() == tmp_path / "data" / "pilkada" / "index.db"
+
+
+def test_articles_come_back_whole_oldest_first(conn: sqlite3.Connection) -> None:
+    found = store.articles(conn)
+    assert [a.id[:3] for a in found] == ["000", "002", "004", "001", "003"]
+    seed = SEEDS / "004_98248c8704711b6f.txt"
+    assert found[2] == parse(seed.read_text(encoding="utf-8"), source=str(seed), id=seed.stem)
+
+
+def test_filters_outlet_dates_and_official(conn: sqlite3.Connection) -> None:
+    def ids(**kw: object) -> list[str]:
+        return [a.id[:3] for a in store.articles(conn, store.Filters(**kw))]  # type: ignore[arg-type]
+
+    assert ids(outlet="antara") == ["003"]
+    assert ids(since=dt.date(2024, 11, 1)) == ["004", "001"]
+    assert ids(until=dt.date(2024, 10, 31)) == ["000", "002"]
+    assert ids(official="laura") == ["002"]
+    assert ids(official="LAURA haf") == ["002"]
+    assert ids(official="...") == []
+
+
+def test_find_by_id_or_prefix(conn: sqlite3.Connection) -> None:
+    assert store.find(conn, "003").id == "003_e3d696af9c73c6e7"
+    assert store.find(conn, "001_dc520509730166cf").dateline == "KUTAI KARTANEGARA"
+    with pytest.raises(CorpusError, match="matches several articles: 000_"):
+        store.find(conn, "00")
+    with pytest.raises(CorpusError, match="no article 'nope'; ids are: 000_"):
+        store.find(conn, "nope")
+
+
+def test_search_ranks_with_bm25_and_marks_the_matches(conn: sqlite3.Connection) -> None:
+    hits = store.search(conn, "netralitas")
+    assert [h.article_id[:3] for h in hits] == ["002", "004"]
+    assert hits[0].score > hits[1].score > 0
+    first = hits[0]
+    assert [first.snippet[s:e].lower() for s, e in first.highlights] == ["netralitas"]
+
+
+def test_search_finds_other_word_forms_phrases_and_filters(conn: sqlite3.Connection) -> None:
+    hits = store.search(conn, "aman", limit=0)
+    marked = {h.snippet[s:e].lower() for h in hits for s, e in h.highlights}
+    assert {"aman", "keamanan"} <= marked
+    assert [h.article_id[:3] for h in store.search(conn, '"pemungutan suara"')] == ["004"]
+    only = store.search(conn, "aman", filters=store.Filters(outlet="antara"))
+    assert [h.article_id[:3] for h in only] == ["003"]
+    kept = store.search(conn, "aman", keep=lambda a: a.id.startswith("00"), limit=2)
+    assert len(kept) == 2
+    assert store.search(conn, "zzzzqqq") == []
+    with pytest.raises(QueryError):
+        store.search(conn, "  ")
+
+
+def test_quotes_keep_only_the_matching_ones(conn: sqlite3.Connection) -> None:
+    found = store.quoting_articles(conn, "netral")
+    assert [a.id[:3] for a in found] == ["002", "004", "003"]
+    assert all("netral" in q.text.lower() for a in found for q in a.quotes)
+    assert sum(len(a.quotes) for a in found) < sum(len(a.quotes) for a in store.articles(conn))
+    assert [a.id[:3] for a in store.quoting_articles(conn, "sukses")] == ["000", "002", "001"]
+
+
+def test_deleting_an_article_takes_it_out_of_every_table(conn: sqlite3.Connection) -> None:
+    (rowid,) = conn.execute("SELECT rowid FROM articles WHERE id LIKE '002%'").fetchone()
+    with store.transaction(conn):
+        store._delete_article(conn, rowid)
+    assert [h.article_id[:3] for h in store.search(conn, "netralitas")] == ["004"]
+    assert store.articles(conn, store.Filters(official="laura")) == []
+    assert not conn.execute("SELECT 1 FROM quotes WHERE article = ?", (rowid,)).fetchone()
+    conn.execute("INSERT INTO article_fts (article_fts) VALUES ('integrity-check')")
+
+
+def test_a_failed_transaction_leaves_nothing(conn: sqlite3.Connection) -> None:
+    before = store.count(conn)
+    with pytest.raises(RuntimeError), store.transaction(conn):
+        conn.execute("DELETE FROM articles")
+        raise RuntimeError("killed")
+    assert store.count(conn) == before
