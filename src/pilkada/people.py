@@ -505,22 +505,18 @@ def find_people(text: str) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        t = tokens[i]
-        if fold(t.text) in _role_links() and i + 1 < len(tokens):
-            linked = _linked_person(tokens, i)
-            if linked is not None:
-                out.append(linked)
-                while i < len(tokens) and tokens[i].start < linked.end:
-                    i += 1
-                continue
-        if t.is_cap and fold(t.text) in openers:
+        key = fold(tokens[i].text)
+        m = None
+        if key in _role_links() and i + 1 < len(tokens):
+            m = _linked_person(tokens, i)
+        elif tokens[i].is_cap and key in openers:
             m = parse_person_at(tokens, i)
-            if m is not None:
-                out.append(m)
-                while i < len(tokens) and tokens[i].start < m.end:
-                    i += 1
-                continue
-        i += 1
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        while i < len(tokens) and tokens[i].start < m.end:
+            i += 1
     return out
 
 
