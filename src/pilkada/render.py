@@ -506,7 +506,15 @@ def officials(items: Sequence[Official], *, as_json: bool = False) -> None:
     from rich import box
     from rich.table import Table
 
-    table = Table(*OFFICIAL_COLUMNS, box=box.SIMPLE_HEAD)
+    from rich.table import Column
+
+    table = Table(
+        *(
+            Column(c, justify="right") if c in {"articles", "quotes"} else c
+            for c in OFFICIAL_COLUMNS
+        ),
+        box=box.SIMPLE_HEAD,
+    )
     for o in items:
         table.add_row(
             o.name,
