@@ -504,9 +504,7 @@ def officials(items: Sequence[Official], *, as_json: bool = False) -> None:
             ),
         )
     from rich import box
-    from rich.table import Table
-
-    from rich.table import Column
+    from rich.table import Column, Table
 
     table = Table(
         *(
