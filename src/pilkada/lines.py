@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
+
+DATE_LINE_MAX = 80  # "Jumat, 31 Maret 2023 - 07:43:56 WIB" and the like are far shorter
 
 BODY = "body"
 TITLE = "title"
@@ -111,6 +113,7 @@ def lower_ratio(text: str) -> float:
     return sum(1 for w in ws if w[0].islower()) / len(ws)
 
 
+@lru_cache(maxsize=4096)
 def is_prose(text: str) -> bool:
     """A line of running text: enough words, mostly lower-case, as sentences are in Indonesian."""
     ws = words(text)
@@ -123,6 +126,8 @@ def is_prose(text: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A line that holds a date and little else (weekday, time, zone)."""
+    if len(text) > DATE_LINE_MAX:
+        return False
     found = find_dates(text)
     if not found:
         return False
