@@ -56,7 +56,10 @@ def db() -> sqlite3.Connection:
         " tokenize = 'unicode61 remove_diacritics 2')"
     )
     rows = [
-        ("Pemilihan di kabupaten/kota", "Biaya Rp1,5 miliar pada Jum'at untuk pilkada-2024, 100%"),
+        (
+            "Jadwal pemilihan di kabupaten/kota",
+            "Biaya Rp1,5 miliar pada Jum'at untuk pilkada-2024, 100%",
+        ),
         ("Rapat koordinasi", "KPU memilih petugas pemungutan suara; pemilu damai"),
         ("Kampanye", "Tim kampanye berkampanye di Tapin"),
     ]
@@ -79,7 +82,8 @@ def test_stemming_folds_indonesian_affixes() -> None:
     assert stem("pemilihan") == stem("memilih") == stem("dipilih") == "pilih"
     assert stem("berkampanye") == "kampanye"
     assert stem("2024") == "2024" and stem("kpu") == "kpu"
-    assert stems_of("Pemilihan Bupati") == "pilih bupati"
+    assert stems_of("warga memilih Bupati") == "warga pilih bupati"
+    assert stems_of("Pemilihan di Menteng") == "pemilihan di menteng"  # capitals: names
 
 
 def test_tokens_are_folded_like_fts5() -> None:

@@ -58,8 +58,21 @@ def tokens(text: str) -> list[str]:
 
 
 def stems_of(text: str) -> str:
-    """The stem of every word of ``text``, space-separated: the content of a stem column."""
-    return " ".join([stem(t) for t in tokens(text)])
+    """The stem of every word of ``text``, space-separated: the content of a stem column.
+
+    A word written with a capital is folded but not stemmed: mid-sentence it is a name
+    ("Dikdasi", "Bandung"), which the stemmer can only spoil, and trying every affix on a word
+    it does not know is what makes stemming slow (names are most of the distinct words). A word
+    opening a sentence or a title is still found by its own start ("Pemilihan" by "pemil*", and
+    a bare word is also a prefix).
+    """
+    return " ".join([_index_form(t) for t in _TOKEN.findall(text)])
+
+
+@lru_cache(maxsize=1 << 18)
+def _index_form(token: str) -> str:
+    folded = " ".join(tokens(token))
+    return folded if token[0].isupper() else stem(folded)
 
 
 # --- the query's parts ---

@@ -25,12 +25,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from pilkada import store
 from pilkada.models import Article, Certainty, Confidence
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 
 __all__ = ["Busy", "IngestError", "IngestReport", "ingest", "parse_job", "walk"]
 
@@ -479,10 +482,34 @@ def _run(
             progress(done, len(files))
 
     writer = _Writer(conn, report)
-    todo = _plan(conn, files, writer, tick)
     workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(todo) < 4 * FILES_PER_TASK:
+    if len(files) < 4 * FILES_PER_TASK:
         workers = 1  # not worth starting processes
+    # the workers are forked before anything else runs (no progress thread yet), and inherit
+    # the parser's modules; forking is also what works when __main__ cannot be re-imported
+    pool = _pool(workers) if workers > 1 else None
+    try:
+        _write(conn, _plan(conn, files, writer, tick), writer, pool, batch, tick)
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _pool(workers: int) -> multiprocessing.pool.Pool:
+    import multiprocessing
+
+    context = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(context).Pool(workers)
+
+
+def _write(
+    conn: sqlite3.Connection,
+    todo: list[Job],
+    writer: _Writer,
+    pool: multiprocessing.pool.Pool | None,
+    batch: int,
+    tick: Callable[[], None],
+) -> None:
     waiting: list[Parsed] = []
 
     def flush() -> None:
@@ -495,7 +522,7 @@ def _run(
         waiting.clear()
 
     size = 0
-    for parsed in _parsed(todo, workers):
+    for parsed in _parsed(todo, pool):
         waiting.append(parsed)
         size += max(len(parsed.records), 1)
         if size >= batch:
@@ -505,17 +532,14 @@ def _run(
         flush()
 
 
-def _parsed(todo: list[Job], workers: int) -> Iterator[Parsed]:
-    """Each job parsed, in order: in this process, or by a pool of worker processes."""
-    if workers <= 1:
+def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator[Parsed]:
+    """Each job parsed, in order: in this process, or by the pool of worker processes."""
+    if pool is None:
         yield from map(parse_job, todo)
         return
-    import multiprocessing
-
-    with multiprocessing.get_context("forkserver").Pool(workers) as pool:
-        for start in range(0, len(todo), WINDOW):
-            window = todo[start : start + WINDOW]
-            yield from pool.imap(parse_job, window, chunksize=FILES_PER_TASK)
+    for start in range(0, len(todo), WINDOW):
+        window = todo[start : start + WINDOW]
+        yield from pool.imap(parse_job, window, chunksize=FILES_PER_TASK)
 
 
 def _prune(conn: sqlite3.Connection, files: list[Path], paths: Iterable[str]) -> int:

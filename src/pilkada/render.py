@@ -575,7 +575,7 @@ def ingest_report(report: IngestReport, *, as_json: bool = False, shown: int = 1
 
 def ingest_progress() -> Any:
     """A context manager giving a ``progress(done, total)`` callback: a bar on stderr in a
-    terminal, nothing otherwise."""
+    terminal, nothing otherwise. The bar (and its thread) starts at the first call."""
     from contextlib import contextmanager, nullcontext
 
     if not sys.stderr.isatty():
@@ -587,12 +587,17 @@ def ingest_progress() -> Any:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
         columns = ("indexing", BarColumn(), MofNCompleteColumn(), "files", TimeRemainingColumn())
-        with Progress(*columns, console=Console(stderr=True), transient=True) as shown:
-            task = shown.add_task("indexing", total=None)
+        shown = Progress(*columns, console=Console(stderr=True), transient=True)
+        task = shown.add_task("indexing", total=None)
 
-            def update(done: int, total: int) -> None:
-                shown.update(task, completed=done, total=total)
+        def update(done: int, total: int) -> None:
+            if not shown.live.is_started:
+                shown.start()
+            shown.update(task, completed=done, total=total)
 
+        try:
             yield update
+        finally:
+            shown.stop()
 
     return bar()

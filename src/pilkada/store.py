@@ -240,7 +240,7 @@ def fts_values(
 
 
 def encode(article: Article) -> bytes:
-    return zlib.compress(article.model_dump_json().encode("utf-8"))
+    return zlib.compress(article.model_dump_json().encode("utf-8"), 1)  # fast; 7% larger than 6
 
 
 def decode(data: bytes) -> Article:
