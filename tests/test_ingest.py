@@ -252,3 +252,34 @@ def test_a_killed_ingest_leaves_whole_batches_and_a_rerun_completes_it(tmp_path:
     assert report["unchanged"] == left
     assert report["added"] == 400 - left
     assert consistent(db) == 400
+
+
+def test_ctrl_c_rolls_back_the_batch_and_says_how_to_complete(tmp_path: Path) -> None:
+    folder = variants(tmp_path / "berita", 400)
+    db = tmp_path / "i.db"
+    command = [sys.executable, "-m", "pilkada", "index", str(folder), "--db", str(db)]
+    proc = subprocess.Popen(
+        [*command, "--jobs", "2", "--batch", "10"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with closing(sqlite3.connect(db)) as reader:
+                if reader.execute("SELECT count(*) FROM articles").fetchone()[0] >= 50:
+                    break
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to the workers too
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert stderr.startswith("Interrupted: the index keeps every batch written so far")
+    assert "Traceback" not in stderr
+    left = consistent(db)
+    assert 50 <= left < 400
+    subprocess.run(command, capture_output=True, check=True)
+    assert consistent(db) == 400

@@ -24,6 +24,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -40,7 +41,7 @@ __all__ = ["Busy", "IngestError", "IngestReport", "ingest", "parse_job", "walk"]
 KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 LINES_PER_JOB = 500  # a JSON Lines file is parsed in chunks of this many lines
 FILES_PER_TASK = 8  # jobs a worker takes at a time
-WINDOW = 2000  # jobs in flight at most, so that memory does not grow with the corpus
+WINDOW = 2000  # files planned, parsed and written at a time: memory does not grow with the corpus
 
 
 class IngestError(Exception):
@@ -81,9 +82,9 @@ def kind_of(path: Path) -> str | None:
     return KINDS.get(path.suffix.lower())
 
 
-def walk(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
-    """The files to index under ``paths`` (absolute, sorted, each once), and named files that
-    cannot be indexed; raises IngestError for a path that does not exist."""
+def roots(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
+    """The paths given, absolute, and those named files that cannot be indexed; raises
+    IngestError for a path that does not exist."""
     found: list[Path] = []
     refused: list[IngestFailure] = []
     for spec in paths:
@@ -91,14 +92,40 @@ def walk(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
         if not path.exists():
             raise IngestError(f"no such file or folder: {spec}")
         path = path.resolve()
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if kind_of(p) and p.is_file())
-        elif kind_of(path):
+        if path.is_dir() or kind_of(path):
             found.append(path)
         else:
             reason = "not a .txt, .html or .jsonl file"
             refused.append(IngestFailure(source=str(path), reason=reason))
-    return list(dict.fromkeys(found)), refused
+    return found, refused
+
+
+def files_under(paths: list[Path]) -> Iterator[str]:
+    """Every file to index under ``paths``, once, as absolute paths: folders are walked in
+    sorted order, recursively. A generator: a million paths are never held at once."""
+    seen: set[str] | None = set() if len(paths) > 1 else None
+    for root in paths:
+        found = _walk(root) if root.is_dir() else iter([str(root)])
+        for path in found:
+            if seen is not None:
+                if path in seen:
+                    continue
+                seen.add(path)
+            yield path
+
+
+def _walk(root: Path) -> Iterator[str]:
+    for folder, subfolders, names in os.walk(root):
+        subfolders.sort()  # os.walk goes down them in this order
+        for name in sorted(names):
+            if kind_of(Path(name)):
+                yield os.path.join(folder, name)
+
+
+def walk(paths: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
+    """The files to index under ``paths`` and the named files that cannot be indexed."""
+    found, refused = roots(paths)
+    return list(files_under(found)), refused
 
 
 def digest(data: bytes) -> str:
@@ -272,10 +299,31 @@ class _Pending:
 
 
 class _Writer:
+    """Applies parsed jobs to the index, ``batch`` articles to a transaction."""
+
     def __init__(self, conn: sqlite3.Connection, report: IngestReport) -> None:
         self.conn = conn
         self.report = report
         self.pending: dict[str, _Pending] = {}
+        self.waiting: list[Parsed] = []
+        self.size = 0
+
+    def add(self, parsed: Parsed, batch: int, tick: Callable[[], None]) -> None:
+        self.waiting.append(parsed)
+        self.size += max(len(parsed.records), 1)
+        if self.size >= batch:
+            self.flush(tick)
+
+    def flush(self, tick: Callable[[], None]) -> None:
+        """Write what is waiting in one transaction; each file done is a tick."""
+        with store.transaction(self.conn):
+            for parsed in self.waiting:
+                self.apply(parsed)
+        for parsed in self.waiting:
+            if parsed.job.last:
+                tick()
+        self.waiting.clear()
+        self.size = 0
 
     def apply(self, parsed: Parsed) -> None:
         conn, report, job = self.conn, self.report, parsed.job
@@ -410,14 +458,14 @@ def ingest(
         if rebuild:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
-        files, refused = walk(paths)
+        given, refused = roots(paths)
         conn = store.connect(db, write=True)
         try:
-            report = IngestReport(db=str(db), files=len(files), failures=refused)
+            report = IngestReport(db=str(db), failures=refused)
             report.failed = len(refused)
-            _run(conn, files, report, jobs, max(batch, 1), progress)
+            _run(conn, given, report, jobs, max(batch, 1), progress)
             if prune:
-                report.pruned = _prune(conn, files, paths)
+                report.pruned = _prune(conn, given)
             with store.transaction(conn):
                 collect_garbage(conn)
             report.articles = store.count(conn)
@@ -437,15 +485,15 @@ def ingest(
 
 
 def _plan(
-    conn: sqlite3.Connection, files: list[Path], writer: _Writer, tick: Callable[[], None]
+    conn: sqlite3.Connection, files: list[str], writer: _Writer, tick: Callable[[], None]
 ) -> list[Job]:
     """The jobs for new and changed files; unchanged ones are counted and skipped."""
     todo: list[Job] = []
-    for path in files:
-        name = str(path)
+    for name in files:
         try:
-            data = path.read_bytes()
-            stat = path.stat()
+            with open(name, "rb") as f:
+                data = f.read()
+                stat = os.fstat(f.fileno())
         except OSError as exc:
             from pilkada.corpus import _os_reason
 
@@ -460,36 +508,46 @@ def _plan(
             tick()
             continue
         writer.pending[name] = _Pending(key, stat.st_size, stat.st_mtime_ns, {})
-        kind = kind_of(path) or "txt"
+        kind = kind_of(Path(name)) or "txt"
         todo += _chunks(name, data) if kind == "jsonl" else [Job(name, kind)]
     return todo
 
 
 def _run(
     conn: sqlite3.Connection,
-    files: list[Path],
+    given: list[Path],
     report: IngestReport,
     jobs: int | None,
     batch: int,
     progress: Progress | None,
 ) -> None:
+    """Plan, parse and write WINDOW files at a time, so memory does not grow with the corpus."""
+    total = sum(1 for _ in files_under(given)) if progress is not None else 0
     done = 0
 
     def tick() -> None:
         nonlocal done
         done += 1
         if progress is not None:
-            progress(done, len(files))
+            progress(done, total)
 
     writer = _Writer(conn, report)
     workers = jobs or os.cpu_count() or 1
-    if len(files) < 4 * FILES_PER_TASK:
+    files = files_under(given)
+    first = list(islice(files, WINDOW))
+    if len(first) < 4 * FILES_PER_TASK:
         workers = 1  # not worth starting processes
     # the workers are forked before anything else runs (no progress thread yet), and inherit
     # the parser's modules; forking is also what works when __main__ cannot be re-imported
     pool = _pool(workers) if workers > 1 else None
     try:
-        _write(conn, _plan(conn, files, writer, tick), writer, pool, batch, tick)
+        window = first
+        while window:
+            report.files += len(window)
+            for parsed in _parsed(_plan(conn, window, writer, tick), pool):
+                writer.add(parsed, batch, tick)
+            window = list(islice(files, WINDOW))
+        writer.flush(tick)
     finally:
         if pool is not None:
             pool.terminate()
@@ -499,57 +557,30 @@ def _pool(workers: int) -> multiprocessing.pool.Pool:
     import multiprocessing
 
     context = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(context).Pool(workers)
+    return multiprocessing.get_context(context).Pool(workers, initializer=_worker_start)
 
 
-def _write(
-    conn: sqlite3.Connection,
-    todo: list[Job],
-    writer: _Writer,
-    pool: multiprocessing.pool.Pool | None,
-    batch: int,
-    tick: Callable[[], None],
-) -> None:
-    waiting: list[Parsed] = []
+def _worker_start() -> None:
+    """Ctrl-C is for the main process, which rolls back its batch and stops the workers."""
+    import signal
 
-    def flush() -> None:
-        with store.transaction(conn):
-            for parsed in waiting:
-                writer.apply(parsed)
-        for parsed in waiting:
-            if parsed.job.last:
-                tick()
-        waiting.clear()
-
-    size = 0
-    for parsed in _parsed(todo, pool):
-        waiting.append(parsed)
-        size += max(len(parsed.records), 1)
-        if size >= batch:
-            flush()
-            size = 0
-    if waiting:
-        flush()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator[Parsed]:
     """Each job parsed, in order: in this process, or by the pool of worker processes."""
     if pool is None:
-        yield from map(parse_job, todo)
-        return
-    for start in range(0, len(todo), WINDOW):
-        window = todo[start : start + WINDOW]
-        yield from pool.imap(parse_job, window, chunksize=FILES_PER_TASK)
+        return map(parse_job, todo)
+    return pool.imap(parse_job, todo, chunksize=FILES_PER_TASK)
 
 
-def _prune(conn: sqlite3.Connection, files: list[Path], paths: Iterable[str]) -> int:
-    """Forget the indexed files under ``paths`` that were not found this time."""
-    seen = {str(p) for p in files}
-    roots = [str(Path(p).expanduser().resolve()) for p in paths]
+def _prune(conn: sqlite3.Connection, given: list[Path]) -> int:
+    """Forget the indexed files under the paths given that are no longer there."""
+    under = [str(p) for p in given]
     gone = [
         path
-        for path in store.indexed_files(conn)
-        if path not in seen and any(path == r or path.startswith(r + os.sep) for r in roots)
+        for (path,) in conn.execute("SELECT path FROM files")
+        if any(path == r or path.startswith(r + os.sep) for r in under) and not os.path.isfile(path)
     ]
     with store.transaction(conn):
         for path in gone:

@@ -473,11 +473,12 @@ def search(
 
     q = translate(query)
     where, args = filters.where()
+    # joined with articles only to filter: the join costs more than the ranking itself
+    join = " JOIN articles a ON a.rowid = article_fts.rowid" if where != "1" else ""
     sql = (
-        f"SELECT a.rowid, bm25(article_fts, {WEIGHTS}) AS rank FROM article_fts"
-        " JOIN articles a ON a.rowid = article_fts.rowid"
+        f"SELECT article_fts.rowid, bm25(article_fts, {WEIGHTS}) AS rank FROM article_fts{join}"
         f" WHERE article_fts MATCH ? AND {where}"
-        " ORDER BY rank, a.published IS NULL, a.published DESC, a.id"
+        " ORDER BY rank, article_fts.rowid"
     )
     params: list[object] = [q.match, *args]
     if limit and keep is None:
