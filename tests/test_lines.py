@@ -266,14 +266,14 @@ def test_lexicon_loads_with_no_empty_or_duplicate_entries(name: str) -> None:
     assert all(e.strip() for e in entries)
     duplicates = sorted({e for e in entries if entries.count(e) > 1})
     assert duplicates == [], f"{name} repeats {duplicates}"
-    if name != "chrome" and all("=" in e for e in entries):
+    if name not in lexicon.PATTERN_FILES and all("=" in e for e in entries):
         pairs = lexicon.mapping(name)
         assert len(pairs) == len(entries), f"{name} repeats a key"
         assert all(k and v for k, v in pairs.items())
 
 
-def test_every_chrome_pattern_has_a_reason_and_compiles() -> None:
-    for entry in lexicon.entries("chrome"):
-        reason, sep, pattern = entry.partition(" = ")
-        assert sep and reason.strip() and pattern.strip(), entry
-        re.compile(pattern.strip(), re.IGNORECASE)
+@pytest.mark.parametrize("name", sorted(lexicon.PATTERN_FILES))
+def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
+    for kind, pattern in lexicon.patterns(name):
+        assert kind and pattern
+        re.compile(pattern, re.IGNORECASE)

@@ -224,3 +224,60 @@ def test_the_outlet_from_a_copyright_footer_or_a_site_name_at_the_foot() -> None
         ("radarsampang.com", "radarsampang.com"),
     ):
         assert article(TITLE, lede, MIDDLE, footer).outlet == outlet, footer
+
+
+# --- conventions of national and regional portals -------------------------------------------------
+
+
+def test_photo_captions_with_their_credit_are_chrome_before_the_lede() -> None:
+    for caption in (
+        "Petugas mencopot alat peraga kampanye di jalan protokol. Foto: Ratna Dewi/detikJatim",
+        "Kapolda memimpin apel gelar pasukan pengamanan pilkada. (Liputan6.com/Fauzan Hakim)",
+        "Ketua KPU saat rapat pleno penetapan DPT, Jumat (20/9/2024). ANTARA/Dedi Kurniawan",
+        "Calon gubernur saat kampanye di lapangan kota. ©2024 Merdeka.com/Intan Lestari",
+        "RUSAK: Petugas menyortir surat suara di gudang logistik. (AHMAD SYAIFUDIN/RADAR MADURA)",
+        "Suasana rapat koordinasi pengamanan pilkada di aula kantor. /Dok. Humas Pemkot Sampang",
+    ):
+        a = article(TITLE, caption, LEDE, MIDDLE, QUOTE)
+        assert a.paragraphs == [LEDE, MIDDLE, QUOTE], caption
+        assert removed(a, caption) == "photo caption"
+        assert (a.title, a.dateline) == (TITLE, "SAMPANG")
+
+
+def test_an_end_tag_after_the_last_full_stop_keeps_its_paragraph() -> None:
+    for tag in ("(PUT/Humas)", "(adv/diskominfo/sampang)", "(hil/iwd)"):
+        a = article(TITLE, LEDE, MIDDLE, f"{QUOTE} {tag}")
+        assert a.paragraphs[-1] == f"{QUOTE} {tag}"
+
+
+def test_a_keyword_caption_right_above_a_lede_with_its_own_source() -> None:
+    caption = (
+        "PATROLI - Personel gabungan bersiap mengikuti patroli malam pilkada, Senin (25/11/2024)."
+    )
+    lede = LEDE.replace("SAMPANG, Warta Madura –", "WARTAMADURA.CO, SAMPANG -")
+    a = article(TITLE, caption, lede, MIDDLE, QUOTE)
+    assert a.paragraphs == [lede, MIDDLE, QUOTE]
+    assert (a.dateline, a.outlet) == ("SAMPANG", "WARTAMADURA.CO")
+
+
+def test_portal_prompts_between_and_after_paragraphs_are_chrome() -> None:
+    between = [
+        "Pilihan Editor: Survei Terbaru Pilgub Jatim Jelang Pencoblosan",
+        "[Gambas:Video 20detik]",
+        "Lanjutkan Membaca ↓",
+        "Follow Berita Warta Madura di Google News",
+        "Kamu Sudah Menonton Video Terbaru Berikut ini?",
+        "[ray]",
+    ]
+    after = [
+        "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis.",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+        "Related",
+        'In "Berita"',
+        "Like this:",
+        "Like Loading...",
+    ]
+    a = article(TITLE, LEDE, *between, MIDDLE, QUOTE, *after)
+    assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
+    assert removed(a, "[Gambas:Video 20detik]") == "site prompt"
+    assert removed(a, after[0]) == "copyright"

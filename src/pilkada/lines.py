@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pilkada import lexicon
 from pilkada.dates import find_dates
 
+CAPTION_MAX_WORDS = 45  # a photo caption is a sentence or two, never a long paragraph
 DATE_LINE_MAX = 80  # "Jumat, 31 Maret 2023 - 07:43:56 WIB" and the like are far shorter
 
 BODY = "body"
@@ -70,10 +71,9 @@ class Layout:
 def _chrome() -> tuple[re.Pattern[str], list[str]]:
     """All chrome patterns as one alternation (one match per line); the reason of each group."""
     reasons, parts = [], []
-    for n, entry in enumerate(lexicon.entries("chrome")):
-        reason, _, pattern = entry.partition(" = ")
-        reasons.append(reason.strip())
-        parts.append(f"(?P<c{n}>{pattern.strip()})")
+    for n, (reason, pattern) in enumerate(lexicon.patterns("chrome")):
+        reasons.append(reason)
+        parts.append(f"(?P<c{n}>{pattern})")
     return re.compile("|".join(parts), re.IGNORECASE), reasons
 
 
@@ -182,10 +182,48 @@ def credit_of(text: str) -> list[tuple[str, str]]:
 def is_caption(text: str) -> bool:
     """A photo caption: a caption cue first, or a line closed by a photographer's name in brackets
     with no full stop before it ("… baru-baru ini (Selviani)")."""
-    if _caption_cue().match(text) and not is_prose_with_quote(text):
+    if QUOTE_MARK.search(text) and is_prose(text):
+        return False
+    if _caption_cue().match(text):
         return True
     m = re.search(r"(?<![.!?”\"])\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,})\)$", text)
-    return m is not None and not SENTENCE_END.search(text[: m.start()])
+    if m is not None and not SENTENCE_END.search(text[: m.start()]):
+        return True
+    if len(words(text)) > CAPTION_MAX_WORDS:
+        return False
+    markers, brackets = _photo_credits()
+    if any(p.search(text) for p in markers):
+        return True  # "marker" and "credit" endings
+    for p in brackets:
+        b = p.search(text)
+        if b is not None and not SENTENCE_END.search(text[: b.start()].rstrip()):
+            return True
+    return False
+
+
+@cache
+def _photo_credits() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    markers, brackets = [], []
+    for kind, pattern in lexicon.patterns("photo_credits"):
+        (brackets if kind == "bracket" else markers).append(re.compile(pattern))  # credit: marker
+    return markers, brackets
+
+
+KEYWORD_CAPTION = re.compile(r"^[A-Z][A-Z0-9 ]{2,40}\s*[-–—]\s*\S")
+LEDE_WITH_SOURCE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*[ ,/]*){1,6}(?:\([^()]{2,30}\))?\s*(?:[–—]|\s-|-(?=[A-Z\s]))"
+)
+
+
+def _is_keyword_caption(line: str, following: str) -> bool:
+    """ "PATROLI - Personel Polresta … (25/11/2024)." right above "TRIBUNKALTIM.CO, SAMARINDA - …":
+    a photo caption opens with a keyword in capitals, and the real lede with its own source."""
+    head = LEDE_WITH_SOURCE.match(following)
+    return (
+        KEYWORD_CAPTION.match(line) is not None
+        and head is not None
+        and bool(re.search(r"[,(/]|\.(?:com|co|id)\b", head.group(), re.IGNORECASE))
+    )
 
 
 def is_prose_with_quote(text: str) -> bool:
@@ -249,6 +287,10 @@ def classify(raw_lines: list[str]) -> Layout:
     layout = Layout(lines)
     if lede is None:
         return layout
+    nxt = next((k for k in range(lede + 1, len(lines)) if lines[k].kind == BODY), None)
+    if nxt is not None and _is_keyword_caption(lines[lede].text, lines[nxt].text):
+        _mark(lines[lede], CHROME, "photo caption")
+        lede = nxt
     layout.lede = lede
 
     # 3. the header: the headline, bylines, menus

@@ -40,6 +40,22 @@ def mapping(name: str) -> dict[str, str]:
     return pairs
 
 
+# Files of "kind = regular expression" lines, where a kind may repeat (read with ``patterns``).
+PATTERN_FILES = frozenset({"chrome", "photo_credits"})
+
+
+@cache
+def patterns(name: str) -> tuple[tuple[str, str], ...]:
+    """The ``kind = regular expression`` lines of a pattern file, in order; kinds may repeat."""
+    out = []
+    for entry in entries(name):
+        kind, sep, pattern = entry.partition(" = ")
+        if not sep:
+            raise ValueError(f"lexicon {name}: line {entry!r} has no ' = '")
+        out.append((kind.strip(), pattern.strip()))
+    return tuple(out)
+
+
 def names() -> list[str]:
     """Every lexicon file's name (without ``.txt``)."""
     return sorted(
