@@ -203,7 +203,8 @@ def is_caption(text: str) -> bool:
 
 @cache
 def _photo_credits() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    markers, brackets = [], []
+    markers: list[re.Pattern[str]] = []
+    brackets: list[re.Pattern[str]] = []
     for kind, pattern in lexicon.patterns("photo_credits"):
         (brackets if kind == "bracket" else markers).append(re.compile(pattern))  # credit: marker
     return markers, brackets
