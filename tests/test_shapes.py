@@ -281,3 +281,35 @@ def test_portal_prompts_between_and_after_paragraphs_are_chrome() -> None:
     assert a.paragraphs == [LEDE, MIDDLE, QUOTE]
     assert removed(a, "[Gambas:Video 20detik]") == "site prompt"
     assert removed(a, after[0]) == "copyright"
+
+
+def test_a_browser_title_gives_way_to_the_bare_headline() -> None:
+    a = article(f"{TITLE} - Warta Madura", "Warta Madura", TITLE, LEDE, MIDDLE)
+    assert a.title == TITLE
+
+
+def test_credit_forms_of_portals() -> None:
+    cases = [
+        (["Rep: Siti Aminah/ Red: Bayu Saputra"], ["Siti Aminah"], ["Bayu Saputra"]),
+        (["Oleh Rio Pangestu"], ["Rio Pangestu"], []),
+        (
+            ["Reporter", "Jamal Nasrudin", "Editor", "Sunu Hartono"],
+            ["Jamal Nasrudin"],
+            ["Sunu Hartono"],
+        ),
+        (["Laporan Reporter Warta Madura, Hanif Pratama"], ["Hanif Pratama"], []),
+    ]
+    for lines, authors, editors in cases:
+        a = article(TITLE, *lines, LEDE, MIDDLE)
+        assert (a.authors, a.editors, a.paragraphs) == (authors, editors, [LEDE, MIDDLE]), lines
+
+
+def test_a_job_word_after_a_bylined_name_is_not_a_name() -> None:
+    assert article(TITLE, "Dimas Ardiansyah, Jurnalis", LEDE, MIDDLE).authors == [
+        "Dimas Ardiansyah"
+    ]
+
+
+def test_a_sentence_opening_with_oleh_is_body() -> None:
+    line = "Oleh karena itu, warga diminta datang ke TPS lebih pagi pada hari pemungutan suara."
+    assert article(TITLE, LEDE, line, MIDDLE).paragraphs == [LEDE, line, MIDDLE]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
@@ -166,17 +167,24 @@ def credit_of(text: str) -> list[tuple[str, str]]:
     """
     pattern, kinds = _credit_labels()
     out: list[tuple[str, str]] = []
-    segments = [s.strip() for s in re.split(r"\s+\|\s+|\s{3,}(?=[A-Z][a-z]+\s*:)", text)]
+    segments = [
+        s.strip()
+        for s in re.split(r"\s+\|\s+|\s{3,}(?=[A-Z][a-z]+\s*:)|\s*/\s+(?=[A-Z][a-z]+\s*:)", text)
+    ]
     for seg in segments:
         m = pattern.match(seg)
         if not m:
             return []
         value = m.group("value").strip()
-        if not value or (not m.group("colon") and len(segments) == 1 and len(words(value)) > 6):
-            return []
+        if not value or (not m.group("colon") and not _names_like(value)):
+            return []  # "Oleh karena itu, …" is a sentence, not a credit
         for kind in kinds[m.group("label").lower()].split("+"):
             out.append((kind, value))
     return out
+
+
+def _names_like(value: str) -> bool:
+    return is_name_line(value) or re.fullmatch(r"[A-Z][\w'.-]+", value) is not None
 
 
 def is_caption(text: str) -> bool:
@@ -210,6 +218,7 @@ def _photo_credits() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     return markers, brackets
 
 
+BROWSER_SUFFIX = re.compile(r"\s+[-|–]\s+[^-|–]{2,40}$")
 KEYWORD_CAPTION = re.compile(r"^[A-Z][A-Z0-9 ]{2,40}\s*[-–—]\s*\S")
 LEDE_WITH_SOURCE = re.compile(
     r"^(?:[A-Z][\w.'’-]*[ ,/]*){1,6}(?:\([^()]{2,30}\))?\s*(?:[–—]|\s-|-(?=[A-Z\s]))"
@@ -259,9 +268,14 @@ def classify(raw_lines: list[str]) -> Layout:
         counts[ln.text] = counts.get(ln.text, 0) + 1
 
     # 1. lines that are chrome on their own
+    _label_above_name(lines)
     for ln in lines:
+        if ln.kind == CHROME:
+            continue
         credits = credit_of(ln.text)
-        if credits:
+        if credits and all(v.lower() in generic_credits() for _, v in credits):
+            _mark(ln, CHROME, "byline label")  # "Oleh: Redaksi", "By Admin": a desk, no person
+        elif credits:
             if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
                 _mark(ln, CHROME, "photo caption")
             else:
@@ -335,6 +349,17 @@ def classify(raw_lines: list[str]) -> Layout:
     return layout
 
 
+def _label_above_name(lines: list[Line]) -> None:
+    """A credit label alone on its line ("Reporter") gives the name on the next line."""
+    pattern, kinds = _credit_labels()
+    for ln, nxt in pairwise(lines):
+        m = pattern.match(ln.text)
+        if m and not m.group("value") and is_name_line(nxt.text):
+            _mark(ln, CHROME, "credit line")
+            _mark(nxt, CHROME, "credit line")
+            nxt.credits = [(kind, nxt.text) for kind in kinds[m.group("label").lower()].split("+")]
+
+
 def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
     """The headline: the header line with the most words, if it reads like one; and how many
     header lines could have been it."""
@@ -342,6 +367,11 @@ def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
         ln
         for ln in header
         if len(words(ln.text)) >= 3 and not DOMAIN.match(ln.text) and not ln.text.endswith(":")
+    ]
+    texts = {ln.text for ln in candidates}
+    # a browser title "Headline - Suara.com" gives way to the bare "Headline" on the same page
+    candidates = [
+        ln for ln in candidates if BROWSER_SUFFIX.sub("", ln.text) not in texts - {ln.text}
     ]
     if not candidates:
         return None, 0

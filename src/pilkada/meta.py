@@ -30,7 +30,9 @@ COPYRIGHT = re.compile(
 SYNDICATION = re.compile(r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)", re.IGNORECASE)
 # a writer's initials closing the last paragraph: "(MS)", "(tet)"; desk tags are in credit_labels
 INITIALS = re.compile(r"\(\s*(?P<who>[A-Z]{2,4}|[a-z]{2,4})\s*\)\s*$")
-CONTRIBUTOR = re.compile(r"^(kontributor|koresponden|wartawan)\s+[^,|]+,\s*", re.IGNORECASE)
+CONTRIBUTOR = re.compile(
+    r"^(kontributor|koresponden|wartawan|reporter|jurnalis)\s+[^,|]+,\s*", re.IGNORECASE
+)
 HIGH, MEDIUM, LOW = Confidence.high, Confidence.medium, Confidence.low
 NAME_SPLIT = re.compile(r"\s*\|\s*|\s*,\s*(?=[A-Z][a-z])|\s+dan\s+|\s*&\s*")
 
