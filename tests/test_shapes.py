@@ -313,3 +313,37 @@ def test_a_job_word_after_a_bylined_name_is_not_a_name() -> None:
 def test_a_sentence_opening_with_oleh_is_body() -> None:
     line = "Oleh karena itu, warga diminta datang ke TPS lebih pagi pada hari pemungutan suara."
     assert article(TITLE, LEDE, line, MIDDLE).paragraphs == [LEDE, line, MIDDLE]
+
+
+def test_a_person_named_in_commas_after_a_described_role_is_the_referent() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "“Kami sudah siap,” kata Rahmat.",
+        "Pengamat politik Universitas Trunojoyo, Ratna Kusumawardani, menilai persiapan sudah matang.",
+        "“Tinggal menjaga partisipasi warga,” ujarnya.",
+    )
+    assert [q.speaker for q in a.quotes] == ["Rahmat Hidayat", "Ratna Kusumawardani"]
+    assert a.quotes[1].role == "Pengamat politik Universitas Trunojoyo"
+
+
+def test_jenderal_alone_is_not_a_rank() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "Laporan itu kini ditelaah Inspektorat Jenderal Kemendagri.",
+        "“Kami tunggu hasilnya,” ujarnya.",
+    )
+    assert a.quotes[0].speaker == "Rahmat Hidayat"
+
+
+def test_a_command_number_belongs_to_the_role() -> None:
+    a = article(
+        TITLE,
+        LEDE,
+        "“Prajurit siap membantu,” kata Pangdam XIV/Hasanuddin Mayjen TNI Andi Rahmat Syarif.",
+    )
+    assert (a.quotes[0].speaker, a.quotes[0].role) == (
+        "Andi Rahmat Syarif",
+        "Pangdam XIV/Hasanuddin",
+    )

@@ -21,7 +21,7 @@ from pilkada import lexicon
 TOKEN = re.compile(
     r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
 )
-ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
 REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 CONNECTORS = frozenset({"dan", "&"})
 
@@ -289,6 +289,8 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
             run.append(t)
         elif t.text == "." and run and len(run[-1].text) <= 4 and run[-1].is_cap:
             run.append(t)  # "Drs." "Muh." inside the run
+        elif _command_number(tokens, i):
+            run.append(t)  # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali"
         elif (
             t.is_word
             and fold(t.text) in {"dari", "dan"}
@@ -309,6 +311,19 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     return run, i
 
 
+def _command_number(tokens: Sequence[Token], i: int) -> bool:
+    """A slash joining a military or police command's number to its name: "XIV/Hasanuddin"."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if t.text == "/":
+        return (
+            i > 0
+            and (tokens[i - 1].text in ROMAN or tokens[i - 1].text[:1].isdigit())
+            and bool(nxt and nxt.is_cap)
+        )
+    return t.text[:1].isdigit() and t.text.endswith("/") and bool(nxt and nxt.is_cap)
+
+
 def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
     """How many tokens of ``run`` from ``k`` on belong certainly to a role (0: none).
 
@@ -319,8 +334,8 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
         return d[0]
     if t.text.startswith("("):
         return 1
-    if t.text in ROMAN:
-        return 1
+    if t.text in ROMAN or t.text == "/" or t.text[:1].isdigit():
+        return 2 if t.text == "/" and k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
     if fold(t.text) in REGION_KINDS:
         return 1
     m = match_region(run, k) or _match(run, k, _institutions(), caps=False)
@@ -353,7 +368,7 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
             continue
         words.append(t.text)
         k += 1
-    return " ".join(words)
+    return re.sub(r"\s*/\s*", "/", " ".join(words))  # "Pangdam XIV/Hasanuddin"
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
@@ -517,6 +532,37 @@ def find_people(text: str) -> list[Mention]:
         out.append(m)
         while i < len(tokens) and tokens[i].start < m.end:
             i += 1
+    for extra in _appositions(text):
+        overlapping = [m for m in out if m.start < extra.end and extra.start < m.end]
+        if all(m.name is None for m in overlapping):  # it names whom a bare role only described
+            out = [m for m in out if m not in overlapping] + [extra]
+    return sorted(out, key=lambda m: m.start)
+
+
+APPOSITION = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?P<role>[A-Za-z][^,.;:“”\"()]{2,80}?),\s+"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?=[a-z])"
+)
+
+
+def _appositions(text: str) -> list[Mention]:
+    """A person named in commas after a description that holds a title: "Pengamat politik
+    Universitas Diponegoro, Ratna Kusumawardani, menilai …", "calon bupati nomor urut 2, Retno
+    Puspitasari, mengatakan …"."""
+    out = []
+    for m in APPOSITION.finditer(text):
+        role_tokens = tokenize(m.group("role"))
+        at = next(
+            (k for k in range(len(role_tokens)) if _match(role_tokens, k, _titles(), caps=False)),
+            None,
+        )
+        name = m.group("name")
+        if at is None or any(fold(w) in _not_names() for w in name.split()):
+            continue
+        if fold(name) in regions() or fold(name) in _districts():
+            continue
+        role = m.group("role")[role_tokens[at].start :].strip()
+        out.append(Mention(name, role[:1].upper() + role[1:], m.start("role"), m.end("name")))
     return out
 
 
