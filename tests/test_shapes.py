@@ -347,3 +347,14 @@ def test_a_command_number_belongs_to_the_role() -> None:
         "Andi Rahmat Syarif",
         "Pangdam XIV/Hasanuddin",
     )
+
+
+def test_a_name_dash_outlet_byline_gives_author_and_outlet() -> None:
+    lede = LEDE.replace("SAMPANG, Warta Madura –", "Sampang -")
+    a = article(TITLE, "Hermawan Susilo - detikMadura", lede, MIDDLE)
+    assert (a.authors, a.outlet) == (["Hermawan Susilo"], "detikMadura")
+
+
+def test_an_office_credited_as_writer_is_not_an_author() -> None:
+    a = article(TITLE, "Oleh: Humas KPU Sampang", LEDE, MIDDLE)
+    assert a.authors == [] and a.paragraphs == [LEDE, MIDDLE]

@@ -34,6 +34,9 @@ SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
 BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,})\s*(?P<rest>.*\d.*)$", re.IGNORECASE
 )
+NAME_DASH_OUTLET = re.compile(
+    r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]*[a-z][A-Z.][\w.-]*)$"
+)
 TIME_WORDS = re.compile(
     r"\b(wib|wita|wit|pukul|pkl|jam|\d{1,2}[:.]\d{2}([:.]\d{2})?)\b", re.IGNORECASE
 )
@@ -318,6 +321,11 @@ def classify(raw_lines: list[str]) -> Layout:
         elif title is not None and ln.index > title.index and is_name_line(ln.text):
             _mark(ln, CHROME, "byline")
             ln.credits = [("author", ln.text)]
+        elif (
+            title is not None and ln.index > title.index and (m := NAME_DASH_OUTLET.match(ln.text))
+        ):
+            _mark(ln, CHROME, "byline")  # "Hermawan Susilo - detikJatim"
+            ln.credits = [("author", m.group("who")), ("outlet", m.group("outlet"))]
         elif DOMAIN.match(ln.text):
             _mark(ln, CHROME, "site name")
         else:

@@ -101,8 +101,9 @@ def credit_names(value: str) -> list[str]:
     value = CONTRIBUTOR.sub("", value.strip())
     for part in NAME_SPLIT.split(value):
         name = clean_name(part)
-        if name and name.lower() not in generic_credits() and not any(c.isdigit() for c in name):
-            out.append(name)
+        first = name.split()[0].lower() if name else ""
+        if name and first not in generic_credits() and not any(c.isdigit() for c in name):
+            out.append(name)  # "Humas KPU Garut", "Tim Redaksi": an office, not a person
     if len(out) > 1 and all(len(n.split()) == 1 for n in out[1:]) and not NAME_SPLIT.search(value):
         return [clean_name(value)]
     return out
@@ -129,6 +130,9 @@ def extract(layout: Layout, paragraphs: list[str]) -> Meta:
     # credits
     for ln in layout.lines:
         for kind, value in ln.credits:
+            if kind == "outlet":
+                meta.outlet = meta.outlet or value
+                continue
             target = {"author": meta.authors, "editor": meta.editors}.get(kind, meta.photographers)
             _add(target, credit_names(value))
     if paragraphs:
