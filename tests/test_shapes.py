@@ -358,3 +358,12 @@ def test_a_name_dash_outlet_byline_gives_author_and_outlet() -> None:
 def test_an_office_credited_as_writer_is_not_an_author() -> None:
     a = article(TITLE, "Oleh: Humas KPU Sampang", LEDE, MIDDLE)
     assert a.authors == [] and a.paragraphs == [LEDE, MIDDLE]
+
+
+def test_a_known_outlet_in_the_header_or_at_the_head_of_the_lede() -> None:
+    lede = LEDE.replace("SAMPANG, Warta Madura –", "Sampang -")
+    assert article("Okezone", "Berita", TITLE, lede, MIDDLE).outlet == "Okezone"
+    assert article("detikJatim", TITLE, lede, MIDDLE).outlet == "detikJatim"
+    brand = LEDE.replace("SAMPANG, Warta Madura –", "PIKIRAN RAKYAT –")
+    a = article(TITLE, brand, MIDDLE)
+    assert (a.outlet, a.dateline) == ("PIKIRAN RAKYAT", None)

@@ -239,6 +239,29 @@ def _is_keyword_caption(line: str, following: str) -> bool:
     )
 
 
+@cache
+def _outlets() -> tuple[frozenset[str], tuple[str, ...]]:
+    names, prefixes = set(), []
+    for entry in lexicon.entries("outlets"):
+        if entry.endswith("*"):
+            prefixes.append(entry[:-1].casefold())
+        else:
+            names.add(entry.casefold())
+    return frozenset(names), tuple(prefixes)
+
+
+def is_outlet_name(text: str) -> bool:
+    """A known news outlet's name, or one of a known family ("detikJatim", "TribunKaltim")."""
+    names, prefixes = _outlets()
+    key = text.strip().casefold()
+    if key in names:
+        return True
+    return any(
+        key.startswith(p) and len(key) > len(p) and " " not in key[len(p) :].strip()
+        for p in prefixes
+    )
+
+
 def is_prose_with_quote(text: str) -> bool:
     return bool(QUOTE_MARK.search(text)) and is_prose(text)
 
@@ -326,7 +349,7 @@ def classify(raw_lines: list[str]) -> Layout:
         ):
             _mark(ln, CHROME, "byline")  # "Hermawan Susilo - detikJatim"
             ln.credits = [("author", m.group("who")), ("outlet", m.group("outlet"))]
-        elif DOMAIN.match(ln.text):
+        elif DOMAIN.match(ln.text) or is_outlet_name(ln.text):
             _mark(ln, CHROME, "site name")
         else:
             _mark(ln, CHROME, "menu" if len(words(ln.text)) <= 4 else "header")

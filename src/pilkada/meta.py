@@ -9,7 +9,7 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
-from pilkada.lines import BODY, DOMAIN, Layout, generic_credits, words
+from pilkada.lines import BODY, DOMAIN, Layout, generic_credits, is_outlet_name, words
 from pilkada.models import Certainty, Confidence
 from pilkada.people import _districts, fold, is_degree, regions
 
@@ -58,7 +58,8 @@ def _is_place(text: str) -> bool:
 
 
 def _is_outlet_like(text: str) -> bool:
-    return bool(DOMAIN.match(text.strip())) or text.strip().startswith("(")
+    text = text.strip()
+    return bool(DOMAIN.match(text)) or text.startswith("(") or is_outlet_name(text)
 
 
 def split_dateline(lede: str) -> tuple[str | None, str | None]:
