@@ -223,7 +223,8 @@ def cli(corpus: str | None) -> None:
     """A clean, structured corpus from raw Indonesian regional-election (Pilkada) news.
 
     Every command reads the seed articles bundled with pilkada unless --corpus (before or after
-    the command name) or $PILKADA_CORPUS points it at your own .txt files.
+    the command name) or $PILKADA_CORPUS points it at your own .txt files, or an index built by
+    `pilkada index` is there (--db names another).
 
     \b
     Examples:
@@ -231,6 +232,7 @@ def cli(corpus: str | None) -> None:
       pilkada --corpus berita/ search "kampanye damai"
       pilkada quotes --by laura
       pilkada parse berita/*.txt > articles.jsonl
+      pilkada index berita/ && pilkada search "pilih NOT kampanye"
     """
 
 

@@ -541,12 +541,18 @@ def _run(
     # the parser's modules; forking is also what works when __main__ cannot be re-imported
     pool = _pool(workers) if workers > 1 else None
     try:
+        # the next window is planned and handed to the workers before this one's results are
+        # written, so that the workers never wait for the main process
         window = first
+        current: Iterator[Parsed] = iter(())
         while window:
             report.files += len(window)
-            for parsed in _parsed(_plan(conn, window, writer, tick), pool):
+            following = _parsed(_plan(conn, window, writer, tick), pool)
+            for parsed in current:
                 writer.add(parsed, batch, tick)
-            window = list(islice(files, WINDOW))
+            window, current = list(islice(files, WINDOW)), following
+        for parsed in current:
+            writer.add(parsed, batch, tick)
         writer.flush(tick)
     finally:
         if pool is not None:
@@ -568,7 +574,7 @@ def _worker_start() -> None:
 
 
 def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator[Parsed]:
-    """Each job parsed, in order: in this process, or by the pool of worker processes."""
+    """Each job parsed, in order: lazily in this process, or handed to the pool at once."""
     if pool is None:
         return map(parse_job, todo)
     return pool.imap(parse_job, todo, chunksize=FILES_PER_TASK)
