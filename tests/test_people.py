@@ -241,3 +241,36 @@ pieces = st.sampled_from(
 def test_find_people_never_raises_on_lexicon_words_in_any_order(text: str) -> None:
     for m in find_people(text):
         assert 0 <= m.start <= m.end <= len(text)
+
+
+# --- regressions -------------------------------------------------------------------------------
+
+
+def test_lexicon_tables_survive_a_cache_clear() -> None:
+    from pilkada import people
+
+    people._titles.cache_clear()
+    people._honorifics.cache_clear()
+    assert [(m.name, m.role) for m in find_people("Bupati Kukar Budi Santoso hadir.")] == [
+        ("Budi Santoso", "Bupati Kutai Kartanegara")
+    ]
+
+
+def test_a_long_run_without_role_words_splits_into_role_and_name_without_overlap() -> None:
+    (m,) = find_people("Ketua Alpha Beta Gamma Delta Muh. Said hadir.")
+    assert m.role is not None and m.name is not None
+    assert not set(m.role.split()[1:]) & set(m.name.split())
+
+
+def test_a_kecamatan_name_that_is_also_a_given_name() -> None:
+    assert [m.name for m in find_people("Ketua KPU Kota Sampang Bambang mengatakan itu.")] == [
+        "Bambang"
+    ]
+    assert [m.name for m in find_people("Rapat di Pendopo Wakil Bupati Kukar Tenggarong.")] == [
+        None
+    ]
+
+
+def test_a_long_chain_of_honorifics_is_read_in_linear_time() -> None:
+    # a thousand "Prof. Dr. H." in a row hold no person and must not take quadratic time
+    assert all(m.name is None for m in find_people("Prof. Dr. H. " * 1000))

@@ -367,3 +367,24 @@ def test_a_known_outlet_in_the_header_or_at_the_head_of_the_lede() -> None:
     brand = LEDE.replace("SAMPANG, Warta Madura –", "PIKIRAN RAKYAT –")
     a = article(TITLE, brand, MIDDLE)
     assert (a.outlet, a.dateline) == ("PIKIRAN RAKYAT", None)
+
+
+def test_a_quote_repeated_earlier_in_its_paragraph_keeps_its_own_speaker() -> None:
+    said = "kami siap menjaga pilkada tahun ini dengan baik,"
+    a = article(
+        TITLE,
+        LEDE,
+        f"Rahmat Hidayat menyampaikan {said} lalu menegaskan, “{said}” kata Rahmat.",
+        "“Semua petugas sudah siaga,” ujar Ketua KPU Kota Sampang Yusuf Bura.",
+    )
+    assert [q.speaker for q in a.quotes] == ["Rahmat Hidayat", "Yusuf Bura"]
+
+
+def test_an_acronym_closing_a_paragraph_is_not_a_photo_credit() -> None:
+    line = "Pengawasan tahapan kampanye dilakukan bersama dengan Komisi Pemilihan Umum (KPU)"
+    assert article(TITLE, LEDE, line, MIDDLE).paragraphs == [LEDE, line, MIDDLE]
+
+
+def test_a_lone_surrogate_does_not_break_the_parse() -> None:
+    a = parse(f"{LEDE}\n\ud800")
+    assert a.paragraphs == [LEDE]

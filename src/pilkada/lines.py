@@ -35,7 +35,7 @@ BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,})\s*(?P<rest>.*\d.*)$", re.IGNORECASE
 )
 NAME_DASH_OUTLET = re.compile(
-    r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]*[a-z][A-Z.][\w.-]*)$"
+    r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
 )
 TIME_WORDS = re.compile(
     r"\b(wib|wita|wit|pukul|pkl|jam|\d{1,2}[:.]\d{2}([:.]\d{2})?)\b", re.IGNORECASE
@@ -197,7 +197,8 @@ def is_caption(text: str) -> bool:
         return False
     if _caption_cue().match(text):
         return True
-    m = re.search(r"(?<![.!?”\"])\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,})\)$", text)
+    # a photographer's name in brackets; not an acronym such as "(KPU)" closing a sentence
+    m = re.search(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)$", text)
     if m is not None and not SENTENCE_END.search(text[: m.start()]):
         return True
     if len(words(text)) > CAPTION_MAX_WORDS:
@@ -345,7 +346,10 @@ def classify(raw_lines: list[str]) -> Layout:
             _mark(ln, CHROME, "byline")
             ln.credits = [("author", ln.text)]
         elif (
-            title is not None and ln.index > title.index and (m := NAME_DASH_OUTLET.match(ln.text))
+            title is not None
+            and ln.index > title.index
+            and (m := NAME_DASH_OUTLET.match(ln.text))
+            and (is_outlet_name(m.group("outlet")) or re.search(r"[a-z][A-Z.]", m.group("outlet")))
         ):
             _mark(ln, CHROME, "byline")  # "Hermawan Susilo - detikJatim"
             ln.credits = [("author", m.group("who")), ("outlet", m.group("outlet"))]

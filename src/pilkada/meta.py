@@ -161,6 +161,8 @@ def _title_confidence(layout: Layout) -> Certainty:
 
 
 def _outlet_from_page(layout: Layout) -> str | None:
+    # Layout.lede is a position in layout.lines; Line.index is the line's place in the raw text
+    lede_index = layout.lines[layout.lede].index if layout.lede is not None else 0
     for ln in layout.header:
         if ln.reason == "site name":
             return ln.text
@@ -176,7 +178,7 @@ def _outlet_from_page(layout: Layout) -> str | None:
         if m and ln.kind != BODY:
             name = re.split(r"\.(?:\s|$)|\s+(?:all|hak|semua)\b", m.group("outlet"), flags=re.I)[0]
             return name.strip(" .,")
-        if ln.kind != BODY and DOMAIN.match(ln.text) and ln.index > (layout.lede or 0):
+        if ln.kind != BODY and DOMAIN.match(ln.text) and ln.index > lede_index:
             return ln.text
     return None
 
@@ -229,14 +231,14 @@ def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str |
     if spoken is not None:
         why = "the date a statement in the body is attributed to"
         return spoken.value, spoken.text, Certainty(level=MEDIUM, why=why)
-    for p in paragraphs:
+    for k, p in enumerate(paragraphs):
         for m in find_dates(p):
             if m.value is not None and not _is_future(p, m):
                 why = "the first full date in the body, not tied to a statement"
                 return (
                     m.value,
                     m.text,
-                    Certainty(level=MEDIUM if p is paragraphs[0] else LOW, why=why),
+                    Certainty(level=MEDIUM if k == 0 else LOW, why=why),
                 )
     undated = any(not m.has_year for p in paragraphs for m in find_dates(p))
     why = "only dates without a year" if undated else "no date in the text"

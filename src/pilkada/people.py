@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -21,6 +21,7 @@ from pilkada import lexicon
 TOKEN = re.compile(
     r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
 )
+MAX_HONORIFICS = 4  # "Kompol Drs. H. …": a longer chain is no name phrase
 ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
 REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 CONNECTORS = frozenset({"dan", "&"})
@@ -81,33 +82,42 @@ def fold(text: str) -> str:
 # --- lexicons, as token sequences --------------------------------------------------------------
 
 
-def _phrases(words: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+class Table(dict[tuple[str, ...], str]):
+    """A lexicon as folded token sequences -> entry, with the set of first words, so that a word
+    that opens no entry is refused at once."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]) -> None:
+        super().__init__(items)
+        self.firsts = frozenset(k[0] for k in self if k)
+
+
+def _phrases(words: tuple[str, ...]) -> Table:
     out: dict[tuple[str, ...], str] = {}
     for w in words:
         out[tuple(fold(t.text) for t in tokenize(w))] = w
-    return out
+    return Table(out.items())
 
 
 @cache
-def _titles() -> dict[tuple[str, ...], str]:
+def _titles() -> Table:
     return _phrases(lexicon.entries("titles"))
 
 
 @cache
-def _acting() -> dict[tuple[str, ...], str]:
-    return {
-        tuple(fold(t.text) for t in tokenize(k)): v for k, v in lexicon.mapping("acting").items()
-    }
+def _acting() -> Table:
+    return Table(
+        (tuple(fold(t.text) for t in tokenize(k)), v) for k, v in lexicon.mapping("acting").items()
+    )
 
 
 @cache
-def _honorifics() -> dict[tuple[str, ...], str]:
+def _honorifics() -> Table:
     # "Prof." and "Prof" are one honorific: the dot is a separate token, skipped when matching.
     return _phrases(tuple(h.rstrip(".") for h in lexicon.entries("honorifics")))
 
 
 @cache
-def _institutions() -> dict[tuple[str, ...], str]:
+def _institutions() -> Table:
     return _phrases(lexicon.entries("institutions"))
 
 
@@ -128,8 +138,8 @@ def regions() -> dict[str, str]:
 
 
 @cache
-def _region_phrases() -> dict[tuple[str, ...], str]:
-    return {tuple(k.split()): v for k, v in regions().items()}
+def _region_phrases() -> Table:
+    return Table((tuple(k.split()), v) for k, v in regions().items())
 
 
 @cache
@@ -138,7 +148,7 @@ def _not_names() -> frozenset[str]:
 
 
 @cache
-def _district_phrases() -> dict[tuple[str, ...], str]:
+def _district_phrases() -> Table:
     return _phrases(lexicon.entries("districts"))
 
 
@@ -168,12 +178,12 @@ def _degrees() -> frozenset[str]:
 
 
 def _match(
-    tokens: Sequence[Token], i: int, table: dict[tuple[str, ...], str], *, caps: bool = True
+    tokens: Sequence[Token], i: int, table: Table, *, caps: bool = True
 ) -> tuple[int, str] | None:
     """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
     if i >= len(tokens) or (caps and not tokens[i].is_cap):
         return None
-    if fold(tokens[i].text) not in _first_words(id(table), table):
+    if fold(tokens[i].text) not in table.firsts:
         return None
     best: tuple[int, str] | None = None
     words: list[str] = []
@@ -190,17 +200,6 @@ def _match(
         if tuple(words) in table:
             best = (j - i, table[tuple(words)])
     return best
-
-
-_FIRSTS: dict[int, frozenset[str]] = {}
-
-
-def _first_words(key: int, table: dict[tuple[str, ...], str]) -> frozenset[str]:
-    """The first words of a table's entries (tables are built once, so their id is stable)."""
-    firsts = _FIRSTS.get(key)
-    if firsts is None:
-        firsts = _FIRSTS[key] = frozenset(k[0] for k in table if k)
-    return firsts
 
 
 def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
@@ -246,8 +245,11 @@ def _name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
             _degree_ahead(tokens, i)
             or _match(tokens, i, _titles()) is not None
             or _match(tokens, i, _acting()) is not None
+            or (words and _match(tokens, i, _honorifics()) is not None)
         ):
-            break  # a degree, a title of office ("Paslon Bupati dan …") or "Pj" is not a name
+            # a degree, a title of office ("Paslon Bupati dan …"), "Pj", or a rank after a name
+            # ("… Budi Santoso Prof. …") is not part of the name
+            break
         if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in _not_names():
             words.append(t.text)
             i += 1
@@ -424,18 +426,31 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
             k += 1
     name_tokens = [t for t in run[last:] if t.text != "."]
     if len(name_tokens) > 4:  # a long run with no certain role word: the name is its end
-        last = len(run) - 3
         name_tokens = name_tokens[-3:]
+        last = run.index(name_tokens[0])
     role = _role_text(acting, title, run[:last])
     if not name_tokens:
         end = run[-1].end if run else tokens[i - 1].end
         return Mention(None, role, start, end)
     name = _name_run(name_tokens, 0)
-    if name and (fold(name) in regions() or fold(name) in _districts()):
+    if name and _is_place_here(name, tokens, after):
         name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
     if name and (_joined_to_a_name(tokens, after) or any(t.text == "dan" for t in run[last:])):
         name = ""  # "Kordiv Data dan Informasi": a department, not a person
     return Mention(name or None, role, start, name_tokens[-1].end)
+
+
+def _is_place_here(name: str, tokens: Sequence[Token], after: int) -> bool:
+    """A region's name is never a person's. A kecamatan's name may be one ("Bambang", "Jaya"):
+    it is a person when speech or an action follows ("Ketua KPU Bambang mengatakan"), a place
+    when the sentence ends there ("di Pendopo Wakil Bupati Kukar Tenggarong.")."""
+    key = fold(name)
+    if key in regions():
+        return True
+    if key not in _districts():
+        return False
+    nxt = tokens[after] if after < len(tokens) else None
+    return nxt is None or not (nxt.text == "," or (nxt.is_word and not nxt.is_cap))
 
 
 def _joined_to_a_name(tokens: Sequence[Token], after: int) -> bool:
@@ -454,11 +469,11 @@ def _end_of(run: Sequence[Token], k: int, name: str) -> int:
 
 def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     honors: list[str] = []
-    while (m := _match(tokens, i, _honorifics())) is not None:
+    while len(honors) < MAX_HONORIFICS and (m := _match(tokens, i, _honorifics())) is not None:
         honors.append(m[1])
         i += m[0]
-    if not honors:
-        return None
+    if not honors or _match(tokens, i, _honorifics()) is not None:
+        return None  # none, or a chain too long to open a name
     name = _name_run(tokens, i)  # "Pak Bupati" gives no name: "Bupati" is a title, not a name
     if not name:
         return None
@@ -495,8 +510,7 @@ def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
 @cache
 def _openers() -> frozenset[str]:
     """The words a person phrase can open with: a title's, an acting form's or an honorific's."""
-    tables = (_titles(), _acting(), _honorifics())
-    return frozenset(k[0] for table in tables for k in table if k)
+    return _titles().firsts | _acting().firsts | _honorifics().firsts
 
 
 def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:

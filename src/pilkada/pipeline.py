@@ -15,6 +15,9 @@ from pilkada.quotes import extract_quotes
 CAPTION_CREDIT = re.compile(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*$")
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def article_id(text: str) -> str:
     """A short, stable identifier for a text with no file name."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
@@ -22,7 +25,8 @@ def article_id(text: str) -> str:
 
 def parse(text: str, source: str | None = None, id: str | None = None) -> Article:
     """Parse one raw article text into an Article."""
-    text = normalise(text)
+    # a lone surrogate (from a careless caller) becomes U+FFFD instead of failing the JSON form
+    text = normalise(LONE_SURROGATE.sub("\ufffd", text))
     layout = classify(text.split("\n"))
     paragraphs = [ln.text for ln in layout.lines if ln.kind == BODY]
     meta = extract(layout, paragraphs)

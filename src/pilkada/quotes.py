@@ -181,6 +181,7 @@ def _before_cue(before: str) -> Cue | None:
 def extract_quotes(paragraphs: list[str], reg: Registry) -> list[Quote]:
     """The direct quotes of an article, attributed with the help of its registry of people."""
     out: list[Quote] = []
+    kept: list[Span] = []  # the span of each quote in out
     spans = find_spans(paragraphs)
     last_speaker: dict[int, int] = {}  # paragraph -> speaker of its latest quote
     for n, sp in enumerate(spans):
@@ -210,18 +211,18 @@ def extract_quotes(paragraphs: list[str], reg: Registry) -> list[Quote]:
                 why=why,
             )
         )
-    _carry_continued(out, spans, paragraphs)
+        kept.append(sp)
+    _carry_continued(out, kept, paragraphs)
     return out
 
 
 def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str]) -> None:
     """A quote left open at its paragraph's end and taken up by a quote opening the next paragraph
-    is one speech: it has the speaker of the part that closes it."""
-    closed = {(s.para, s.start): s.closed for s in spans}
+    is one speech: it has the speaker of the part that closes it. ``spans[n]`` is ``out[n]``'s."""
     for n in range(len(out) - 2, -1, -1):
         q, nxt = out[n], out[n + 1]
         continued = nxt.paragraph == q.paragraph + 1 and paragraphs[nxt.paragraph][:1] in '“"'
-        if continued and not closed.get((q.paragraph, _start(paragraphs, q))) and nxt.speaker:
+        if continued and not spans[n].closed and nxt.speaker:
             out[n] = q.model_copy(
                 update={
                     "speaker": nxt.speaker,
@@ -231,10 +232,6 @@ def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str])
                     "why": f"continues in the next paragraph, where {nxt.why}",
                 }
             )
-
-
-def _start(paragraphs: list[str], q: Quote) -> int:
-    return paragraphs[q.paragraph].find(q.text)
 
 
 def _event(sp: Span, speaker: int):  # type: ignore[no-untyped-def]

@@ -160,8 +160,8 @@ def role_matches(query: str, role: str | None) -> bool:
 
 def place_matches(query: str, places: Iterable[str | None]) -> bool:
     """The query names one of the places (abbreviations expanded): "kukar", "kalimantan"."""
-    wanted = " ".join(_expanded(query))
-    return bool(wanted) and any(wanted in " ".join(_words(p)) for p in places if p)
+    wanted = f" {' '.join(_expanded(query))} "
+    return bool(wanted.strip()) and any(wanted in f" {' '.join(_words(p))} " for p in places if p)
 
 
 def find_officials(
