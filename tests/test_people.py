@@ -7,16 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilkada import lexicon
-from pilkada.people import (
-    Mention,
-    Registry,
-    add_mentions,
-    build_registry,
-    find_people,
-    fold,
-    regions,
-    split_name,
-)
+from pilkada.people import Mention, find_people, split_name
+from pilkada.regions import regions
+from pilkada.registry import Registry, add_mentions, build_registry
+from pilkada.tokens import fold
 
 
 def people(text: str) -> list[tuple[str | None, str | None]]:
@@ -247,10 +241,10 @@ def test_find_people_never_raises_on_lexicon_words_in_any_order(text: str) -> No
 
 
 def test_lexicon_tables_survive_a_cache_clear() -> None:
-    from pilkada import people
+    from pilkada import tokens
 
-    people._titles.cache_clear()
-    people._honorifics.cache_clear()
+    tokens.titles.cache_clear()
+    tokens.honorifics.cache_clear()
     assert [(m.name, m.role) for m in find_people("Bupati Kukar Budi Santoso hadir.")] == [
         ("Budi Santoso", "Bupati Kutai Kartanegara")
     ]

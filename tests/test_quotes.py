@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pilkada.models import Confidence, Quote
-from pilkada.people import add_mentions, build_registry
 from pilkada.quotes import extract_quotes, find_spans
+from pilkada.registry import add_mentions, build_registry
 
 INTRO = "Ketua Bawaslu Kabupaten Sikka Yosef Bura memimpin apel siaga pengawasan di Maumere."
 SAID = "Pengawasan kami perketat selama masa tenang"

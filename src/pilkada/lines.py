@@ -28,7 +28,6 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DOMAIN = re.compile(
     r"^[\w-]+(\.[\w-]+)*\.(com|id|net|org|co\.id|go\.id|or\.id|ac\.id|news|tv|info|co)$", re.I
 )
-TRAILING_TAG = re.compile(r"\(\s*[^()]{1,40}\)\s*$")
 QUOTE_MARK = re.compile(r"[“”\"]")
 SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
 BYLINE = re.compile(
@@ -62,10 +61,6 @@ class Layout:
     title_candidates: int = 0
     lede: int | None = None
     header: list[Line] = field(default_factory=list)
-
-    @property
-    def body(self) -> list[Line]:
-        return [ln for ln in self.lines if ln.kind == BODY]
 
 
 # --- lexicons ---------------------------------------------------------------------------------
@@ -261,10 +256,6 @@ def is_outlet_name(text: str) -> bool:
         key.startswith(p) and len(key) > len(p) and " " not in key[len(p) :].strip()
         for p in prefixes
     )
-
-
-def is_prose_with_quote(text: str) -> bool:
-    return bool(QUOTE_MARK.search(text)) and is_prose(text)
 
 
 def is_name_line(text: str) -> bool:

@@ -11,7 +11,8 @@ from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
 from pilkada.lines import BODY, DOMAIN, Layout, generic_credits, is_outlet_name, words
 from pilkada.models import Certainty, Confidence
-from pilkada.people import _districts, fold, is_degree, regions
+from pilkada.regions import is_place_name
+from pilkada.tokens import fold, is_degree
 
 # "SAMPIT/TABENGAN.CO.ID-Bupati", "Rantau, Tapin (ANTARA) - ", "Bebaca.id, TENGGARONG – ",
 # "KOMPAS.com - Rabu", "Boyolali-Pimpinan", "Kilaspapua, Sentani- Rumah"
@@ -51,12 +52,6 @@ class Meta:
     photographers: list[str] = field(default_factory=list)
 
 
-def _is_place(text: str) -> bool:
-    key = fold(text.strip())
-    key = re.sub(r"^(kabupaten|kota|provinsi|kab\.?)\s+", "", key)
-    return key in regions() or key in _districts()
-
-
 def _is_outlet_like(text: str) -> bool:
     text = text.strip()
     return bool(DOMAIN.match(text)) or text.startswith("(") or is_outlet_name(text)
@@ -83,7 +78,7 @@ def split_dateline(lede: str) -> tuple[str | None, str | None]:
         return b, a
     if _is_outlet_like(b):
         return a, b
-    if not _is_place(a) and _is_place(b):
+    if not is_place_name(a) and is_place_name(b):
         return b, a
     return a, b
 

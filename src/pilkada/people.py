@@ -10,31 +10,29 @@ becomes "Pjs").
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import NamedTuple
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
-from pilkada import lexicon
-
-TOKEN = re.compile(
-    r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
+from pilkada.regions import REGION_KINDS, district_table, districts, match_region, regions
+from pilkada.tokens import (
+    Token,
+    acting_forms,
+    address_words,
+    district_titles,
+    fold,
+    honorifics,
+    institutions,
+    is_degree,
+    longest_entry,
+    not_names,
+    role_links,
+    titles,
+    tokenize,
 )
+
 MAX_HONORIFICS = 4  # "Kompol Drs. H. …": a longer chain is no name phrase
 ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
-REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
-CONNECTORS = frozenset({"dan", "&"})
-
-
-class Token(NamedTuple):
-    """A word, number, bracketed group or punctuation mark and where it stands."""
-
-    text: str
-    start: int
-    end: int
-    is_word: bool  # starts with a letter
-    is_cap: bool  # starts with a capital letter
 
 
 @dataclass(frozen=True)
@@ -46,175 +44,6 @@ class Mention:
     start: int
     end: int
     honorific: str | None = None
-
-
-@lru_cache(maxsize=4096)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Words, numbers, bracketed groups and punctuation with their offsets.
-
-    Cached: an article's paragraphs are read for people, places and quotes in turn.
-    """
-    out: list[Token] = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        first = word[0]
-        if (
-            len(out) >= 2
-            and out[-1].text == "-"
-            and out[-1].start == out[-2].end == m.start() - 1
-            and word.casefold() == out[-2].text.casefold()
-        ):
-            # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"
-            left = out[-2]
-            out[-2:] = [Token(text[left.start : m.end()], left.start, m.end(), True, left.is_cap)]
-            continue
-        out.append(Token(word, m.start(), m.end(), first.isalpha(), first.isupper()))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lower-case, accents off: the key names and roles are compared by."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# --- lexicons, as token sequences --------------------------------------------------------------
-
-
-class Table(dict[tuple[str, ...], str]):
-    """A lexicon as folded token sequences -> entry, with the set of first words, so that a word
-    that opens no entry is refused at once."""
-
-    def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]) -> None:
-        super().__init__(items)
-        self.firsts = frozenset(k[0] for k in self if k)
-
-
-def _phrases(words: tuple[str, ...]) -> Table:
-    out: dict[tuple[str, ...], str] = {}
-    for w in words:
-        out[tuple(fold(t.text) for t in tokenize(w))] = w
-    return Table(out.items())
-
-
-@cache
-def _titles() -> Table:
-    return _phrases(lexicon.entries("titles"))
-
-
-@cache
-def _acting() -> Table:
-    return Table(
-        (tuple(fold(t.text) for t in tokenize(k)), v) for k, v in lexicon.mapping("acting").items()
-    )
-
-
-@cache
-def _honorifics() -> Table:
-    # "Prof." and "Prof" are one honorific: the dot is a separate token, skipped when matching.
-    return _phrases(tuple(h.rstrip(".") for h in lexicon.entries("honorifics")))
-
-
-@cache
-def _institutions() -> Table:
-    return _phrases(lexicon.entries("institutions"))
-
-
-@cache
-def regions() -> dict[str, str]:
-    """Every region name and abbreviation (folded) -> its name as pilkada writes it in a role."""
-    out: dict[str, str] = {}
-    for key in lexicon.mapping("regions"):
-        kind, _, name = key.partition(" ")
-        name = name.removeprefix("Administrasi ")
-        out.setdefault(fold(name), name)
-        if kind == "provinsi":
-            short = name.removeprefix("Daerah Khusus Ibukota ").removeprefix("Daerah Istimewa ")
-            out.setdefault(fold(short), short)
-    for alias, name in lexicon.mapping("region_aliases").items():
-        out[fold(alias)] = name
-    return out
-
-
-@cache
-def _region_phrases() -> Table:
-    return Table((tuple(k.split()), v) for k, v in regions().items())
-
-
-@cache
-def _not_names() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("not_names"))
-
-
-@cache
-def _district_phrases() -> Table:
-    return _phrases(lexicon.entries("districts"))
-
-
-@cache
-def _district_titles() -> frozenset[str]:
-    return frozenset(lexicon.entries("district_titles"))
-
-
-@cache
-def _role_links() -> frozenset[str]:
-    return frozenset(lexicon.entries("role_links"))
-
-
-@cache
-def _address_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("address_words"))
-
-
-@cache
-def _districts() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("districts"))
-
-
-@cache
-def _degrees() -> frozenset[str]:
-    return frozenset(fold(d) for d in lexicon.entries("degrees"))
-
-
-def _match(
-    tokens: Sequence[Token], i: int, table: Table, *, caps: bool = True
-) -> tuple[int, str] | None:
-    """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
-    if i >= len(tokens) or (caps and not tokens[i].is_cap):
-        return None
-    if fold(tokens[i].text) not in table.firsts:
-        return None
-    best: tuple[int, str] | None = None
-    words: list[str] = []
-    j = i
-    while j < len(tokens) and len(words) < 6:
-        t = tokens[j]
-        if t.text == "." and words:  # "Pjs." "Prof." "Drs.Efendi"
-            j += 1
-            if tuple(words) in table and (best is None or best[0] < j - i):
-                best = (j - i, table[tuple(words)])
-            continue
-        words.append(fold(t.text))
-        j += 1
-        if tuple(words) in table:
-            best = (j - i, table[tuple(words)])
-    return best
-
-
-def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
-    """A region name or abbreviation at token ``i``, as (tokens used, full name)."""
-    t = tokens[i] if i < len(tokens) else None
-    if t is not None and t.text.startswith("("):
-        inner = fold(t.text[1:-1].strip())
-        if inner in regions():
-            return 1, regions()[inner]
-        return None
-    return _match(tokens, i, _region_phrases())
-
-
-def is_degree(text: str) -> bool:
-    return fold(re.sub(r"[.,\s]", "", text)) in _degrees()
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -229,28 +58,28 @@ def split_name(text: str) -> tuple[str | None, str]:
     tokens = tokenize(text)
     honors: list[str] = []
     i = 0
-    while (m := _match(tokens, i, _honorifics())) is not None:
+    while (m := longest_entry(tokens, i, honorifics())) is not None:
         honors.append(m[1])
         i += m[0]
-    name = _name_run(tokens, i)
+    name = name_run(tokens, i)
     return (" ".join(honors) or None), name
 
 
-def _name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
+def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
     """Capitalised words from token ``i`` on (a single-letter initial may carry a dot)."""
     words: list[str] = []
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
         if (
             _degree_ahead(tokens, i)
-            or _match(tokens, i, _titles()) is not None
-            or _match(tokens, i, _acting()) is not None
-            or (words and _match(tokens, i, _honorifics()) is not None)
+            or longest_entry(tokens, i, titles()) is not None
+            or longest_entry(tokens, i, acting_forms()) is not None
+            or (words and longest_entry(tokens, i, honorifics()) is not None)
         ):
             # a degree, a title of office ("Paslon Bupati dan …"), "Pj", or a rank after a name
             # ("… Budi Santoso Prof. …") is not part of the name
             break
-        if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in _not_names():
+        if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in not_names():
             words.append(t.text)
             i += 1
             if i < len(tokens) and tokens[i].text == "." and len(t.text) <= 3:
@@ -285,7 +114,7 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     run: list[Token] = []
     while i < len(tokens):
         t = tokens[i]
-        if fold(t.text) in _address_words():
+        if fold(t.text) in address_words():
             break
         if t.text.startswith("(") or (t.is_word and (t.is_cap or fold(t.text) in REGION_KINDS)):
             run.append(t)
@@ -299,8 +128,8 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
             and run
             and i + 1 < len(tokens)
             and tokens[i + 1].is_cap
-            and _match(tokens, i + 1, _titles()) is None
-            and _match(tokens, i + 1, _acting()) is None
+            and longest_entry(tokens, i + 1, titles()) is None
+            and longest_entry(tokens, i + 1, acting_forms()) is None
         ):
             # "Wakil Ketua MPR RI dari Fraksi Partai Demokrat" runs on; "Bupati X dan Ketua Y"
             # is two people
@@ -332,7 +161,7 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
     ``local``: the title is of an office below the kabupaten, so a kecamatan name right after it
     ("Camat Lebong Tengah") is part of the role."""
     t = run[k]
-    if local and k == 0 and (d := _match(run, k, _district_phrases())) is not None:
+    if local and k == 0 and (d := longest_entry(run, k, district_table())) is not None:
         return d[0]
     if t.text.startswith("("):
         return 1
@@ -340,7 +169,7 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
         return 2 if t.text == "/" and k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
     if fold(t.text) in REGION_KINDS:
         return 1
-    m = match_region(run, k) or _match(run, k, _institutions(), caps=False)
+    m = match_region(run, k) or longest_entry(run, k, institutions(), caps=False)
     return m[0] if m else 0
 
 
@@ -381,10 +210,10 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     """
     start = tokens[i].start if i < len(tokens) else 0
     acting = None
-    if (m := _match(tokens, i, _acting())) is not None:
+    if (m := longest_entry(tokens, i, acting_forms())) is not None:
         acting = m[1]
         i += m[0]
-    title_m = _match(tokens, i, _titles())
+    title_m = longest_entry(tokens, i, titles())
     if title_m is None:
         if acting is not None:
             return None
@@ -394,14 +223,14 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     run, after = _role_tail(tokens, i)
     # an honorific or rank inside the run: role before it, name after it
     for k in range(len(run)):
-        hon = _match(run, k, _honorifics())
+        hon = longest_entry(run, k, honorifics())
         if hon is not None and k + hon[0] < len(run):
             honors = [hon[1]]
             at = k + hon[0]
-            while (more := _match(run, at, _honorifics())) is not None:
+            while (more := longest_entry(run, at, honorifics())) is not None:
                 honors.append(more[1])
                 at += more[0]
-            name = _name_run(run, at)
+            name = name_run(run, at)
             if name:
                 role = _role_text(acting, title, run[:k])
                 end = _end_of(run, at, name)
@@ -416,7 +245,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     # otherwise the role runs to its last certain word; the name is what follows
     last = 0
     k = 0
-    local = title in _district_titles()
+    local = title in district_titles()
     while k < len(run):
         n = _is_boundary(run, k, local)
         if n:
@@ -432,7 +261,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     if not name_tokens:
         end = run[-1].end if run else tokens[i - 1].end
         return Mention(None, role, start, end)
-    name = _name_run(name_tokens, 0)
+    name = name_run(name_tokens, 0)
     if name and _is_place_here(name, tokens, after):
         name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
     if name and (_joined_to_a_name(tokens, after) or any(t.text == "dan" for t in run[last:])):
@@ -447,7 +276,7 @@ def _is_place_here(name: str, tokens: Sequence[Token], after: int) -> bool:
     key = fold(name)
     if key in regions():
         return True
-    if key not in _districts():
+    if key not in districts():
         return False
     nxt = tokens[after] if after < len(tokens) else None
     return nxt is None or not (nxt.text == "," or (nxt.is_word and not nxt.is_cap))
@@ -458,7 +287,7 @@ def _joined_to_a_name(tokens: Sequence[Token], after: int) -> bool:
     if after + 1 >= len(tokens) or fold(tokens[after].text) != "dan":
         return False
     nxt = tokens[after + 1]
-    return nxt.is_word and nxt.is_cap and _match(tokens, after + 1, _titles()) is None
+    return nxt.is_word and nxt.is_cap and longest_entry(tokens, after + 1, titles()) is None
 
 
 def _end_of(run: Sequence[Token], k: int, name: str) -> int:
@@ -469,12 +298,14 @@ def _end_of(run: Sequence[Token], k: int, name: str) -> int:
 
 def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     honors: list[str] = []
-    while len(honors) < MAX_HONORIFICS and (m := _match(tokens, i, _honorifics())) is not None:
+    while (
+        len(honors) < MAX_HONORIFICS and (m := longest_entry(tokens, i, honorifics())) is not None
+    ):
         honors.append(m[1])
         i += m[0]
-    if not honors or _match(tokens, i, _honorifics()) is not None:
+    if not honors or longest_entry(tokens, i, honorifics()) is not None:
         return None  # none, or a chain too long to open a name
-    name = _name_run(tokens, i)  # "Pak Bupati" gives no name: "Bupati" is a title, not a name
+    name = name_run(tokens, i)  # "Pak Bupati" gives no name: "Bupati" is a title, not a name
     if not name:
         return None
     end = _skip_dotted(tokens, i, name)
@@ -493,8 +324,8 @@ def _skip_dotted(tokens: Sequence[Token], i: int, name: str) -> int:
 
 
 def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
-    name = _name_run(tokens, i, limit=4)
-    if not name or _match(tokens, i, _titles()) is not None:
+    name = name_run(tokens, i, limit=4)
+    if not name or longest_entry(tokens, i, titles()) is not None:
         return None
     return Mention(name, None, start, _skip_dotted(tokens, i, name))
 
@@ -510,7 +341,7 @@ def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
 @cache
 def _openers() -> frozenset[str]:
     """The words a person phrase can open with: a title's, an acting form's or an honorific's."""
-    return _titles().firsts | _acting().firsts | _honorifics().firsts
+    return titles().firsts | acting_forms().firsts | honorifics().firsts
 
 
 def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:
@@ -521,7 +352,7 @@ def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:
     j = i
     while j > 0 and i - j < 4 and tokens[j - 1].is_word and tokens[j - 1].is_cap:
         j -= 1
-    name = _name_run(tokens, j, limit=4)
+    name = name_run(tokens, j, limit=4)
     if not name or len(name.split()) != i - j:
         return None
     return Mention(name, role.role, tokens[j].start, role.end)
@@ -536,7 +367,7 @@ def find_people(text: str) -> list[Mention]:
     while i < len(tokens):
         key = fold(tokens[i].text)
         m = None
-        if key in _role_links() and i + 1 < len(tokens):
+        if key in role_links() and i + 1 < len(tokens):
             m = _linked_person(tokens, i)
         elif tokens[i].is_cap and key in openers:
             m = parse_person_at(tokens, i)
@@ -567,193 +398,18 @@ def _appositions(text: str) -> list[Mention]:
     for m in APPOSITION.finditer(text):
         role_tokens = tokenize(m.group("role"))
         at = next(
-            (k for k in range(len(role_tokens)) if _match(role_tokens, k, _titles(), caps=False)),
+            (
+                k
+                for k in range(len(role_tokens))
+                if longest_entry(role_tokens, k, titles(), caps=False)
+            ),
             None,
         )
         name = m.group("name")
-        if at is None or any(fold(w) in _not_names() for w in name.split()):
+        if at is None or any(fold(w) in not_names() for w in name.split()):
             continue
-        if fold(name) in regions() or fold(name) in _districts():
+        if fold(name) in regions() or fold(name) in districts():
             continue
         role = m.group("role")[role_tokens[at].start :].strip()
         out.append(Mention(name, role[:1].upper() + role[1:], m.start("role"), m.end("name")))
     return out
-
-
-# --- one article's people ---------------------------------------------------------------------
-
-
-@cache
-def _prepositions() -> frozenset[str]:
-    return frozenset(lexicon.entries("prepositions"))
-
-
-@dataclass
-class Person:
-    """A person of one article: the fullest name form seen and the first role given."""
-
-    name: str
-    role: str | None = None
-    honorific: str | None = None
-    forms: list[str] = field(default_factory=list)
-
-    def seen_as(self, form: str) -> None:
-        form = " ".join(form.split()).strip(" ,.;:")
-        if form and form not in self.forms:
-            self.forms.append(form)
-
-    @property
-    def keys(self) -> set[str]:
-        return {fold(w) for w in self.name.split()}
-
-
-@dataclass(frozen=True)
-class Event:
-    """A person named, or speaking, at a place in the article (paragraph, offset)."""
-
-    para: int
-    offset: int
-    person: int  # index into Registry.people
-    subject: bool
-
-
-@dataclass
-class Registry:
-    """The people of one article, with where each is named."""
-
-    people: list[Person] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
-
-    def add(self, name: str | None, role: str | None, honorific: str | None = None) -> int | None:
-        """Record a person (merging with one already known) and return their index."""
-        if name:
-            idx = self.find(name)
-            if idx is not None:
-                p = self.people[idx]
-                if len(name.split()) > len(p.name.split()) and p.keys <= {
-                    fold(w) for w in name.split()
-                }:
-                    p.name = name
-                if role and not p.role:
-                    p.role = role
-                if honorific and not p.honorific:
-                    p.honorific = honorific
-                return idx
-            self.people.append(Person(name, role, honorific))
-            return len(self.people) - 1
-        if role:
-            return self.by_role(role)
-        return None
-
-    def find(self, name: str) -> int | None:
-        """The person a name form stands for: its words are a subset of theirs (or the reverse)."""
-        keys = {fold(w) for w in name.split()} - {""}
-        if not keys:
-            return None
-        hits = [i for i, p in enumerate(self.people) if keys <= p.keys or p.keys <= keys]
-        if len(hits) == 1:
-            return hits[0]
-        exact = [i for i in hits if self.people[i].keys == keys]
-        return exact[0] if len(exact) == 1 else None
-
-    def by_role(self, role: str) -> int | None:
-        """The person holding a role ("Kapolda Kalimantan Selatan"), when exactly one does."""
-        key = fold(role)
-        hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
-        if not hits:
-            words = set(key.split())
-            hits = [
-                i
-                for i, p in enumerate(self.people)
-                if p.role and words <= set(fold(p.role).split())
-            ]
-        return hits[0] if len(hits) == 1 else None
-
-    def latest(self, para: int, offset: int) -> int | None:
-        """Who was last named as a subject, or last spoke, before (para, offset)."""
-        best: Event | None = None
-        for e in self.events:
-            before = (e.para, e.offset) < (para, offset)
-            if (
-                before
-                and e.subject
-                and (best is None or (e.para, e.offset) >= (best.para, best.offset))
-            ):
-                best = e
-        if best is None:  # nobody named as a subject: whoever was named last at all
-            earlier = [e for e in self.events if (e.para, e.offset) < (para, offset)]
-            return earlier[-1].person if earlier else None
-        return best.person
-
-
-def build_registry(paragraphs: list[str]) -> Registry:
-    """Everyone anchored by a title or honorific, and every later mention of them by name."""
-    reg = Registry(paragraphs=list(paragraphs))
-    for k, text in enumerate(paragraphs):
-        for m in find_people(text):
-            idx = reg.add(m.name, m.role, m.honorific)
-            if idx is not None:
-                reg.events.append(Event(k, m.start, idx, _is_subject(text, m.start)))
-                if m.name:
-                    reg.people[idx].seen_as(text[m.start : m.end])
-    return reg
-
-
-def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
-    """Record each use of a known person's name words (short forms such as "Laura")."""
-    known = {i: p.keys for i, p in enumerate(reg.people)}
-    seen = {(e.para, e.offset) for e in reg.events}
-    for k, text in enumerate(paragraphs):
-        for t in tokenize(text):
-            if not (t.is_word and t.is_cap and len(t.text) >= 3):
-                continue
-            key = fold(t.text)
-            owners = [i for i, keys in known.items() if key in keys]
-            if len(owners) != 1 or (k, t.start) in seen:
-                continue
-            if any(
-                e.para == k and e.offset <= t.start < e.offset + 60 and e.person == owners[0]
-                for e in reg.events
-            ):
-                continue
-            reg.events.append(Event(k, t.start, owners[0], _is_subject(text, t.start)))
-            reg.people[owners[0]].seen_as(t.text)
-    reg.events.sort(key=lambda e: (e.para, e.offset))
-
-
-def _is_subject(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    prev = before.split()[-1].lower().strip(",.") if before.split() else ""
-    return prev not in _prepositions()
-
-
-def fullest_form(name: str, paragraphs: list[str]) -> str:
-    """The longest name the article writes that starts with ``name``'s words: "Umbu" becomes
-    "Umbu Rihi Djawa" where the text once says "Umbu Rihi Djawa, calon bupati …"."""
-    first = fold(name.split()[0])
-    best = name
-    for text in paragraphs:
-        tokens = tokenize(text)
-        for i, t in enumerate(tokens):
-            if t.is_word and fold(t.text) == first:
-                run = _name_run(tokens, i, limit=4)
-                if len(run.split()) > len(best.split()) and run.startswith(name):
-                    best = run
-    return best
-
-
-def find_places(texts: list[str]) -> list[str]:
-    """The regions a text names (abbreviations written in full), most often named first."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        tokens = tokenize(text)
-        i = 0
-        while i < len(tokens):
-            m = match_region(tokens, i) if tokens[i].is_cap else None
-            if m is None:
-                i += 1
-                continue
-            counts[m[1]] = counts.get(m[1], 0) + 1
-            i += m[0]
-    return sorted(counts, key=lambda name: -counts[name])

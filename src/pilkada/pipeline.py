@@ -9,8 +9,9 @@ from pilkada.decode import normalise
 from pilkada.lines import BODY, CHROME, classify
 from pilkada.meta import extract
 from pilkada.models import Article, Person, Removed
-from pilkada.people import add_mentions, build_registry, find_places
 from pilkada.quotes import extract_quotes
+from pilkada.regions import find_places
+from pilkada.registry import add_mentions, build_registry
 
 CAPTION_CREDIT = re.compile(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*$")
 

@@ -15,7 +15,9 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
-from pilkada.people import Registry, fold, fullest_form, is_degree, parse_person_at, tokenize
+from pilkada.people import name_run, parse_person_at
+from pilkada.registry import Event, Registry, fullest_form
+from pilkada.tokens import is_degree, tokenize
 
 OPEN = "“"
 CLOSE = "”"
@@ -135,9 +137,7 @@ def _person_cue(cue_text: str, tail: str) -> Cue | None:
         return None
     m = parse_person_at(tokens, 0)
     if m is None:
-        from pilkada.people import _name_run
-
-        name = _name_run(tokens, 0, limit=4)
+        name = name_run(tokens, 0, limit=4)
         return Cue(f"{cue_text} {name}".strip(), name=name or None) if name else None
     return Cue(f"{cue_text} {tail[: m.end].strip()}", name=m.name, role=m.role)
 
@@ -172,9 +172,7 @@ def _before_cue(before: str) -> Cue | None:
     pm = parse_person_at(tokens, start)
     if pm is not None:
         return Cue(m.group(0).strip(" ,"), name=pm.name, role=pm.role)
-    from pilkada.people import _name_run
-
-    name = _name_run(tokens, start, limit=4)
+    name = name_run(tokens, start, limit=4)
     return Cue(m.group(0).strip(" ,"), name=name) if name else None
 
 
@@ -234,9 +232,7 @@ def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str])
             )
 
 
-def _event(sp: Span, speaker: int):  # type: ignore[no-untyped-def]
-    from pilkada.people import Event
-
+def _event(sp: Span, speaker: int) -> Event:
     return Event(sp.para, sp.end, speaker, True)
 
 
@@ -267,7 +263,3 @@ def _resolve(
     if latest is None:
         return None, "no attribution found", Confidence.low
     return latest, "no attribution; the person last named", Confidence.low
-
-
-def speaker_key(name: str | None) -> str:
-    return fold(name or "")

@@ -15,7 +15,8 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from pilkada.models import Article, Official, Person
-from pilkada.people import find_places, fold, regions
+from pilkada.regions import find_places, regions
+from pilkada.tokens import fold
 
 SAME_NAME = 90  # token_set_ratio at or above which two full names are one name
 SPELLED_APART = 75  # the same office and names this alike: one person spelled two ways

@@ -1,0 +1,81 @@
+"""Indonesia's regions: provinces, kabupaten/kota, kecamatan, and their abbreviations. Pure.
+
+The names come from lexicon/regions.txt and districts.txt (generated from Kemendagri's codes by
+scripts/gen_regions.py) and the hand-made abbreviations of lexicon/region_aliases.txt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from pilkada import lexicon
+from pilkada.tokens import Table, Token, fold, longest_entry, phrases, tokenize
+
+REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Every region name and abbreviation (folded) -> its name as pilkada writes it in a role."""
+    out: dict[str, str] = {}
+    for key in lexicon.mapping("regions"):
+        kind, _, name = key.partition(" ")
+        name = name.removeprefix("Administrasi ")
+        out.setdefault(fold(name), name)
+        if kind == "provinsi":
+            short = name.removeprefix("Daerah Khusus Ibukota ").removeprefix("Daerah Istimewa ")
+            out.setdefault(fold(short), short)
+    for alias, name in lexicon.mapping("region_aliases").items():
+        out[fold(alias)] = name
+    return out
+
+
+@cache
+def region_table() -> Table:
+    return Table((tuple(k.split()), v) for k, v in regions().items())
+
+
+@cache
+def district_table() -> Table:
+    return phrases(lexicon.entries("districts"))
+
+
+@cache
+def districts() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("districts"))
+
+
+def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
+    """A region name or abbreviation at token ``i``, as (tokens used, full name)."""
+    t = tokens[i] if i < len(tokens) else None
+    if t is not None and t.text.startswith("("):
+        inner = fold(t.text[1:-1].strip())
+        if inner in regions():
+            return 1, regions()[inner]
+        return None
+    return longest_entry(tokens, i, region_table())
+
+
+def find_places(texts: list[str]) -> list[str]:
+    """The regions a text names (abbreviations written in full), most often named first."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        tokens = tokenize(text)
+        i = 0
+        while i < len(tokens):
+            m = match_region(tokens, i) if tokens[i].is_cap else None
+            if m is None:
+                i += 1
+                continue
+            counts[m[1]] = counts.get(m[1], 0) + 1
+            i += m[0]
+    return sorted(counts, key=lambda name: -counts[name])
+
+
+def is_place_name(text: str) -> bool:
+    """A region's or kecamatan's name, with or without "Kabupaten"/"Kota"/"Provinsi" before it."""
+    key = fold(text.strip())
+    for kind in ("kabupaten ", "kota ", "provinsi ", "kab. ", "kab "):
+        key = key.removeprefix(kind)
+    return key in regions() or key in districts()

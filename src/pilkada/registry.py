@@ -1,0 +1,175 @@
+"""One article's people: who is named where, and whom a short name, a role or a pronoun means.
+
+The registry merges the forms an article uses for one person ("Bupati Nunukan Asmin Laura Hafid",
+"Bupati Laura", "Laura") and records each mention's place, so that "katanya" can be resolved to the
+person last named as a subject. Pure functions over one article's paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from pilkada import lexicon
+from pilkada.people import find_people, name_run
+from pilkada.tokens import fold, tokenize
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    return frozenset(lexicon.entries("prepositions"))
+
+
+@dataclass
+class Person:
+    """A person of one article: the fullest name form seen and the first role given."""
+
+    name: str
+    role: str | None = None
+    honorific: str | None = None
+    forms: list[str] = field(default_factory=list)
+
+    def seen_as(self, form: str) -> None:
+        form = " ".join(form.split()).strip(" ,.;:")
+        if form and form not in self.forms:
+            self.forms.append(form)
+
+    @property
+    def keys(self) -> set[str]:
+        return {fold(w) for w in self.name.split()}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A person named, or speaking, at a place in the article (paragraph, offset)."""
+
+    para: int
+    offset: int
+    person: int  # index into Registry.people
+    subject: bool
+
+
+@dataclass
+class Registry:
+    """The people of one article, with where each is named."""
+
+    people: list[Person] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+    def add(self, name: str | None, role: str | None, honorific: str | None = None) -> int | None:
+        """Record a person (merging with one already known) and return their index."""
+        if name:
+            idx = self.find(name)
+            if idx is not None:
+                p = self.people[idx]
+                if len(name.split()) > len(p.name.split()) and p.keys <= {
+                    fold(w) for w in name.split()
+                }:
+                    p.name = name
+                if role and not p.role:
+                    p.role = role
+                if honorific and not p.honorific:
+                    p.honorific = honorific
+                return idx
+            self.people.append(Person(name, role, honorific))
+            return len(self.people) - 1
+        if role:
+            return self.by_role(role)
+        return None
+
+    def find(self, name: str) -> int | None:
+        """The person a name form stands for: its words are a subset of theirs (or the reverse)."""
+        keys = {fold(w) for w in name.split()} - {""}
+        if not keys:
+            return None
+        hits = [i for i, p in enumerate(self.people) if keys <= p.keys or p.keys <= keys]
+        if len(hits) == 1:
+            return hits[0]
+        exact = [i for i in hits if self.people[i].keys == keys]
+        return exact[0] if len(exact) == 1 else None
+
+    def by_role(self, role: str) -> int | None:
+        """The person holding a role ("Kapolda Kalimantan Selatan"), when exactly one does."""
+        key = fold(role)
+        hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
+        if not hits:
+            words = set(key.split())
+            hits = [
+                i
+                for i, p in enumerate(self.people)
+                if p.role and words <= set(fold(p.role).split())
+            ]
+        return hits[0] if len(hits) == 1 else None
+
+    def latest(self, para: int, offset: int) -> int | None:
+        """Who was last named as a subject, or last spoke, before (para, offset)."""
+        best: Event | None = None
+        for e in self.events:
+            before = (e.para, e.offset) < (para, offset)
+            if (
+                before
+                and e.subject
+                and (best is None or (e.para, e.offset) >= (best.para, best.offset))
+            ):
+                best = e
+        if best is None:  # nobody named as a subject: whoever was named last at all
+            earlier = [e for e in self.events if (e.para, e.offset) < (para, offset)]
+            return earlier[-1].person if earlier else None
+        return best.person
+
+
+def build_registry(paragraphs: list[str]) -> Registry:
+    """Everyone anchored by a title or honorific, and every later mention of them by name."""
+    reg = Registry(paragraphs=list(paragraphs))
+    for k, text in enumerate(paragraphs):
+        for m in find_people(text):
+            idx = reg.add(m.name, m.role, m.honorific)
+            if idx is not None:
+                reg.events.append(Event(k, m.start, idx, _is_subject(text, m.start)))
+                if m.name:
+                    reg.people[idx].seen_as(text[m.start : m.end])
+    return reg
+
+
+def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
+    """Record each use of a known person's name words (short forms such as "Laura")."""
+    known = {i: p.keys for i, p in enumerate(reg.people)}
+    seen = {(e.para, e.offset) for e in reg.events}
+    for k, text in enumerate(paragraphs):
+        for t in tokenize(text):
+            if not (t.is_word and t.is_cap and len(t.text) >= 3):
+                continue
+            key = fold(t.text)
+            owners = [i for i, keys in known.items() if key in keys]
+            if len(owners) != 1 or (k, t.start) in seen:
+                continue
+            if any(
+                e.para == k and e.offset <= t.start < e.offset + 60 and e.person == owners[0]
+                for e in reg.events
+            ):
+                continue
+            reg.events.append(Event(k, t.start, owners[0], _is_subject(text, t.start)))
+            reg.people[owners[0]].seen_as(t.text)
+    reg.events.sort(key=lambda e: (e.para, e.offset))
+
+
+def _is_subject(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    prev = before.split()[-1].lower().strip(",.") if before.split() else ""
+    return prev not in prepositions()
+
+
+def fullest_form(name: str, paragraphs: list[str]) -> str:
+    """The longest name the article writes that starts with ``name``'s words: "Umbu" becomes
+    "Umbu Rihi Djawa" where the text once says "Umbu Rihi Djawa, calon bupati …"."""
+    first = fold(name.split()[0])
+    best = name
+    for text in paragraphs:
+        tokens = tokenize(text)
+        for i, t in enumerate(tokens):
+            if t.is_word and fold(t.text) == first:
+                run = name_run(tokens, i, limit=4)
+                if len(run.split()) > len(best.split()) and run.startswith(name):
+                    best = run
+    return best

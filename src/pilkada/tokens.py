@@ -1,0 +1,156 @@
+"""Tokens and lexicon tables: the words the person and region finders work on. Pure functions.
+
+Text is cut into words, numbers, bracketed groups and punctuation with their offsets; lexicons are
+read once into tables of folded token sequences, matched longest first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from pilkada import lexicon
+
+TOKEN = re.compile(
+    r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
+)
+
+
+class Token(NamedTuple):
+    """A word, number, bracketed group or punctuation mark and where it stands."""
+
+    text: str
+    start: int
+    end: int
+    is_word: bool  # starts with a letter
+    is_cap: bool  # starts with a capital letter
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Words, numbers, bracketed groups and punctuation with their offsets.
+
+    Cached: an article's paragraphs are read for people, places and quotes in turn.
+    """
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        first = word[0]
+        if (
+            len(out) >= 2
+            and out[-1].text == "-"
+            and out[-1].start == out[-2].end == m.start() - 1
+            and word.casefold() == out[-2].text.casefold()
+        ):
+            # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"
+            left = out[-2]
+            out[-2:] = [Token(text[left.start : m.end()], left.start, m.end(), True, left.is_cap)]
+            continue
+        out.append(Token(word, m.start(), m.end(), first.isalpha(), first.isupper()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lower-case, accents off: the key names and roles are compared by."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --- lexicons, as token sequences --------------------------------------------------------------
+
+
+class Table(dict[tuple[str, ...], str]):
+    """A lexicon as folded token sequences -> entry, with the set of first words, so that a word
+    that opens no entry is refused at once."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]) -> None:
+        super().__init__(items)
+        self.firsts = frozenset(k[0] for k in self if k)
+
+
+def phrases(words: tuple[str, ...]) -> Table:
+    out: dict[tuple[str, ...], str] = {}
+    for w in words:
+        out[tuple(fold(t.text) for t in tokenize(w))] = w
+    return Table(out.items())
+
+
+@cache
+def titles() -> Table:
+    return phrases(lexicon.entries("titles"))
+
+
+@cache
+def acting_forms() -> Table:
+    return Table(
+        (tuple(fold(t.text) for t in tokenize(k)), v) for k, v in lexicon.mapping("acting").items()
+    )
+
+
+@cache
+def honorifics() -> Table:
+    # "Prof." and "Prof" are one honorific: the dot is a separate token, skipped when matching.
+    return phrases(tuple(h.rstrip(".") for h in lexicon.entries("honorifics")))
+
+
+@cache
+def institutions() -> Table:
+    return phrases(lexicon.entries("institutions"))
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("not_names"))
+
+
+@cache
+def district_titles() -> frozenset[str]:
+    return frozenset(lexicon.entries("district_titles"))
+
+
+@cache
+def role_links() -> frozenset[str]:
+    return frozenset(lexicon.entries("role_links"))
+
+
+@cache
+def address_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("address_words"))
+
+
+@cache
+def degrees() -> frozenset[str]:
+    return frozenset(fold(d) for d in lexicon.entries("degrees"))
+
+
+def longest_entry(
+    tokens: Sequence[Token], i: int, table: Table, *, caps: bool = True
+) -> tuple[int, str] | None:
+    """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
+    if i >= len(tokens) or (caps and not tokens[i].is_cap):
+        return None
+    if fold(tokens[i].text) not in table.firsts:
+        return None
+    best: tuple[int, str] | None = None
+    words: list[str] = []
+    j = i
+    while j < len(tokens) and len(words) < 6:
+        t = tokens[j]
+        if t.text == "." and words:  # "Pjs." "Prof." "Drs.Efendi"
+            j += 1
+            if tuple(words) in table and (best is None or best[0] < j - i):
+                best = (j - i, table[tuple(words)])
+            continue
+        words.append(fold(t.text))
+        j += 1
+        if tuple(words) in table:
+            best = (j - i, table[tuple(words)])
+    return best
+
+
+def is_degree(text: str) -> bool:
+    return fold(re.sub(r"[.,\s]", "", text)) in degrees()
