@@ -315,3 +315,14 @@ def test_lexicon_has_no_empty_or_duplicate_keys(name: str, numbers: range) -> No
     assert not duplicates, f"{name}: duplicate keys {duplicates}"
     values = {int(v) for v in lexicon.mapping(name).values()}
     assert values == set(numbers), f"{name}: every number once or more, and no other"
+
+
+def test_month_first_dates_of_english_interfaces() -> None:
+    (m,) = find_dates("Diposting pada November 24, 2024 oleh admin")
+    assert (m.text, m.value, m.has_year) == ("November 24, 2024", dt.date(2024, 11, 24), True)
+    assert [f.value for f in find_dates("Sabtu (8/6/2024) dan December 31, 2023")] == [
+        dt.date(2024, 6, 8),
+        dt.date(2023, 12, 31),
+    ]
+    assert find_dates("Februari 30, 2024")[0].value is None  # no such day
+    assert [f.text for f in find_dates("Senin, 26 November 2024")] == ["Senin, 26 November 2024"]

@@ -73,7 +73,36 @@ class IndonesianParserInfo(dateutil_parser.parserinfo):
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text``, in order of appearance."""
-    return [found for found, _ in _scan(text)]
+    found = [match for match, _ in _scan(text)]
+    for extra in _month_first(text):
+        if not any(f.start < extra.end and extra.start < f.end for f in found):
+            found.append(extra)
+    return sorted(found, key=lambda f: f.start)
+
+
+@cache
+def _month_first_pattern() -> re.Pattern[str]:
+    months = _alternation(lexicon.mapping("months"))
+    return re.compile(
+        rf"(?<!\w)(?P<month>{months})\.?{_SP}+(?P<day>{_DAY}),?{_SP}+(?P<year>{_YEAR})(?!\d)",
+        re.IGNORECASE,
+    )
+
+
+def _month_first(text: str) -> list[DateMatch]:
+    """Dates written month first, as English interfaces do: "November 26, 2024"."""
+    if not any(c.isdigit() for c in text):
+        return []
+    months = {k.casefold(): int(v) for k, v in lexicon.mapping("months").items()}
+    out = []
+    for m in _month_first_pattern().finditer(text):
+        month = months.get(m.group("month").casefold())
+        try:
+            value = dt.date(int(m.group("year")), month, int(m.group("day"))) if month else None
+        except ValueError:
+            value = None
+        out.append(DateMatch(m.group(), m.start(), m.end(), value, True, "named"))
+    return out
 
 
 def parse_date(text: str) -> dt.date | None:
