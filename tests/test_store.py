@@ -59,22 +59,44 @@ def test_a_newer_index_asks_for_a_newer_pilkada(tmp_path: Path) -> None:
         store.connect(path)
 
 
-def test_an_older_index_is_migrated_or_rebuilt(
+def test_an_older_index_is_migrated_when_written_or_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "index.db"
     store.connect(path, write=True).close()
     monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
     with pytest.raises(store.StoreError, match="cannot migrate; rebuild it with: pilkada index"):
-        store.connect(path)
+        store.connect(path, write=True)
 
     def add_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN note TEXT")
 
     monkeypatch.setitem(store.MIGRATIONS, store.SCHEMA_VERSION - 1, add_column)
-    db = store.connect(path)
+    with pytest.raises(store.StoreError, match=r"older pilkada .*update it with: pilkada index"):
+        store.connect(path)  # a reader does not migrate
+    db = store.connect(path, write=True)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert "note" in [row[1] for row in db.execute("PRAGMA table_info(articles)")]
+
+
+def test_schema_1_is_migrated_to_people_in_the_article_table(conn: sqlite3.Connection) -> None:
+    """Schema 1 kept people in tables of their own; schema 2 indexes names with the text."""
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems,"
+        f" content = '', {store.TOKENIZE})"
+    )
+    conn.execute("CREATE TABLE people (rowid INTEGER PRIMARY KEY, article, n)")
+    conn.execute(f"CREATE VIRTUAL TABLE people_fts USING fts5 (name, role, {store.TOKENIZE})")
+    conn.execute("PRAGMA user_version = 1")
+    (path,) = [row[2] for row in conn.execute("PRAGMA database_list")]
+    conn.close()
+    db = store.connect(Path(path), write=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    hits = store.search(db, "netralitas", filters=store.Filters(official="laura"))
+    assert [h.article_id[:3] for h in hits] == ["002"]
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "people_fts" not in tables
 
 
 def test_locate_reads_an_explicit_index_or_the_default_one_if_present(

@@ -8,9 +8,11 @@ One file holds everything (WAL mode, so readers query while an ingest writes):
   ``place_key`` (the outlet and dateline folded, for case- and accent-free filters).
 - ``files`` (path, content hash, article count) and ``sources`` (path, line, article, url): which
   file and line each article came from, all of them when it came from several.
-- ``article_fts`` (title, body and their stems), ``quote_fts`` (speaker, role, text, stems) and
-  ``people_fts`` (name, role): contentless FTS5 tables, unicode61 with diacritics removed, so case
-  and accents never matter. Their rowids are those of ``articles``, ``quotes`` and ``people``.
+- ``article_fts`` (title, body, their stems, and the names of the people the article names) and
+  ``quote_fts`` (speaker, role, text, stems): contentless FTS5 tables, unicode61 with diacritics
+  removed, so case and accents never matter. Their rowids are those of ``articles`` and
+  ``quotes``. A filter by official is one more term of the MATCH (``people : "laura" *``), which
+  FTS5 intersects with the query's doclists instead of checking every match.
   Deleting from a contentless table takes the values indexed, so they are recomputed from the
   stored Article (``fts_values``): the stemmer in use is recorded, and a different one means a
   rebuild.
@@ -26,7 +28,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -47,12 +49,12 @@ __all__ = [
 ]
 
 ENVVAR = "PILKADA_DB"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STEMMER = "PySastrawi 1.2.1"
 BUSY_TIMEOUT_MS = 10_000
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
-# bm25 weights: a title counts double; columns title, body, title_stems, body_stems
-WEIGHTS = "2.0, 1.0, 2.0, 1.0"
+# bm25 weights: a title counts double; columns title, body, title_stems, body_stems, people
+WEIGHTS = "2.0, 1.0, 2.0, 1.0, 0.0"
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,17 +85,32 @@ CREATE TABLE sources (
 CREATE INDEX sources_article ON sources (article);
 CREATE TABLE quotes (rowid INTEGER PRIMARY KEY, article INTEGER NOT NULL, n INTEGER NOT NULL);
 CREATE INDEX quotes_article ON quotes (article);
-CREATE TABLE people (rowid INTEGER PRIMARY KEY, article INTEGER NOT NULL, n INTEGER NOT NULL);
-CREATE INDEX people_article ON people (article);
 CREATE VIRTUAL TABLE article_fts USING fts5 (
-    title, body, title_stems, body_stems, content = '', {TOKENIZE}
+    title, body, title_stems, body_stems, people, content = '', {TOKENIZE}
 );
 CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '', {TOKENIZE});
-CREATE VIRTUAL TABLE people_fts USING fts5 (name, role, content = '', {TOKENIZE});
 """
 
-# schema version n -> the function that brings an index from n to n + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+def _people_in_article_fts(conn: sqlite3.Connection) -> None:
+    """Schema 1 -> 2: the people's names become a column of article_fts (people_fts goes)."""
+    conn.execute("DROP TABLE people_fts")
+    conn.execute("DROP TABLE people")
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems,"
+        f" people, content = '', {TOKENIZE})"
+    )
+    for rowid, data in conn.execute("SELECT rowid, data FROM articles").fetchall():
+        conn.execute(_INSERT_TEXT, (rowid, *fts_values(decode(data))[0]))
+
+
+# schema version n -> the function that brings an index from n to n + 1, in a transaction
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _people_in_article_fts}
+_INSERT_TEXT = (
+    "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems, people)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
 
 
 class StoreError(Exception):
@@ -146,7 +163,7 @@ def connect(path: Path, *, write: bool = False) -> sqlite3.Connection:
         if version == 0:
             _create(conn, path, write)
         elif version != SCHEMA_VERSION:
-            _migrate(conn, path, version)
+            _migrate(conn, path, version, write)
         stemmer = conn.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
         if write and stemmer and stemmer[0] != STEMMER:
             raise StoreError(f"the index {path} was stemmed by {stemmer[0]}; {rebuild_hint(path)}")
@@ -180,7 +197,9 @@ def _script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, version: int, write: bool) -> None:
+    """Bring an older index up to date, when writing; a reader is told how (a migration may
+    rebuild a full-text table: minutes for a million articles, not a cost a query should pay)."""
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"the index {path} was made by a newer pilkada (schema {version}, this one reads "
@@ -190,6 +209,11 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         raise StoreError(
             f"the index {path} has schema {version}, which this pilkada cannot migrate; "
             + rebuild_hint(path)
+        )
+    if not write:
+        raise StoreError(
+            f"the index {path} was made by an older pilkada (schema {version}); update it with: "
+            f"pilkada index PATH... --db {path} (it is migrated, then updated)"
         )
     with transaction(conn):
         now = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
@@ -223,20 +247,19 @@ class Record:
     published: str | None
     outlet_key: str | None
     place_key: str | None
-    fts: tuple[str, str, str, str]
+    fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
-    people: list[tuple[str, str]] = field(default_factory=list)
 
 
 def fts_values(
     article: Article,
-) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]], list[tuple[str, str]]]:
-    """The values indexed for an article, its quotes and its people."""
+) -> tuple[tuple[str, str, str, str, str], list[tuple[str, str, str, str]]]:
+    """The values indexed for an article and for its quotes."""
     title, body = article.title or "", "\n".join(article.paragraphs)
-    text = (title, body, stems_of(title), stems_of(body))
+    people = "\n".join(p.name for p in article.officials)
+    text = (title, body, stems_of(title), stems_of(body), people)
     quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
-    people = [(p.name, p.role or "") for p in article.officials]
-    return text, quotes, people
+    return text, quotes
 
 
 def encode(article: Article) -> bytes:
@@ -248,7 +271,7 @@ def decode(data: bytes) -> Article:
 
 
 def record(article: Article, key: str) -> Record:
-    text, quotes, people = fts_values(article)
+    text, quotes = fts_values(article)
     return Record(
         key=key,
         id=article.id,
@@ -258,7 +281,6 @@ def record(article: Article, key: str) -> Record:
         place_key=fold(article.dateline) if article.dateline else None,
         fts=text,
         quotes=quotes,
-        people=people,
     )
 
 
@@ -293,21 +315,12 @@ def insert(conn: sqlite3.Connection, rec: Record) -> int:
         (rec.id, rec.key, rec.published, rec.outlet_key, rec.place_key, rec.data),
     )
     rowid = int(cur.lastrowid or 0)
-    conn.execute(
-        "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (rowid, *rec.fts),
-    )
+    conn.execute(_INSERT_TEXT, (rowid, *rec.fts))
     for n, values in enumerate(rec.quotes):
         qid = conn.execute("INSERT INTO quotes (article, n) VALUES (?, ?)", (rowid, n)).lastrowid
         conn.execute(
             "INSERT INTO quote_fts (rowid, speaker, role, text, stems) VALUES (?, ?, ?, ?, ?)",
             (qid, *values),
-        )
-    for n, (name, role) in enumerate(rec.people):
-        pid = conn.execute("INSERT INTO people (article, n) VALUES (?, ?)", (rowid, n)).lastrowid
-        conn.execute(
-            "INSERT INTO people_fts (rowid, name, role) VALUES (?, ?, ?)", (pid, name, role)
         )
     return rowid
 
@@ -353,10 +366,10 @@ def drop_file(conn: sqlite3.Connection, path: str) -> dict[int, str]:
 
 def _delete_article(conn: sqlite3.Connection, rowid: int) -> None:
     (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-    text, quotes, people = fts_values(decode(data))
+    text, quotes = fts_values(decode(data))
     conn.execute(
-        "INSERT INTO article_fts (article_fts, rowid, title, body, title_stems, body_stems)"
-        " VALUES ('delete', ?, ?, ?, ?, ?)",
+        "INSERT INTO article_fts (article_fts, rowid, title, body, title_stems, body_stems, people)"
+        " VALUES ('delete', ?, ?, ?, ?, ?, ?)",
         (rowid, *text),
     )
     qids = conn.execute("SELECT rowid FROM quotes WHERE article = ? ORDER BY n", (rowid,))
@@ -366,14 +379,7 @@ def _delete_article(conn: sqlite3.Connection, rowid: int) -> None:
             " VALUES ('delete', ?, ?, ?, ?, ?)",
             (qid, *values),
         )
-    pids = conn.execute("SELECT rowid FROM people WHERE article = ? ORDER BY n", (rowid,))
-    for (pid,), (name, role) in zip(pids.fetchall(), people, strict=True):
-        conn.execute(
-            "INSERT INTO people_fts (people_fts, rowid, name, role) VALUES ('delete', ?, ?, ?)",
-            (pid, name, role),
-        )
     conn.execute("DELETE FROM quotes WHERE article = ?", (rowid,))
-    conn.execute("DELETE FROM people WHERE article = ?", (rowid,))
     conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 
@@ -409,16 +415,19 @@ class Filters:
             sql.append(f"{alias}.published <= ?")
             args.append(self.until.isoformat())
         if self.official is not None:
-            match = name_match(self.official, "name")
+            match = self.people()
             if match is None:
                 sql.append("0")
             else:
                 sql.append(
-                    f"{alias}.rowid IN (SELECT p.article FROM people p WHERE p.rowid IN"
-                    " (SELECT rowid FROM people_fts WHERE people_fts MATCH ?))"
+                    f"{alias}.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
                 )
                 args.append(match)
         return (" AND ".join(sql) or "1"), args
+
+    def people(self) -> str | None:
+        """The MATCH term for ``official``: each of its words starts a word of a name."""
+        return name_match(self.official, "people") if self.official is not None else None
 
 
 def count(conn: sqlite3.Connection) -> int:
@@ -472,6 +481,15 @@ def search(
     from pilkada.fts import match_spans
 
     q = translate(query)
+    match = q.match
+    if filters.official is not None:  # one more term for FTS5, not a check of every match
+        people = filters.people()
+        if people is None:
+            return []
+        match = f"({match}) AND ({people})"
+        # the words may fit two people of one article: the article must name one with them all
+        keep = _naming(filters.official, keep)
+        filters = replace(filters, official=None)
     where, args = filters.where()
     # joined with articles only to filter: the join costs more than the ranking itself
     join = " JOIN articles a ON a.rowid = article_fts.rowid" if where != "1" else ""
@@ -480,7 +498,7 @@ def search(
         f" WHERE article_fts MATCH ? AND {where}"
         " ORDER BY rank, article_fts.rowid"
     )
-    params: list[object] = [q.match, *args]
+    params: list[object] = [match, *args]
     if limit and keep is None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -506,6 +524,12 @@ def search(
             )
         )
     return hits
+
+
+def _naming(official: str, keep: Callable[[Article], bool] | None) -> Callable[[Article], bool]:
+    from pilkada.corpus import select
+
+    return lambda a: bool(select([a], official=official)) and (keep is None or keep(a))
 
 
 def _best_field(
