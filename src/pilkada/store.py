@@ -101,8 +101,13 @@ def _people_in_article_fts(conn: sqlite3.Connection) -> None:
         "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems,"
         f" people, content = '', {TOKENIZE})"
     )
-    for rowid, data in conn.execute("SELECT rowid, data FROM articles").fetchall():
-        conn.execute(_INSERT_TEXT, (rowid, *fts_values(decode(data))[0]))
+    last = 0
+    while rows := conn.execute(  # a page at a time: a million articles are not held at once
+        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+    ).fetchall():
+        for rowid, data in rows:
+            conn.execute(_INSERT_TEXT, (rowid, *fts_values(decode(data))[0]))
+        last = rows[-1][0]
 
 
 # schema version n -> the function that brings an index from n to n + 1, in a transaction
