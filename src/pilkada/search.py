@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -250,24 +250,26 @@ def _newest_first(d: _Scored) -> tuple[float, bool, int, str]:
 # --- snippets ---
 
 
-def _best_field(doc: _Scored, matcher: _Matcher) -> tuple[str, list[Span]]:
-    """The paragraph showing the most of the query; the title only when no paragraph matches."""
+def best_passage(
+    article: Article, spans_of: Callable[[str], list[list[Span]]]
+) -> tuple[str, list[Span]]:
+    """The paragraph showing the most of the query (most of its terms, then most matches), with
+    the query's spans in it; the title only when no paragraph matches. ``spans_of(text)`` gives,
+    for each term of the query, its spans in ``text``. Shared by search on files and the index."""
     best: tuple[tuple[int, int], str, list[Span]] | None = None
-    in_title: tuple[str, list[Span]] | None = None
-    for k, field in enumerate(doc.fields):
-        per_term = matcher.spans(field)
+    for paragraph in article.paragraphs:
+        per_term = spans_of(paragraph)
         spans = sorted(s for term in per_term for s in term)
         if not spans:
             continue
-        if k == 0 and doc.article.title:
-            in_title = (field, spans)
-            continue
         key = (sum(1 for term in per_term if term), len(spans))
         if best is None or key > best[0]:
-            best = (key, field, spans)
+            best = (key, paragraph, spans)
     if best is not None:
         return best[1], best[2]
-    return in_title or (doc.fields[0] if doc.fields else "", [])
+    if article.title:
+        return article.title, sorted(s for term in spans_of(article.title) for s in term)
+    return (article.paragraphs[0] if article.paragraphs else ""), []
 
 
 def snippet(text: str, spans: Sequence[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
@@ -341,7 +343,7 @@ def search(
         ranked = ranked[: max(limit, 0)]
     hits = []
     for doc in ranked:
-        text, spans = snippet(*_best_field(doc, matcher))
+        text, spans = snippet(*best_passage(doc.article, matcher.spans))
         a = doc.article
         hits.append(
             Hit(

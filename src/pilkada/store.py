@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,7 +35,7 @@ from pathlib import Path
 from pilkada.corpus import CorpusError
 from pilkada.fts import name_match, stems_of, translate
 from pilkada.models import Article, Hit
-from pilkada.search import fold, snippet
+from pilkada.search import best_passage, fold, snippet
 
 __all__ = [
     "ENVVAR",
@@ -515,7 +515,7 @@ def search(
         a = decode(data)
         if keep is not None and not keep(a):
             continue
-        text, spans = _best_field(a, q.terms, match_spans)
+        text, spans = best_passage(a, lambda t: match_spans(t, q.terms))
         cut, moved = snippet(text, spans)
         hits.append(
             Hit(
@@ -535,26 +535,6 @@ def _naming(official: str, keep: Callable[[Article], bool] | None) -> Callable[[
     from pilkada.corpus import select
 
     return lambda a: bool(select([a], official=official)) and (keep is None or keep(a))
-
-
-def _best_field(
-    article: Article, terms: Sequence[object], spans_of: Callable[..., list[list[tuple[int, int]]]]
-) -> tuple[str, list[tuple[int, int]]]:
-    """The paragraph showing the most of the query; the title only when no paragraph does."""
-    best: tuple[tuple[int, int], str, list[tuple[int, int]]] | None = None
-    for paragraph in article.paragraphs:
-        per_term = spans_of(paragraph, terms)
-        spans = sorted(s for term in per_term for s in term)
-        if not spans:
-            continue
-        key = (sum(1 for term in per_term if term), len(spans))
-        if best is None or key > best[0]:
-            best = (key, paragraph, spans)
-    if best is not None:
-        return best[1], best[2]
-    if article.title:
-        return article.title, sorted(s for t in spans_of(article.title, terms) for s in t)
-    return (article.paragraphs[0] if article.paragraphs else ""), []
 
 
 def quoting_articles(
