@@ -7,6 +7,7 @@ codes, no box drawing. ``--json`` output is parsed and checked. Errors are one l
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,73 @@ def test_help_imports_click_only(args: list[str]) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_stored_group_help_is_what_click_prints() -> None:
+    import click
+
+    from pilkada._help import TEXT
+    from pilkada.cli import cli
+    from pilkada.launch import HELP_WIDTH
+
+    with click.Context(cli, info_name="pilkada", terminal_width=HELP_WIDTH) as ctx:
+        wanted = ctx.get_help() + "\n"
+    assert wanted == TEXT, "the group help changed: run python scripts/gen_help.py"
+
+
+@pytest.mark.parametrize("columns", [None, "", "0", "-3", "x", "40", "52", "60", "79", "80", "200"])
+def test_launcher_wraps_help_as_click_does(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    import click
+
+    from pilkada.launch import help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert help_width() == click.formatting.HelpFormatter().width
+
+
+LAUNCH = (
+    "import sys\n"
+    "sys.argv = ['pilkada', *sys.argv[1:]]\n"
+    "from pilkada.launch import main\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    sys.stderr.write(str(any(m.split('.')[0] == 'click' for m in sys.modules)))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("columns", "click_imported"), [("120", False), ("80", False), ("60", True)]
+)
+def test_console_script_help_without_click(columns: str, click_imported: bool) -> None:
+    import click
+
+    from pilkada.cli import cli
+
+    env = {**os.environ, "COLUMNS": columns}
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCH, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    width = max(min(int(columns), 80) - 2, 50)
+    with click.Context(cli, info_name="pilkada", terminal_width=width) as ctx:
+        assert done.stdout == ctx.get_help() + "\n"
+    assert done.stderr == str(click_imported)
+
+
+def test_console_script_runs_commands() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCH, "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("pilkada, version ")
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

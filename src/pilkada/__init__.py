@@ -9,12 +9,15 @@ The library can be used without the command line::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# not imported from typing: `pilkada --help` (pilkada.launch) imports this package and nothing else
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Person", "Quote", "Removed", "__version__", "parse"]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from pilkada.models import Article, Person, Quote, Removed
     from pilkada.pipeline import parse
 

@@ -1,5 +1,5 @@
 """``python -m pilkada``: the same as the ``pilkada`` command."""
 
-from pilkada.cli import main
+from pilkada.launch import main
 
 main()
