@@ -361,21 +361,23 @@ def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:
 def find_people(text: str) -> list[Mention]:
     """Every person anchored by a title or an honorific in ``text``, in order."""
     tokens = tokenize(text)
-    openers = _openers()
+    openers, links = _openers(), role_links()
     out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        key = fold(tokens[i].text)
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
         m = None
-        if key in role_links() and i + 1 < len(tokens):
-            m = _linked_person(tokens, i)
-        elif tokens[i].is_cap and key in openers:
-            m = parse_person_at(tokens, i)
+        if t.is_word:  # titles, honorifics and role links are words
+            key = fold(t.text)
+            if key in links and i + 1 < n:
+                m = _linked_person(tokens, i)
+            elif t.is_cap and key in openers:
+                m = parse_person_at(tokens, i)
         if m is None:
             i += 1
             continue
         out.append(m)
-        while i < len(tokens) and tokens[i].start < m.end:
+        while i < n and tokens[i].start < m.end:
             i += 1
     for extra in _appositions(text):
         overlapping = [m for m in out if m.start < extra.end and extra.start < m.end]

@@ -36,20 +36,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
     Cached: an article's paragraphs are read for people, places and quotes in turn.
     """
     out: list[Token] = []
+    append = out.append
+    make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__
+    dash = -2  # where a "-" stands right after a word: "Toli-" of "Toli-Toli"
     for m in TOKEN.finditer(text):
         word = m.group()
-        first = word[0]
-        if (
-            len(out) >= 2
-            and out[-1].text == "-"
-            and out[-1].start == out[-2].end == m.start() - 1
-            and word.casefold() == out[-2].text.casefold()
-        ):
+        start, end = m.span()
+        if start == dash + 1 and word.casefold() == out[-2][0].casefold():
             # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"
             left = out[-2]
-            out[-2:] = [Token(text[left.start : m.end()], left.start, m.end(), True, left.is_cap)]
+            out[-2:] = [make(Token, (text[left[1] : end], left[1], end, True, left[4]))]
+            dash = -2
             continue
-        out.append(Token(word, m.start(), m.end(), first.isalpha(), first.isupper()))
+        if word == "-" and out and out[-1][2] == start:
+            dash = start
+        first = word[0]
+        append(make(Token, (word, start, end, first.isalpha(), first.isupper())))
     return tuple(out)
 
 
