@@ -88,15 +88,74 @@ def test_schema_1_is_migrated_to_people_in_the_article_table(conn: sqlite3.Conne
     )
     conn.execute("CREATE TABLE people (rowid INTEGER PRIMARY KEY, article, n)")
     conn.execute(f"CREATE VIRTUAL TABLE people_fts USING fts5 (name, role, {store.TOKENIZE})")
+    conn.execute("DROP TABLE words")
     conn.execute("PRAGMA user_version = 1")
     (path,) = [row[2] for row in conn.execute("PRAGMA database_list")]
     conn.close()
     db = store.connect(Path(path), write=True)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     hits = store.search(db, "netralitas", filters=store.Filters(official="laura"))
     assert [h.article_id[:3] for h in hits] == ["002"]
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     assert "people_fts" not in tables
+
+
+def test_schema_2_is_migrated_to_a_word_list(conn: sqlite3.Connection) -> None:
+    """Schema 3 lists the indexed words, so that a bare word or a prefix reads as exact words."""
+    expected = {w for (w,) in conn.execute("SELECT word FROM words")}
+    assert {"netralitas", "pilkada", "nunukan"} <= expected
+    before = [h.article_id for h in store.search(conn, "netral*")]
+    assert len(before) >= 2
+    conn.execute("DROP TABLE words")
+    conn.execute("PRAGMA user_version = 2")
+    (path,) = [row[2] for row in conn.execute("PRAGMA database_list")]
+    conn.close()
+    with pytest.raises(store.StoreError, match="older pilkada"):
+        store.connect(Path(path))
+    db = store.connect(Path(path), write=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert {w for (w,) in db.execute("SELECT word FROM words")} == expected
+    assert [h.article_id for h in store.search(db, "netral*")] == before
+
+
+def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -> None:
+    expand = store.expander(conn)
+    assert expand("netralita") == ["netralitas"]
+    assert expand("zzzzqqq") == []
+    assert expand("") is None  # every word: too many to list, left to FTS5
+    assert "pilkada" in (expand("pilkad") or [])
+
+
+def test_a_broad_search_ranks_the_articles_indexed_last_and_says_so(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = store.search(conn, "pilkada", limit=None)
+    assert len(everything) == 5
+    notes: list[str] = []
+    assert len(store.search(conn, "pilkada", notes=notes)) == 5  # not broad: bm25, no note
+    assert notes == []
+    monkeypatch.setattr(store, "BROAD", 3)
+    found = store.search(conn, "pilkada", notes=notes)
+    assert len(found) == 3  # the 3 indexed last
+    last = [r for (r,) in conn.execute("SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 3")]
+    ids = {
+        conn.execute("SELECT id FROM articles WHERE rowid = ?", (r,)).fetchone()[0] for r in last
+    }
+    assert {h.article_id for h in found} == ids
+    # the word in the title first, then the last indexed first
+    titled = {h.article_id for h in found if "pilkada" in h.title.lower()}
+    assert [h.score for h in found] == sorted((h.score for h in found), reverse=True)
+    assert {h.article_id for h in found if h.score == 1.0} == titled
+    rowid = {i: r for r, i in conn.execute("SELECT rowid, id FROM articles")}
+    for score in (1.0, 0.0):
+        group = [rowid[h.article_id] for h in found if h.score == score]
+        assert group == sorted(group, reverse=True)
+    assert notes and "more than 3 articles match" in notes[0]
+    # a narrow search with a broad word in it is ranked the same way, every match kept
+    assert {h.article_id for h in store.search(conn, "pilkada nunukan")} <= ids | {
+        h.article_id for h in everything
+    }
+    assert len(store.search(conn, "pilkada", limit=None)) == 5  # --limit 0: every match, bm25
 
 
 def test_locate_reads_an_explicit_index_or_the_default_one_if_present(

@@ -360,7 +360,9 @@ def search(
 
     On an index (see `pilkada index`), a word also finds its other forms ("pilih" finds
     "pemilihan" and "memilih"), "pemil*" finds words that start so, and AND, OR, NOT and
-    brackets combine terms; hits are ranked by bm25.
+    brackets combine terms; hits are ranked by bm25. A search matching more than 2,000
+    articles shows the 2,000 indexed last, those with the words in the title first, and says
+    so on stderr; --limit 0 ranks every match.
 
     \b
     Examples:
@@ -404,7 +406,11 @@ def _search_index(
     filters = store.Filters(outlet=outlet, since=since, until=until, official=official)
     keep = (lambda a: bool(corpus.select([a], place=place))) if place is not None else None
     conn = _open_index(index)
-    return store.search(conn, query, limit=limit or None, filters=filters, keep=keep)
+    notes: list[str] = []
+    found = store.search(conn, query, limit=limit or None, filters=filters, keep=keep, notes=notes)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    return found
 
 
 @cli.command()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pilkada.search import QueryError, fold
@@ -98,13 +98,36 @@ class Term:
     kind: str  # "word", "phrase" or "prefix"
     words: tuple[str, ...]
 
-    def expression(self, text_columns: Sequence[str], stem_columns: Sequence[str]) -> str:
+    def expression(
+        self,
+        text_columns: Sequence[str],
+        stem_columns: Sequence[str],
+        expand: Expander | None = None,
+    ) -> str:
+        columns = _columns(text_columns)
         if self.kind == "word":
             word = self.words[0]
             by_stem = f'{_columns(stem_columns)} : "{stem(word)}"'
-            return f'{by_stem} OR {_columns(text_columns)} : "{word}" *'
+            return f"{by_stem} OR {columns} : {_starting(word, expand)}"
+        if self.kind == "prefix" and len(self.words) == 1:
+            return f"{columns} : {_starting(self.words[0], expand)}"
         star = " *" if self.kind == "prefix" else ""
-        return f'{_columns(text_columns)} : "{" ".join(self.words)}"{star}'
+        return f'{columns} : "{" ".join(self.words)}"{star}'
+
+
+# the indexed words that start with a prefix, or None when there are too many to list
+Expander = Callable[[str], "Sequence[str] | None"]
+
+
+def _starting(prefix: str, expand: Expander | None) -> str:
+    """Words starting with ``prefix``: the words themselves when ``expand`` lists them (FTS5
+    reads a few exact words as fast as one), else an FTS5 prefix query (which merges the lists
+    of every such word before it returns the first match: slow for a common word)."""
+    found = expand(prefix) if expand is not None else None
+    if found is None:
+        return f'"{prefix}" *'
+    words = [w for w in found if w != prefix]
+    return "(" + " OR ".join(f'"{w}"' for w in [prefix, *words]) + ")"
 
 
 def _columns(names: Sequence[str]) -> str:
@@ -118,6 +141,8 @@ class Query:
     text: str
     match: str
     terms: list[Term]
+    # each term's own expression, negated ones too: what FTS5's bm25 counts the articles of
+    parts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -227,13 +252,22 @@ def _join(op: str, left: _Node | None, right: _Node | None) -> _Node | None:
     return _Node(op, left=left, right=right)
 
 
-def _render(node: _Node, text_columns: Sequence[str], stem_columns: Sequence[str]) -> str:
+def _render(
+    node: _Node, text_columns: Sequence[str], stem_columns: Sequence[str], expand: Expander | None
+) -> str:
     if node.term is not None:
-        return f"({node.term.expression(text_columns, stem_columns)})"
+        return f"({node.term.expression(text_columns, stem_columns, expand)})"
     assert node.left is not None and node.right is not None
-    left = _render(node.left, text_columns, stem_columns)
-    right = _render(node.right, text_columns, stem_columns)
+    left = _render(node.left, text_columns, stem_columns, expand)
+    right = _render(node.right, text_columns, stem_columns, expand)
     return f"({left} {node.op} {right})"
+
+
+def _every(node: _Node) -> list[Term]:
+    if node.term is not None:
+        return [node.term]
+    assert node.left is not None and node.right is not None
+    return _every(node.left) + _every(node.right)
 
 
 def _positive(node: _Node) -> list[Term]:
@@ -248,15 +282,21 @@ def translate(
     query: str,
     text_columns: Sequence[str] = ("title", "body"),
     stem_columns: Sequence[str] = ("title_stems", "body_stems"),
+    expand: Expander | None = None,
 ) -> Query:
-    """The FTS5 MATCH expression for a user's query; raises QueryError when nothing is left."""
+    """The FTS5 MATCH expression for a user's query; raises QueryError when nothing is left.
+
+    ``expand`` lists the indexed words a prefix starts (see ``_starting``); without it a bare
+    word and a ``prefix*`` are FTS5 prefix queries.
+    """
     if not query.strip():
         raise QueryError("empty query: give words to search for")
     node = _Parser(list(_lex(query))).parse()
     if node is None:
         raise QueryError(f"query {query!r} has no words to search for")
     terms = list(dict.fromkeys(_positive(node)))
-    return Query(query, _render(node, text_columns, stem_columns), terms)
+    parts = [t.expression(text_columns, stem_columns, expand) for t in dict.fromkeys(_every(node))]
+    return Query(query, _render(node, text_columns, stem_columns, expand), terms, parts)
 
 
 def name_match(value: str, column: str) -> str | None:
@@ -272,6 +312,9 @@ def name_match(value: str, column: str) -> str | None:
 
 def match_spans(text: str, terms: Sequence[Term]) -> list[list[tuple[int, int]]]:
     """For each term, the character spans of ``text`` where it occurs."""
+    folded_text = fold(text)
+    if not any(n in folded_text for term in terms for n in _needles(term)):
+        return [[] for _ in terms]  # most paragraphs of a hit: no words to split and fold
     found = list(_TOKEN.finditer(text))
     folded = [fold(m.group()) for m in found]
     out: list[list[tuple[int, int]]] = []
@@ -286,6 +329,16 @@ def match_spans(text: str, terms: Sequence[Term]) -> list[list[tuple[int, int]]]
             ]
         )
     return out
+
+
+@lru_cache(maxsize=256)
+def _needles(term: Term) -> tuple[str, ...]:
+    """Strings of which a text holds one, folded, wherever ``term`` occurs in it (see
+    ``_matcher``): a quick test that most paragraphs fail."""
+    if term.kind == "word":
+        root = stem(term.words[0])
+        return (term.words[0], root[1:] or root)
+    return (term.words[-1],)
 
 
 def _matcher(term: Term) -> Callable[[list[str], int], bool]:

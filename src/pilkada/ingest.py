@@ -136,6 +136,7 @@ class _Writer:
         self.pending: dict[str, _Pending] = {}
         self.waiting: list[Parsed] = []
         self.size = 0
+        self.words: set[str] = set()  # words added to the index's word list in this run
 
     def add(self, parsed: Parsed, batch: int, tick: Callable[[], None]) -> None:
         self.waiting.append(parsed)
@@ -192,7 +193,7 @@ class _Writer:
         ident = store.free_id(conn, freed or rec.id)
         if ident != rec.id:
             rec = _renamed(rec, ident)
-        rowid = store.insert(conn, rec)
+        rowid = store.insert(conn, rec, self.words)
         store.add_source(conn, path, unit, rowid, url)
         if state.old:
             report.updated += 1

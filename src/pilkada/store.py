@@ -26,14 +26,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from pilkada.corpus import CorpusError
-from pilkada.fts import name_match, stems_of, translate
+from pilkada.fts import Query, name_match, stems_of, tokens, translate
 from pilkada.models import Article, Hit
 from pilkada.search import best_passage, fold, snippet
 
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 ENVVAR = "PILKADA_DB"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STEMMER = "PySastrawi 1.2.1"
 BUSY_TIMEOUT_MS = 10_000
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
@@ -89,6 +89,7 @@ CREATE VIRTUAL TABLE article_fts USING fts5 (
     title, body, title_stems, body_stems, people, content = '', {TOKENIZE}
 );
 CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '', {TOKENIZE});
+CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -110,8 +111,25 @@ def _people_in_article_fts(conn: sqlite3.Connection) -> None:
         last = rows[-1][0]
 
 
+def _word_list(conn: sqlite3.Connection) -> None:
+    """Schema 2 -> 3: the list of indexed words, which bare words and prefixes expand to."""
+    conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+    last = 0
+    while rows := conn.execute(
+        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+    ).fetchall():
+        found: set[str] = set()
+        for _, data in rows:
+            found.update(words_of(decode(data)))
+        add_words(conn, found)
+        last = rows[-1][0]
+
+
 # schema version n -> the function that brings an index from n to n + 1, in a transaction
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _people_in_article_fts}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _people_in_article_fts,
+    2: _word_list,
+}
 _INSERT_TEXT = (
     "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems, people)"
     " VALUES (?, ?, ?, ?, ?, ?)"
@@ -254,6 +272,7 @@ class Record:
     place_key: str | None
     fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    words: frozenset[str] = frozenset()  # the distinct folded words of the title and body
 
 
 def fts_values(
@@ -265,6 +284,14 @@ def fts_values(
     text = (title, body, stems_of(title), stems_of(body), people)
     quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
     return text, quotes
+
+
+def words_of(article: Article) -> frozenset[str]:
+    """The distinct words of an article's title and paragraphs, folded as FTS5 indexes them."""
+    found = set(tokens(article.title or ""))
+    for paragraph in article.paragraphs:
+        found.update(tokens(paragraph))
+    return frozenset(found)
 
 
 def encode(article: Article) -> bytes:
@@ -286,6 +313,7 @@ def record(article: Article, key: str) -> Record:
         place_key=fold(article.dateline) if article.dateline else None,
         fts=text,
         quotes=quotes,
+        words=words_of(article),
     )
 
 
@@ -312,8 +340,19 @@ def free_id(conn: sqlite3.Connection, wanted: str) -> str:
     return ident
 
 
-def insert(conn: sqlite3.Connection, rec: Record) -> int:
-    """Store a new article (its id must be free); returns its rowid."""
+def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None) -> int:
+    """Store a new article (its id must be free); returns its rowid.
+
+    ``known``: words already in the word list, which a writer of many articles keeps so that
+    each word is added once; the words added here join it.
+    """
+    words = rec.words if known is None else rec.words - known
+    if words:
+        add_words(conn, words)
+        if known is not None:
+            if len(known) > WORDS_REMEMBERED:  # a bound on memory; adding a word again is cheap
+                known.clear()
+            known |= words
     cur = conn.execute(
         "INSERT INTO articles (id, hash, published, outlet_key, place_key, data)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -328,6 +367,11 @@ def insert(conn: sqlite3.Connection, rec: Record) -> int:
             (qid, *values),
         )
     return rowid
+
+
+def add_words(conn: sqlite3.Connection, words: Iterable[str]) -> None:
+    """Add words to the list of indexed words (those already there are left)."""
+    conn.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in words))
 
 
 def add_source(
@@ -470,6 +514,29 @@ def find(conn: sqlite3.Connection, ident: str) -> Article:
     raise CorpusError(f"no article {ident!r}; ids are: {known}{more}")
 
 
+# A search ranks every match by bm25 while that is quick: while each of its terms is in at most
+# BROAD articles (FTS5's bm25 counts the articles of every term, each time). A broader search
+# ranks the BROAD articles indexed last that match: with the words in the title first, then the
+# last indexed first, and says so (``notes``).
+BROAD = 2000
+# a bare word or a prefix is read as the indexed words starting with it, up to this many
+EXPANSIONS = 64
+WORDS_REMEMBERED = 500_000  # words a writer keeps as known to be listed (~40 MB)
+
+
+def expander(conn: sqlite3.Connection) -> Callable[[str], Sequence[str] | None]:
+    """The indexed words starting with a prefix (None when more than EXPANSIONS do)."""
+
+    def expand(prefix: str) -> Sequence[str] | None:
+        rows = conn.execute(
+            "SELECT word FROM words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
+            (prefix, prefix + "\U0010ffff", EXPANSIONS + 1),
+        ).fetchall()
+        return None if len(rows) > EXPANSIONS else [w for (w,) in rows]
+
+    return expand
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -477,20 +544,30 @@ def search(
     limit: int | None = 20,
     filters: Filters = Filters(),
     keep: Callable[[Article], bool] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Hit]:
     """The articles matching a query, best first (bm25), each with a highlighted snippet.
 
     ``keep``, if given, is a further test each article must pass (applied in Python, in rank
-    order, until ``limit`` hits). Raises QueryError for a query with nothing to search for.
+    order, until ``limit`` hits). A search whose terms are in more than BROAD articles each is
+    ranked among the BROAD matching articles indexed last (title first, last indexed first), unless
+    ``limit`` is None; a line saying so is added to ``notes``. Raises QueryError for a query
+    with nothing to search for.
     """
     from pilkada.fts import match_spans
 
-    q = translate(query)
+    # the words a bare word or a prefix starts, listed: FTS5 reads them as it goes, so that
+    # counting and scanning the newest matches stops early; a prefix query reads all first
+    listed = translate(query, expand=expander(conn))
+    people = filters.people()
+    if filters.official is not None and people is None:
+        return []
+    parts = [*listed.parts, *([people] if people else [])]
+    broad = limit is not None and _broad(conn, parts)
+    # ranked by bm25, a prefix is one term: "aman" finding "amanah" must not weigh as a rare word
+    q = listed if broad else translate(query)
     match = q.match
     if filters.official is not None:  # one more term for FTS5, not a check of every match
-        people = filters.people()
-        if people is None:
-            return []
         match = f"({match}) AND ({people})"
         # the words may fit two people of one article: the article must name one with them all
         keep = _naming(filters.official, keep)
@@ -498,17 +575,28 @@ def search(
     where, args = filters.where()
     # joined with articles only to filter: the join costs more than the ranking itself
     join = " JOIN articles a ON a.rowid = article_fts.rowid" if where != "1" else ""
-    sql = (
-        f"SELECT article_fts.rowid, bm25(article_fts, {WEIGHTS}) AS rank FROM article_fts{join}"
-        f" WHERE article_fts MATCH ? AND {where}"
-        " ORDER BY rank, article_fts.rowid"
-    )
-    params: list[object] = [match, *args]
-    if limit and keep is None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    ranked: list[tuple[int, float]]
+    if broad:
+        ranked = _newest_first(conn, q, match, join, where, args)
+        if notes is not None and len(ranked) >= BROAD:
+            notes.append(
+                f"more than {BROAD:,} articles match: showing the {BROAD:,} indexed last, those "
+                "with the words in the title first; add words or filters (--since, --outlet, "
+                "--official) to rank by relevance, or --limit 0 to rank every match"
+            )
+    else:
+        sql = (
+            f"SELECT article_fts.rowid, -bm25(article_fts, {WEIGHTS}) AS score"
+            f" FROM article_fts{join} WHERE article_fts MATCH ? AND {where}"
+            " ORDER BY score DESC, article_fts.rowid"
+        )
+        params: list[object] = [match, *args]
+        if limit and keep is None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        ranked = conn.execute(sql, params).fetchall()
     hits: list[Hit] = []
-    for rowid, rank in conn.execute(sql, params).fetchall():
+    for rowid, score in ranked:
         if limit and len(hits) >= limit:
             break
         (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
@@ -523,12 +611,58 @@ def search(
                 title=a.display_title(),
                 published=a.published,
                 outlet=a.outlet,
-                score=round(-rank, 4),
+                score=round(score, 4),
                 snippet=cut,
                 highlights=moved,
             )
         )
     return hits
+
+
+def _broad(conn: sqlite3.Connection, parts: Sequence[str]) -> bool:
+    """Whether any of a query's terms is in more than BROAD articles (counting stops there)."""
+    return any(
+        conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+            " LIMIT ?)",
+            (part, BROAD + 1),
+        ).fetchone()[0]
+        > BROAD
+        for part in parts
+    )
+
+
+def _newest_first(
+    conn: sqlite3.Connection, q: Query, match: str, join: str, where: str, args: list[object]
+) -> list[tuple[int, float]]:
+    """The BROAD matching articles indexed last, with a score: 1 with a word of the query in
+    the title, else 0; ordered by that, then the last indexed first.
+
+    (Not by date: reading the dates of 2,000 articles takes longer than the rest of a search.)
+    """
+    rows = [
+        r
+        for (r,) in conn.execute(
+            f"SELECT article_fts.rowid FROM article_fts{join} WHERE article_fts MATCH ?"
+            f" AND {where} ORDER BY article_fts.rowid DESC LIMIT ?",
+            [match, *args, BROAD],
+        )
+    ]
+    if not rows:
+        return []
+    expand = expander(conn)
+    positive = " OR ".join(
+        f"({t.expression(('title',), ('title_stems',), expand)})" for t in q.terms
+    )
+    in_title = {
+        r
+        for (r,) in conn.execute(
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ?",
+            (positive, rows[-1]),
+        )
+    }
+    first = [(r, 1.0) for r in rows if r in in_title]
+    return first + [(r, 0.0) for r in rows if r not in in_title]
 
 
 def _naming(official: str, keep: Callable[[Article], bool] | None) -> Callable[[Article], bool]:
