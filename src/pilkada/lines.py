@@ -106,7 +106,10 @@ def words(text: str) -> list[str]:
 
 
 def lower_ratio(text: str) -> float:
-    ws = words(text)
+    return _lower_share(words(text))
+
+
+def _lower_share(ws: list[str]) -> float:
     if not ws:
         return 0.0
     return sum(1 for w in ws if w[0].islower()) / len(ws)
@@ -116,7 +119,7 @@ def lower_ratio(text: str) -> float:
 def is_prose(text: str) -> bool:
     """A line of running text: enough words, mostly lower-case, as sentences are in Indonesian."""
     ws = words(text)
-    ratio = lower_ratio(text)
+    ratio = _lower_share(ws)
     if (len(ws) >= 8 and ratio >= 0.34) or len(ws) >= 25:
         return True
     ends = bool(SENTENCE_END.search(text))
@@ -164,6 +167,8 @@ def credit_of(text: str) -> list[tuple[str, str]]:
     "Penulis Kontributor Baubau, Defriatno Neke | Editor Khairina".
     """
     pattern, kinds = _credit_labels()
+    if pattern.match(text.strip()) is None:  # the first segment must open with a label
+        return []
     out: list[tuple[str, str]] = []
     segments = [
         s.strip()
@@ -185,6 +190,9 @@ def _names_like(value: str) -> bool:
     return is_name_line(value) or re.fullmatch(r"[A-Z][\w'.-]+", value) is not None
 
 
+PHOTOGRAPHER_AT_END = re.compile(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)$")
+
+
 def is_caption(text: str) -> bool:
     """A photo caption: a caption cue first, or a line closed by a photographer's name in brackets
     with no full stop before it ("… baru-baru ini (Selviani)")."""
@@ -193,7 +201,7 @@ def is_caption(text: str) -> bool:
     if _caption_cue().match(text):
         return True
     # a photographer's name in brackets; not an acronym such as "(KPU)" closing a sentence
-    m = re.search(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)$", text)
+    m = PHOTOGRAPHER_AT_END.search(text) if text.endswith(")") else None
     if m is not None and not SENTENCE_END.search(text[: m.start()]):
         return True
     if len(words(text)) > CAPTION_MAX_WORDS:
