@@ -148,6 +148,22 @@ def test_search_on_the_index(run: Run, index: Path) -> None:
     assert regex.splitlines()[1].startswith(IDS[4])
 
 
+def test_a_broad_search_says_how_it_ranked(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import store
+
+    result = run("search", "pilkada")
+    assert result.exit_code == 0 and result.stderr == ""
+    monkeypatch.setattr(store, "BROAD", 2)
+    result = run("search", "pilkada")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 1 + 2  # the header and the 2 indexed last
+    assert result.stderr.startswith("note: more than 2 articles match")
+    every = run("search", "pilkada", "--limit", "0")
+    assert len(every.stdout.splitlines()) == 1 + 5 and every.stderr == ""
+
+
 @pytest.mark.parametrize(
     "query",
     [
