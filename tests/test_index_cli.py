@@ -210,6 +210,12 @@ def test_summarise_officials_and_export_read_the_index(
     files = ["--corpus", str(corpus_dir)]
     assert ok(run("summarise")) == ok(run("summarise", *files))
     assert ok(run("summarise", "004")) == ok(run("summarise", "004", *files))
+    assert ok(run("summarise", "--json", "--outlet", "antara")) == ok(
+        run("summarise", "--json", "--outlet", "antara", *files)
+    )
+    one_line_error(run("summarise", "nope"), 2, "no article 'nope'")
+    for options in ([], ["--json"], ["--since", "2024-11-01"], ["--place", "kukar", "--json"]):
+        assert ok(run("list", *options)) == ok(run("list", *options, *files))
     assert ok(run("officials")) == ok(run("officials", *files))
     ok(run("export", "--format", "jsonl", "--out", str(tmp_path / "a.jsonl")))
     exported = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]

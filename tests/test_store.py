@@ -172,6 +172,18 @@ def test_locate_reads_an_explicit_index_or_the_default_one_if_present(
     assert store.default_path() == tmp_path / "data" / "pilkada" / "index.db"
 
 
+def test_articles_are_read_one_at_a_time(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded: list[bytes] = []
+    real = store.decode
+    monkeypatch.setattr(store, "decode", lambda data: decoded.append(data) or real(data))
+    stream = store.iter_articles(conn)
+    first = next(stream)
+    assert first.id.startswith("000") and len(decoded) == 1  # not the five
+    assert [a.id[:3] for a in stream] == ["002", "004", "001", "003"]
+
+
 def test_articles_come_back_whole_oldest_first(conn: sqlite3.Connection) -> None:
     found = store.articles(conn)
     assert [a.id[:3] for a in found] == ["000", "002", "004", "001", "003"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -160,6 +160,26 @@ def _open_index(path: Path) -> sqlite3.Connection:
         raise click.ClickException(str(exc)) from None
 
 
+def _article_stream(
+    spec: str | None,
+    *,
+    outlet: str | None = None,
+    place: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Iterable[Article]:
+    """``_articles``, read from an index one at a time as they are used."""
+    index = _index_path(spec)
+    if index is None:
+        return _articles(spec, outlet=outlet, place=place, since=since, until=until)
+    from pilkada import corpus, store
+
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    filters = store.Filters(outlet=outlet, since=since, until=until)
+    return corpus.filtered(store.iter_articles(_open_index(index), filters), place=place)
+
+
 def _articles(
     spec: str | None,
     *,
@@ -269,7 +289,7 @@ def list_(
     """
     from pilkada import render
 
-    items = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    items = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if doubtful:
         items = sorted((a for a in items if a.doubts), key=lambda a: -len(a.doubts))
     render.articles(items, as_json=as_json, doubts=doubtful)
@@ -602,11 +622,23 @@ def summarise(
     """
     from pilkada import render, summary
 
-    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
     if ident is None:
-        render.corpus_summary(summary.summarise_corpus(articles, top=top), as_json=as_json)
+        stream = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
+        render.corpus_summary(summary.summarise_corpus(stream, top=top), as_json=as_json)
     else:
-        found = summary.summarise_article(_find(articles, ident), sentences=sentences)
+        index = _index_path(corpus)
+        if index is not None:  # one article: looked up, not found among all of them
+            from pilkada import corpus as corpus_
+            from pilkada import store
+
+            try:
+                article = store.find(_open_index(index), ident)
+            except corpus_.CorpusError as exc:
+                raise click.BadParameter(str(exc), param_hint="'ID'") from None
+        else:
+            articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+            article = _find(articles, ident)
+        found = summary.summarise_article(article, sentences=sentences)
         render.article_summary(found, as_json=as_json)
 
 

@@ -142,7 +142,21 @@ def select(
     articles only when given. ``official`` keeps the articles naming a person each of whose
     words starts a word of that person's name ("laura" fits Asmin Laura Hafid).
     """
-    out = []
+    return list(
+        filtered(articles, outlet=outlet, since=since, until=until, place=place, official=official)
+    )
+
+
+def filtered(
+    articles: Iterable[Article],
+    *,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    place: str | None = None,
+    official: str | None = None,
+) -> Iterator[Article]:
+    """``select``, one article at a time."""
     for article in articles:
         if outlet is not None and fold(outlet) not in fold(article.outlet or ""):
             continue
@@ -154,8 +168,7 @@ def select(
             continue
         if official is not None and not _names(article, official):
             continue
-        out.append(article)
-    return out
+        yield article
 
 
 def _names(article: Article, official: str) -> bool:

@@ -7,6 +7,7 @@ and search matches are marked ``[like this]``. JSON always comes from the models
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -63,6 +64,26 @@ def dump(data: BaseModel | Sequence[BaseModel]) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def dump_each(items: Iterable[BaseModel]) -> None:
+    """``dump`` of a sequence, printing each model as it comes: the same text."""
+    it = iter(items)
+    previous = next(it, None)
+    if previous is None:
+        click.echo("[]")
+        return
+    click.echo("[")
+    for item in it:
+        click.echo(_indented(previous) + ",")
+        previous = item
+    click.echo(_indented(previous))
+    click.echo("]")
+
+
+def _indented(item: BaseModel) -> str:
+    text = json.dumps(item.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    return "\n".join("  " + line for line in text.split("\n"))
+
+
 def json_line(article: Article) -> None:
     """Print one article as a line of JSON Lines."""
     click.echo(json.dumps(article.model_dump(mode="json"), ensure_ascii=False))
@@ -104,12 +125,19 @@ def _speaker(quote: Quote) -> str:
 # --- listings ---
 
 
-def articles(items: Sequence[Article], *, as_json: bool = False, doubts: bool = False) -> None:
-    """The article listing: id, date, outlet, place, quotes, title (and what to check)."""
+def articles(items: Iterable[Article], *, as_json: bool = False, doubts: bool = False) -> None:
+    """The article listing: id, date, outlet, place, quotes, title (and what to check).
+
+    Printed as the articles come, except in a table (a terminal): a listing of a whole index
+    starts at once and holds one article at a time.
+    """
     if as_json:
-        return dump(items)
-    if not items:
+        return dump_each(items)
+    rest = iter(items)
+    first = next(rest, None)
+    if first is None:
         return _none_found("doubtful articles" if doubts else "articles")
+    items = itertools.chain([first], rest)
     if not use_rich():
         header = ("id", "date", "outlet", "place", "quotes", "title") + (("doubts",) * doubts)
         return _tsv(

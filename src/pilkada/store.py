@@ -485,13 +485,20 @@ def count(conn: sqlite3.Connection) -> int:
 
 def articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> list[Article]:
     """The articles passing the filters, oldest first, undated last, then by id."""
+    return list(iter_articles(conn, filters))
+
+
+def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iterator[Article]:
+    """The same, read as they are used: a million articles are never held at once, and the
+    first ones come at once (the dated ones in the order of the date index, then the rest)."""
     where, args = filters.where()
-    rows = conn.execute(
-        f"SELECT data FROM articles a WHERE {where}"
-        " ORDER BY a.published IS NULL, a.published, a.id",
-        args,
-    )
-    return [decode(data) for (data,) in rows]
+    for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
+        rows = conn.execute(
+            f"SELECT data FROM articles a WHERE a.published {dated} AND {where} ORDER BY {order}",
+            args,
+        )
+        for (data,) in rows:
+            yield decode(data)
 
 
 def find(conn: sqlite3.Connection, ident: str) -> Article:

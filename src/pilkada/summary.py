@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import cache, lru_cache
 
 from pilkada import lexicon
@@ -103,64 +104,90 @@ def _top(counter: Counter[str], top: int) -> list[Count]:
     return [Count(name=name, count=count) for name, count in ranked[:top]]
 
 
-def _speakers(articles: list[Article], top: int) -> list[SpeakerCount]:
-    """The most-quoted speakers; names that fold alike are one speaker."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    roles: dict[str, Counter[str]] = {}
-    for a in articles:
-        for q in a.quotes:
+class _Tally:
+    """What a corpus summary counts, added up one article at a time (a million articles are
+    summarised without being held at once)."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.quotes = 0
+        self.months: Counter[str] = Counter()
+        self.first: date | None = None
+        self.last: date | None = None
+        self.undated = 0
+        self.outlets: Counter[str] = Counter()
+        self.places: Counter[str] = Counter()
+        self.speakers: Counter[str] = Counter()
+        self.speaker_forms: dict[str, Counter[str]] = {}
+        self.speaker_roles: dict[str, Counter[str]] = {}
+        self.words: Counter[str] = Counter()
+        self.word_forms: dict[str, Counter[str]] = {}
+
+    def add(self, a: Article) -> None:
+        self.articles += 1
+        self.quotes += len(a.quotes)
+        if a.published is None:
+            self.undated += 1
+        else:
+            self.months[a.published.strftime("%Y-%m")] += 1
+            self.first = min(self.first or a.published, a.published)
+            self.last = max(self.last or a.published, a.published)
+        if a.outlet:
+            self.outlets[a.outlet] += 1
+        if a.dateline:
+            self.places[a.dateline] += 1
+        for q in a.quotes:  # names that fold alike are one speaker
             if q.speaker is None:
                 continue
             key = fold(q.speaker)
-            counts[key] += 1
-            forms.setdefault(key, Counter())[q.speaker] += 1
-            roles.setdefault(key, Counter())
+            self.speakers[key] += 1
+            self.speaker_forms.setdefault(key, Counter())[q.speaker] += 1
+            roles = self.speaker_roles.setdefault(key, Counter())
             if q.role:
-                roles[key][q.role] += 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return [
-        SpeakerCount(
-            name=forms[key].most_common(1)[0][0],
-            count=count,
-            role=roles[key].most_common(1)[0][0] if roles[key] else None,
-        )
-        for key, count in ranked
-    ]
-
-
-def _words(articles: list[Article], top: int) -> list[Count]:
-    """The most frequent content words, each shown in the form it is most often written."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    for a in articles:
+                roles[q.role] += 1
         for field in [a.title or "", *a.paragraphs]:
             for written, word in _content(field):
-                counts[word] += 1
-                forms.setdefault(word, Counter())[written] += 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return [Count(name=forms[word].most_common(1)[0][0], count=n) for word, n in ranked]
+                self.words[word] += 1
+                self.word_forms.setdefault(word, Counter())[written] += 1
+
+    def speakers_top(self, top: int) -> list[SpeakerCount]:
+        """The most-quoted speakers, each by the name and role most often given."""
+        ranked = sorted(self.speakers.items(), key=lambda item: (-item[1], item[0]))[:top]
+        return [
+            SpeakerCount(
+                name=self.speaker_forms[key].most_common(1)[0][0],
+                count=count,
+                role=(roles.most_common(1)[0][0] if (roles := self.speaker_roles[key]) else None),
+            )
+            for key, count in ranked
+        ]
+
+    def words_top(self, top: int) -> list[Count]:
+        """The most frequent content words, each in the form it is most often written."""
+        ranked = sorted(self.words.items(), key=lambda item: (-item[1], item[0]))[:top]
+        return [Count(name=self.word_forms[w].most_common(1)[0][0], count=n) for w, n in ranked]
 
 
 def summarise_corpus(articles: Iterable[Article], top: int = 10) -> CorpusSummary:
     """Articles by outlet and by month, date range, places, most-quoted speakers, frequent words.
 
     ``top`` bounds the outlets, places, speakers and words; every month is listed, oldest first.
+    The articles are read once, in one pass.
     """
-    items = list(articles)
-    dates = [a.published for a in items if a.published is not None]
-    months = Counter(d.strftime("%Y-%m") for d in dates)
+    tally = _Tally()
+    for a in articles:
+        tally.add(a)
     return CorpusSummary(
-        articles=len(items),
-        first=min(dates, default=None),
-        last=max(dates, default=None),
-        undated=len(items) - len(dates),
-        by_outlet=_top(Counter(a.outlet for a in items if a.outlet), top),
-        by_month=[Count(name=m, count=months[m]) for m in sorted(months)],
-        places=_top(Counter(a.dateline for a in items if a.dateline), top),
-        speakers=_speakers(items, top),
-        words=_words(items, top),
-        quotes=sum(len(a.quotes) for a in items),
+        articles=tally.articles,
+        first=tally.first,
+        last=tally.last,
+        undated=tally.undated,
+        by_outlet=_top(tally.outlets, top),
+        by_month=[Count(name=m, count=tally.months[m]) for m in sorted(tally.months)],
+        places=_top(tally.places, top),
+        speakers=tally.speakers_top(top),
+        words=tally.words_top(top),
+        quotes=tally.quotes,
     )
 
 
