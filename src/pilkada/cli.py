@@ -681,7 +681,7 @@ def export(
     from pilkada import export as exporter
     from pilkada import render
 
-    articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
+    articles = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if out == "-":
         if as_json:
             raise click.BadParameter("--json cannot be used with --out -", param_hint="'--json'")

@@ -15,7 +15,7 @@ import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, TextIO, get_args
 
@@ -162,26 +162,29 @@ def _check_format(fmt: str) -> None:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def write_stream(articles: Sequence[Article], fmt: ExportFormat, stream: TextIO) -> int:
+def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO) -> int:
     """Write the articles to an open text stream (stdout for ``--out -``); returns how many.
 
-    txt and md articles follow one another with a separator line between them.
+    Each article is written as it comes. txt and md articles follow one another with a
+    separator line between them.
     """
     _check_format(fmt)
-    if fmt == "jsonl":
-        for article in articles:
-            data = article.model_dump(mode="json")
-            stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
+    count = 0
+    if fmt == "csv":
         writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        writer.writerows(_csv_row(article) for article in articles)
-    else:
-        for i, article in enumerate(articles):
-            if i:
+    for article in articles:
+        if fmt == "jsonl":
+            data = article.model_dump(mode="json")
+            stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            writer.writerow(_csv_row(article))
+        else:
+            if count:
                 stream.write(f"\n{_STREAM_SEPARATOR[fmt]}\n\n")
             stream.write(_RENDER[fmt](article))
-    return len(articles)
+        count += 1
+    return count
 
 
 # --- safe writing ---
@@ -259,7 +262,7 @@ def _export_folder(articles: Sequence[Article], fmt: str, out: Path) -> list[str
 
 
 def export(
-    articles: Sequence[Article], fmt: ExportFormat, out: Path | str, *, force: bool = False
+    articles: Iterable[Article], fmt: ExportFormat, out: Path | str, *, force: bool = False
 ) -> ExportResult:
     """Export ``articles`` to ``out``: a folder of files for txt and md, one file for jsonl and csv.
 
@@ -271,19 +274,22 @@ def export(
     _check_format(fmt)
     shown = Path(out)
     target = Path(os.path.abspath(shown))
+    written: list[int] = []
     try:
         if fmt in FOLDER_FORMATS:
             _check_folder(target, shown, force)
             target.parent.mkdir(parents=True, exist_ok=True)
-            files = [str(shown / name) for name in _export_folder(articles, fmt, target)]
+            items = list(articles)  # file names are made unique across all of them
+            files = [str(shown / name) for name in _export_folder(items, fmt, target)]
+            written.append(len(items))
         else:
             if target.is_dir():
                 raise ExportError(f"{shown} is a folder; {fmt} export writes one file")
             if _exists(target) and not force:
                 raise ExportError(f"{shown} already exists; use --force to replace it")
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(target, lambda stream: write_stream(articles, fmt, stream))
+            _write_file(target, lambda stream: written.append(write_stream(articles, fmt, stream)))
             files = [str(shown)]
     except OSError as exc:
         raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc
-    return ExportResult(format=fmt, out=str(shown), files=files, articles=len(articles))
+    return ExportResult(format=fmt, out=str(shown), files=files, articles=written[0])
