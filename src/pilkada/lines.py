@@ -207,7 +207,7 @@ def is_caption(text: str) -> bool:
     if len(words(text)) > CAPTION_MAX_WORDS:
         return False
     markers, brackets = _photo_credits()
-    if any(p.search(text) for p in markers):
+    if markers.search(text):
         return True  # "marker" and "credit" endings
     for p in brackets:
         b = p.search(text)
@@ -217,12 +217,17 @@ def is_caption(text: str) -> bool:
 
 
 @cache
-def _photo_credits() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    markers: list[re.Pattern[str]] = []
+def _photo_credits() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    """The "marker" and "credit" endings as one alternation (one search a line), and the
+    "bracket" endings, which need a test of what stands before them."""
+    markers: list[str] = []
     brackets: list[re.Pattern[str]] = []
     for kind, pattern in lexicon.patterns("photo_credits"):
-        (brackets if kind == "bracket" else markers).append(re.compile(pattern))  # credit: marker
-    return markers, brackets
+        if kind == "bracket":
+            brackets.append(re.compile(pattern))
+        else:
+            markers.append(f"(?:{pattern})")
+    return re.compile("|".join(markers) or r"(?!)"), brackets
 
 
 BROWSER_SUFFIX = re.compile(r"\s+[-|–]\s+[^-|–]{2,40}$")
