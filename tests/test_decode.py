@@ -184,3 +184,20 @@ def test_normalise_keeps_the_number_of_lines(text: str) -> None:
     crlf_as_one = text.replace("\r\n", "\n")
     breaks = sum(crlf_as_one.count(c) for c in "\n\r\u2028\u2029")
     assert normalise(text).count("\n") == breaks
+
+
+SPECIAL = (
+    "\r\n\t \u00a0\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\u2028\u2029e\u0301\x0b\x0c\x1c"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(SPECIAL) | st.characters()))
+def test_normalise_is_what_its_docstring_says(text: str) -> None:
+    """Line breaks to LF, Unicode spaces to plain ones, zero-width characters out, NFC, and each
+    line's trailing whitespace stripped: written out step by step."""
+    step = text.replace("\r\n", "\n").replace("\r", "\n")
+    step = "".join(" " if c in "\t\v\f" or unicodedata.category(c) == "Zs" else c for c in step)
+    step = "".join(c for c in step if c not in "\u200b\u200c\u200d\u2060\ufeff")
+    step = step.replace("\u2028", "\n").replace("\u2029", "\n")
+    step = unicodedata.normalize("NFC", step)
+    assert normalise(text) == "\n".join(line.rstrip() for line in step.split("\n"))
