@@ -204,6 +204,33 @@ def test_quotes_on_the_index(run: Run, index: Path, corpus_dir: Path) -> None:
     assert [h["quote"]["speaker"] for h in by_role] == ["Winarto"]
 
 
+def test_quotes_by_a_speaker_on_the_index_are_those_the_files_give(
+    run: Run, index: Path, corpus_dir: Path
+) -> None:
+    files = ["--corpus", str(corpus_dir)]
+    for options in (
+        ["--by", "laura"],  # found through the index's speaker names
+        ["--by", "Bambang Arwanto", "--json"],
+        ["--by", "winarta"],  # misspelt: every article is read, as with files
+        ["--role", "kapolda"],
+        ["--by", "laura", "--role", "kapolda"],  # nobody: said so, as with files
+    ):
+        on_index, on_files = run("quotes", *options), run("quotes", *options, *files)
+        assert (on_index.exit_code, on_index.stdout) == (on_files.exit_code, on_files.stdout)
+    assert "Winarto" in ok(run("quotes", "--by", "winarta"))
+
+
+def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:
+    from pilkada import store
+
+    conn = store.connect(index)
+    found = store.speaking_articles(conn, "laura")
+    assert [a.id for a in found] == [IDS[2]]
+    assert len(found[0].quotes) == 2  # all its quotes, not only Laura's
+    assert store.speaking_articles(conn, "nobody here") == []
+    assert store.speaking_articles(conn, "...") == []
+
+
 def test_summarise_officials_and_export_read_the_index(
     run: Run, index: Path, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -472,17 +472,25 @@ def quotes(
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    index = _index_path(corpus) if query is not None else None
+    index = _index_path(corpus)
     try:
-        if index is not None:  # the index finds the quotes with the words; the rest as ever
+        found = []
+        if index is not None and (query is not None or speaker is not None):
+            # the index finds the quotes with the words, or the articles quoting someone with
+            # that name as written; the rest as ever
             from pilkada import store
 
+            conn = _open_index(index)
             filters = store.Filters(outlet=outlet, since=since, until=until)
-            articles = store.quoting_articles(_open_index(index), query or "", filters=filters)
+            if query is not None:
+                articles = store.quoting_articles(conn, query, filters=filters)
+            else:
+                articles = store.speaking_articles(conn, speaker or "", filters=filters)
             found = find_quotes(articles, None, by=speaker, role=role, place=place)
-        else:
-            articles = _articles(corpus, outlet=outlet, since=since, until=until)
-            found = find_quotes(articles, query, by=speaker, role=role, place=place)
+        if not found and (index is None or query is None):
+            # every article, one at a time: also a name misspelt ("winarta"), or a role alone
+            stream = _article_stream(corpus, outlet=outlet, since=since, until=until)
+            found = find_quotes(stream, query, by=speaker, role=role, place=place)
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
     if speaker is not None:

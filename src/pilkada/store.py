@@ -684,6 +684,21 @@ def quoting_articles(
     """The articles holding a quote whose words match ``query`` (read as a search query, stems
     and all), oldest first, each keeping only its matching quotes."""
     match = translate(query, ("text",), ("stems",)).match
+    return _with_quotes(conn, match, filters, only_matching=True)
+
+
+def speaking_articles(
+    conn: sqlite3.Connection, speaker: str, *, filters: Filters = Filters()
+) -> list[Article]:
+    """The articles quoting someone whose name has a word starting with each word of
+    ``speaker`` ("laura" fits Asmin Laura Hafid), oldest first, with all their quotes."""
+    match = name_match(speaker, "speaker")
+    return _with_quotes(conn, match, filters, only_matching=False) if match else []
+
+
+def _with_quotes(
+    conn: sqlite3.Connection, match: str, filters: Filters, *, only_matching: bool
+) -> list[Article]:
     where, args = filters.where()
     rows = conn.execute(
         "SELECT q.article, q.n FROM quotes q JOIN articles a ON a.rowid = q.article"
@@ -698,5 +713,7 @@ def quoting_articles(
     for rowid, ns in wanted.items():
         (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
         a = decode(data)
-        found.append(a.model_copy(update={"quotes": [a.quotes[n] for n in ns]}))
+        if only_matching:
+            a = a.model_copy(update={"quotes": [a.quotes[n] for n in ns]})
+        found.append(a)
     return found
