@@ -244,6 +244,12 @@ def test_summarise_officials_and_export_read_the_index(
     for options in ([], ["--json"], ["--since", "2024-11-01"], ["--place", "kukar", "--json"]):
         assert ok(run("list", *options)) == ok(run("list", *options, *files))
     assert ok(run("officials")) == ok(run("officials", *files))
+    for options in (["laura"], ["winarta", "--json"], ["--role", "bupati"], ["bambang"]):
+        on_index, on_files = run("officials", *options), run("officials", *options, *files)
+        assert (on_index.stdout, on_index.stderr) == (on_files.stdout, on_files.stderr)
+    for who in ("laura", "winarta", "bambang", "nobody"):
+        on_index, on_files = run("show", who), run("show", who, *files)
+        assert (on_index.exit_code, on_index.stdout) == (on_files.exit_code, on_files.stdout)
     ok(run("export", "--format", "jsonl", "--out", str(tmp_path / "a.jsonl")))
     exported = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
     assert sorted(a["id"] for a in exported) == IDS

@@ -238,3 +238,51 @@ def test_people_commands_on_seeds_and_devset_together(
     assert len(gani["articles"]) == 2  # named in two articles, one person
     said = json.loads(run("quotes", "--by", "gani", "--corpus", str(folder), "--json").stdout)
     assert len(said) == gani["quotes"] >= 3
+
+
+def _every_record_asked(articles: list[Article]) -> list[tuple[str, tuple[str, ...], int]]:
+    """The roster as made by asking every record about every person (the definition)."""
+    from pilkada.roster import _Record
+
+    records: list[_Record] = []
+    for a in articles:
+        for person in a.officials:
+            record = next((r for r in records if r.accepts(person)), None)
+            if record is None:
+                record = _Record(person.name)
+                records.append(record)
+            record.add(person, a, 0)
+    return sorted((r.name, tuple(r.articles), len(r.roles)) for r in records)
+
+
+SPELLINGS = st.sampled_from(
+    [
+        "Bambang Arwanto",
+        "Bambang Iswanto",
+        "Bambang Arwanta",
+        "Arwanto",
+        "Bambang",
+        "Laura",
+        "Asmin Laura Hafid",
+        "Asmin Laura",
+        "Laura Hafid",
+        "Petronella Marcia",
+        "Petronela Marsia",
+        "Petronela",
+        "Sri Wahyuni",
+        "Sry Wahyuny",
+        "Muhammad Yusuf",
+        "Mohamad Yusup",
+        "Yusuf",
+    ]
+)
+ROLES = st.sampled_from([None, "Bupati Nunukan", "Ketua KPU Kukar", "Kapolda Kalsel", "Camat"])
+
+
+@given(st.lists(st.lists(st.builds(Person, name=SPELLINGS, role=ROLES), max_size=3), max_size=8))
+def test_a_person_is_asked_of_the_records_sharing_a_name_start_as_of_all(
+    people: list[list[Person]],
+) -> None:
+    articles = [article(f"a{i}", *persons) for i, persons in enumerate(people)]
+    made = sorted((o.name, tuple(o.articles), len(o.roles)) for o in build_roster(articles))
+    assert made == _every_record_asked(articles)

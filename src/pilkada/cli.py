@@ -321,14 +321,16 @@ def show(ident: str, corpus: str | None, as_json: bool) -> None:
         try:
             render.article(store.find(_open_index(index), ident), as_json=as_json)
             return
-        except corpus_.CorpusError:
-            pass  # perhaps a person's name
-    articles = _articles(corpus)
-    try:
-        render.article(corpus_.find(articles, ident), as_json=as_json)
-        return
-    except corpus_.CorpusError as exc:
-        not_an_article = exc
+        except corpus_.CorpusError as exc:
+            not_an_article = exc  # perhaps a person's name
+        articles = _naming_articles(corpus, ident)
+    else:
+        articles = _articles(corpus)
+        try:
+            render.article(corpus_.find(articles, ident), as_json=as_json)
+            return
+        except corpus_.CorpusError as exc:
+            not_an_article = exc
     people = roster.find_officials(roster.build_roster(articles), ident)
     if len(people) == 1:
         render.person(_person_detail(people[0], articles), as_json=as_json)
@@ -548,17 +550,43 @@ def officials(
     """
     from pilkada import render, roster
 
-    articles = _articles(corpus, outlet=outlet, since=since, until=until)
+    if name is None:  # every article once, one at a time
+        stream = _article_stream(corpus, outlet=outlet, since=since, until=until)
+        people = roster.find_officials(roster.build_roster(stream), None, role=role, place=place)
+        render.officials(_sorted_people(people, sort_by), as_json=as_json)
+        return
+    articles = _naming_articles(corpus, name, outlet=outlet, since=since, until=until)
     people = roster.find_officials(roster.build_roster(articles), name, role=role, place=place)
-    if name is not None and len(people) == 1:
+    if len(people) == 1:
         render.person(_person_detail(people[0], articles), as_json=as_json)
         return
-    if name is not None and len(people) > 1 and not as_json:
+    if len(people) > 1 and not as_json:
         click.echo(
             f"Note: '{name}' fits {len(people)} people; give more of the name to choose one.",
             err=True,
         )
     render.officials(_sorted_people(people, sort_by), as_json=as_json)
+
+
+def _naming_articles(
+    spec: str | None,
+    name: str,
+    *,
+    outlet: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Article]:
+    """The articles that may name a person: on an index, those naming someone with those name
+    words as written; else (or when that finds none: a misspelt name) every article."""
+    index = _index_path(spec)
+    if index is not None:
+        from pilkada import store
+
+        filters = store.Filters(outlet=outlet, since=since, until=until, official=name)
+        found = store.articles(_open_index(index), filters)
+        if found:
+            return found
+    return _articles(spec, outlet=outlet, since=since, until=until)
 
 
 def _sorted_people(people: list[Official], sort_by: str) -> list[Official]:

@@ -36,6 +36,7 @@ class _Record:
     articles: list[str] = field(default_factory=list)
     quotes: int = 0
     dates: list[date] = field(default_factory=list)
+    seen_in: set[str] = field(default_factory=set)  # the articles, for a quick look-up
 
     def accepts(self, person: Person) -> bool:
         mine, theirs = set(_words(self.name)), set(_words(person.name))
@@ -75,7 +76,8 @@ class _Record:
                 self.forms.append(form)
         if person.role and fold(person.role) not in {fold(r) for r in self.roles}:
             self.roles.append(person.role)
-        if article.id not in self.articles:
+        if article.id not in self.seen_in:
+            self.seen_in.add(article.id)
             self.articles.append(article.id)
         self.quotes += quotes
         if article.published:
@@ -105,19 +107,30 @@ def _role_regions(role: str) -> set[str]:
 
 
 def build_roster(articles: Iterable[Article]) -> list[Official]:
-    """One record per real person named in the articles, most quoted first."""
+    """One record per real person named in the articles, most quoted first.
+
+    A person joins the first record (in the order they were made) that accepts them. Only the
+    records sharing the first three letters of a name word are asked: names alike enough to be
+    one share such a word, and a corpus of a million articles names too many people to ask
+    every record about each one.
+    """
     records: list[_Record] = []
+    by_start: dict[str, set[int]] = {}  # a name word's first letters -> its records
     for article in articles:
         said: dict[str, int] = {}
         for q in article.quotes:
             if q.speaker:
                 said[q.speaker] = said.get(q.speaker, 0) + 1
         for person in article.officials:
-            record = next((r for r in records if r.accepts(person)), None)
-            if record is None:
-                record = _Record(person.name)
-                records.append(record)
+            near = sorted({i for w in _words(person.name) for i in by_start.get(w[:3], ())})
+            at = next((i for i in near if records[i].accepts(person)), None)
+            if at is None:
+                at = len(records)
+                records.append(_Record(person.name))
+            record = records[at]
             record.add(person, article, said.get(person.name, 0))
+            for w in _words(record.name):
+                by_start.setdefault(w[:3], set()).add(at)
     roster = [r.official() for r in records]
     return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
 
