@@ -201,3 +201,8 @@ def test_normalise_is_what_its_docstring_says(text: str) -> None:
     step = step.replace("\u2028", "\n").replace("\u2029", "\n")
     step = unicodedata.normalize("NFC", step)
     assert normalise(text) == "\n".join(line.rstrip() for line in step.split("\n"))
+
+
+def test_a_long_run_of_spaces_inside_a_line_is_kept_and_trailing_ones_go() -> None:
+    gap = " " * 50_000  # read once, not once for each of its spaces
+    assert normalise(f"a{gap}b{gap}\nc{gap}") == f"a{gap}b\nc"

@@ -45,7 +45,9 @@ _TRANSLATE = str.maketrans(
 
 
 _SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
-_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)  # what str.rstrip takes off a line
+# what str.rstrip takes off a line; tried only where a run of spaces starts, so that a long
+# run inside a line is not tried again from each of its spaces (quadratic)
+_TRAILING_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+$", re.MULTILINE)
 
 
 class DecodeError(ValueError):
