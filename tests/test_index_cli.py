@@ -156,10 +156,11 @@ def test_a_broad_search_says_how_it_ranked(
     result = run("search", "pilkada")
     assert result.exit_code == 0 and result.stderr == ""
     monkeypatch.setattr(store, "BROAD", 2)
-    result = run("search", "pilkada")
+    result = run("search", "pilkada", "--limit", "2")
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1 + 2  # the header and the 2 indexed last
-    assert result.stderr.startswith("note: more than 2 articles match")
+    assert result.stderr.startswith("note: a term of this search is in more than 2 articles")
+    assert len(ok(run("search", "pilkada")).splitlines()) == 1 + 5  # read on, 2 at a time
     every = run("search", "pilkada", "--limit", "0")
     assert len(every.stdout.splitlines()) == 1 + 5 and every.stderr == ""
 

@@ -382,9 +382,9 @@ def search(
 
     On an index (see `pilkada index`), a word also finds its other forms ("pilih" finds
     "pemilihan" and "memilih"), "pemil*" finds words that start so, and AND, OR, NOT and
-    brackets combine terms; hits are ranked by bm25. A search matching more than 2,000
-    articles shows the 2,000 indexed last, those with the words in the title first, and says
-    so on stderr; --limit 0 ranks every match.
+    brackets combine terms; hits are ranked by bm25. A search with a term in more than
+    2,000 articles shows the matches indexed last, those with the words in the title first,
+    and says so on stderr; --limit 0 ranks every match.
 
     \b
     Examples:

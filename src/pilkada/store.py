@@ -522,9 +522,9 @@ def find(conn: sqlite3.Connection, ident: str) -> Article:
 
 
 # A search ranks every match by bm25 while that is quick: while each of its terms is in at most
-# BROAD articles (FTS5's bm25 counts the articles of every term, each time). A broader search
-# ranks the BROAD articles indexed last that match: with the words in the title first, then the
-# last indexed first, and says so (``notes``).
+# BROAD articles (FTS5's bm25 counts the articles of every term, each time, whatever else the
+# query says). A broader search shows the matches indexed last, BROAD at a time, those with the
+# words in the title first, and says so (``notes``).
 BROAD = 2000
 # a bare word or a prefix is read as the indexed words starting with it, up to this many
 EXPANSIONS = 64
@@ -556,10 +556,10 @@ def search(
     """The articles matching a query, best first (bm25), each with a highlighted snippet.
 
     ``keep``, if given, is a further test each article must pass (applied in Python, in rank
-    order, until ``limit`` hits). A search whose terms are in more than BROAD articles each is
-    ranked among the BROAD matching articles indexed last (title first, last indexed first), unless
-    ``limit`` is None; a line saying so is added to ``notes``. Raises QueryError for a query
-    with nothing to search for.
+    order, until ``limit`` hits). A search with a term in more than BROAD articles, unless
+    ``limit`` is None or 0, shows the matches indexed last, BROAD at a time, those with the
+    words in the title first (see ``_newest_first``), and adds a line saying so to ``notes``.
+    Raises QueryError for a query with nothing to search for.
     """
     from pilkada.fts import match_spans
 
@@ -570,7 +570,7 @@ def search(
     if filters.official is not None and people is None:
         return []
     parts = [*listed.parts, *([people] if people else [])]
-    broad = limit is not None and _broad(conn, parts)
+    broad = bool(limit) and _broad(conn, parts)
     # ranked by bm25, a prefix is one term: "aman" finding "amanah" must not weigh as a rare word
     q = listed if broad else translate(query)
     match = q.match
@@ -582,14 +582,14 @@ def search(
     where, args = filters.where()
     # joined with articles only to filter: the join costs more than the ranking itself
     join = " JOIN articles a ON a.rowid = article_fts.rowid" if where != "1" else ""
-    ranked: list[tuple[int, float]]
+    ranked: Iterable[tuple[int, float]]
     if broad:
         ranked = _newest_first(conn, q, match, join, where, args)
-        if notes is not None and len(ranked) >= BROAD:
+        if notes is not None:
             notes.append(
-                f"more than {BROAD:,} articles match: showing the {BROAD:,} indexed last, those "
-                "with the words in the title first; add words or filters (--since, --outlet, "
-                "--official) to rank by relevance, or --limit 0 to rank every match"
+                f"a term of this search is in more than {BROAD:,} articles, too many to rank "
+                "by relevance at once: showing the matches indexed last, those with the words "
+                "in the title first; --limit 0 ranks every match (slower)"
             )
     else:
         sql = (
@@ -641,35 +641,41 @@ def _broad(conn: sqlite3.Connection, parts: Sequence[str]) -> bool:
 
 def _newest_first(
     conn: sqlite3.Connection, q: Query, match: str, join: str, where: str, args: list[object]
-) -> list[tuple[int, float]]:
-    """The BROAD matching articles indexed last, with a score: 1 with a word of the query in
-    the title, else 0; ordered by that, then the last indexed first.
+) -> Iterator[tuple[int, float]]:
+    """The matching articles, BROAD at a time from the last indexed, each with a score: 1 with
+    a word of the query in the title, else 0; in each BROAD, the titles first, then the last
+    indexed first. Read as used: a test applied after (``keep``) reads on until it has enough.
 
     (Not by date: reading the dates of 2,000 articles takes longer than the rest of a search.)
     """
-    rows = [
-        r
-        for (r,) in conn.execute(
-            f"SELECT article_fts.rowid FROM article_fts{join} WHERE article_fts MATCH ?"
-            f" AND {where} ORDER BY article_fts.rowid DESC LIMIT ?",
-            [match, *args, BROAD],
-        )
-    ]
-    if not rows:
-        return []
     expand = expander(conn)
     positive = " OR ".join(
         f"({t.expression(('title',), ('title_stems',), expand)})" for t in q.terms
     )
-    in_title = {
-        r
-        for (r,) in conn.execute(
-            "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ?",
-            (positive, rows[-1]),
-        )
-    }
-    first = [(r, 1.0) for r in rows if r in in_title]
-    return first + [(r, 0.0) for r in rows if r not in in_title]
+    before: int | None = None
+    while True:
+        below = "" if before is None else f" AND article_fts.rowid < {before}"
+        rows = [
+            r
+            for (r,) in conn.execute(
+                f"SELECT article_fts.rowid FROM article_fts{join} WHERE article_fts MATCH ?"
+                f" AND {where}{below} ORDER BY article_fts.rowid DESC LIMIT ?",
+                [match, *args, BROAD],
+            )
+        ]
+        if not rows:
+            return
+        in_title = {
+            r
+            for (r,) in conn.execute(
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ?"
+                " AND rowid <= ?",
+                (positive, rows[-1], rows[0]),
+            )
+        }
+        yield from ((r, 1.0) for r in rows if r in in_title)
+        yield from ((r, 0.0) for r in rows if r not in in_title)
+        before = rows[-1]
 
 
 def _naming(official: str, keep: Callable[[Article], bool] | None) -> Callable[[Article], bool]:
