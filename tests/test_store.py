@@ -126,6 +126,23 @@ def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -
     assert "pilkada" in (expand("pilkad") or [])
 
 
+def test_a_word_folded_from_other_letters_is_left_to_fts5(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FTS5 keeps "straße" and "km²" as written; the word list folds them ("strasse", "km2"),
+    so a prefix they fall under is not expanded from the list."""
+    text = "Jalan sepanjang 3 km² di Straße baru.\n\nWarga menyambut jalan itu."
+    article = parse(f"Judul\n\n{text}", source="x.txt", id="x")
+    with store.transaction(conn):
+        store.insert(conn, store.record(article, "x"))
+    expand = store.expander(conn)
+    assert expand("stras") is None and expand("km") is None
+    assert expand("sepanjan") == ["sepanjang"]
+    monkeypatch.setattr(store, "BROAD", 0)  # every search broad: the listed words are used
+    assert [h.article_id for h in store.search(conn, "km")] == ["x"]
+    assert "x" in [h.article_id for h in store.search(conn, "stra*")]
+
+
 def test_a_broad_search_shows_the_articles_indexed_last_and_says_so(
     conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,7 @@ rebuild it. Writers change the index only inside ``transaction``: a batch is all
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -89,7 +90,7 @@ CREATE VIRTUAL TABLE article_fts USING fts5 (
     title, body, title_stems, body_stems, people, content = '', {TOKENIZE}
 );
 CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '', {TOKENIZE});
-CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE words (word TEXT PRIMARY KEY, exact INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -113,15 +114,18 @@ def _people_in_article_fts(conn: sqlite3.Connection) -> None:
 
 def _word_list(conn: sqlite3.Connection) -> None:
     """Schema 2 -> 3: the list of indexed words, which bare words and prefixes expand to."""
-    conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY, exact INTEGER NOT NULL) WITHOUT ROWID")
     last = 0
     while rows := conn.execute(
         "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
     ).fetchall():
-        found: set[str] = set()
+        exact: set[str] = set()
+        inexact: set[str] = set()
         for _, data in rows:
-            found.update(words_of(decode(data)))
-        add_words(conn, found)
+            words, others = words_of(decode(data))
+            exact |= words
+            inexact |= others
+        add_words(conn, exact, inexact)
         last = rows[-1][0]
 
 
@@ -272,7 +276,8 @@ class Record:
     place_key: str | None
     fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
-    words: frozenset[str] = frozenset()  # the distinct folded words of the title and body
+    words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
+    inexact: frozenset[str] = frozenset()  # and those folded from other letters (see words_of)
 
 
 def fts_values(
@@ -286,12 +291,22 @@ def fts_values(
     return text, quotes
 
 
-def words_of(article: Article) -> frozenset[str]:
-    """The distinct words of an article's title and paragraphs, folded as FTS5 indexes them."""
-    found = set(tokens(article.title or ""))
-    for paragraph in article.paragraphs:
-        found.update(tokens(paragraph))
-    return frozenset(found)
+def words_of(article: Article) -> tuple[frozenset[str], frozenset[str]]:
+    """The distinct words of an article's title and paragraphs as FTS5 indexes them: the
+    ASCII ones lower-cased, exactly so; and the others folded ("Straße" -> "strasse", "km²"
+    -> "km2"), which FTS5's tokenizer may write otherwise ("straße", "km²"), so inexact."""
+    exact: set[str] = set()
+    inexact: set[str] = set()
+    for text in [article.title or "", *article.paragraphs]:
+        for raw in _WORD.findall(text):
+            if raw.isascii():
+                exact.add(raw.lower())
+            else:
+                inexact.update(tokens(raw))
+    return frozenset(exact), frozenset(inexact)
+
+
+_WORD = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer cuts one
 
 
 def encode(article: Article) -> bytes:
@@ -313,7 +328,8 @@ def record(article: Article, key: str) -> Record:
         place_key=fold(article.dateline) if article.dateline else None,
         fts=text,
         quotes=quotes,
-        words=words_of(article),
+        words=(found := words_of(article))[0],
+        inexact=found[1],
     )
 
 
@@ -347,8 +363,8 @@ def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None)
     each word is added once; the words added here join it.
     """
     words = rec.words if known is None else rec.words - known
-    if words:
-        add_words(conn, words)
+    if words or rec.inexact:
+        add_words(conn, words, rec.inexact)
         if known is not None:
             if len(known) > WORDS_REMEMBERED:  # a bound on memory; adding a word again is cheap
                 known.clear()
@@ -369,9 +385,13 @@ def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None)
     return rowid
 
 
-def add_words(conn: sqlite3.Connection, words: Iterable[str]) -> None:
-    """Add words to the list of indexed words (those already there are left)."""
-    conn.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in words))
+def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
+    """Add words to the list of indexed words; an inexact one stays so (see ``words_of``)."""
+    conn.executemany("INSERT OR IGNORE INTO words VALUES (?, 1)", ((w,) for w in words))
+    conn.executemany(
+        "INSERT INTO words VALUES (?, 0) ON CONFLICT (word) DO UPDATE SET exact = 0",
+        ((w,) for w in inexact),
+    )
 
 
 def add_source(
@@ -532,14 +552,17 @@ WORDS_REMEMBERED = 500_000  # words a writer keeps as known to be listed (~40 MB
 
 
 def expander(conn: sqlite3.Connection) -> Callable[[str], Sequence[str] | None]:
-    """The indexed words starting with a prefix (None when more than EXPANSIONS do)."""
+    """The indexed words starting with a prefix; None when more than EXPANSIONS do, or when
+    one was folded from other letters (FTS5 may hold it in another form: leave it to FTS5)."""
 
     def expand(prefix: str) -> Sequence[str] | None:
         rows = conn.execute(
-            "SELECT word FROM words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
+            "SELECT word, exact FROM words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
             (prefix, prefix + "\U0010ffff", EXPANSIONS + 1),
         ).fetchall()
-        return None if len(rows) > EXPANSIONS else [w for (w,) in rows]
+        if len(rows) > EXPANSIONS or not all(exact for _, exact in rows):
+            return None
+        return [w for w, _ in rows]
 
     return expand
 
@@ -660,7 +683,7 @@ def _newest_first(
             for (r,) in conn.execute(
                 f"SELECT article_fts.rowid FROM article_fts{join} WHERE article_fts MATCH ?"
                 f" AND {where}{below} ORDER BY article_fts.rowid DESC LIMIT ?",
-                [match, *args, BROAD],
+                [match, *args, max(BROAD, 1)],
             )
         ]
         if not rows:
