@@ -106,13 +106,36 @@ def _role_regions(role: str) -> set[str]:
     return set(find_places([role]))
 
 
+# spellings of one sound in Indonesian names, old and new ("Achmad" / "Ahmad", "Syaiful" /
+# "Saiful", "Djoko" / "Joko", "Soeharto" / "Suharto")
+_SPELLINGS = (("ch", "h"), ("sy", "s"), ("dj", "j"), ("tj", "c"), ("kh", "k"), ("oe", "u"))
+
+
+def _name_keys(name: str) -> set[str]:
+    """Keys two spellings of a name share: each word's first three letters, and the first
+    three of its consonant skeleton (first letter, then consonants but h, y and repeats:
+    "achmad" and "ahmad" -> "amd", "syaifudin" and "saifudin" -> "sfd")."""
+    keys = set()
+    for word in _words(name):
+        keys.add("w:" + word[:3])
+        spelled = word
+        for old, new in _SPELLINGS:
+            spelled = spelled.replace(old, new)
+        skeleton = spelled[:1]
+        for c in spelled[1:]:
+            if c not in "aeiouhy" and c != skeleton[-1]:
+                skeleton += c
+        keys.add("s:" + skeleton[:3])
+    return keys
+
+
 def build_roster(articles: Iterable[Article]) -> list[Official]:
     """One record per real person named in the articles, most quoted first.
 
     A person joins the first record (in the order they were made) that accepts them. Only the
-    records sharing the first three letters of a name word are asked: names alike enough to be
-    one share such a word, and a corpus of a million articles names too many people to ask
-    every record about each one.
+    records sharing a key of a name word (``_name_keys``) are asked: names alike enough to be
+    one share one, and a corpus of a million articles names too many people to ask every
+    record about each one.
     """
     records: list[_Record] = []
     by_start: dict[str, set[int]] = {}  # a name word's first letters -> its records
@@ -122,15 +145,15 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
             if q.speaker:
                 said[q.speaker] = said.get(q.speaker, 0) + 1
         for person in article.officials:
-            near = sorted({i for w in _words(person.name) for i in by_start.get(w[:3], ())})
+            near = sorted({i for k in _name_keys(person.name) for i in by_start.get(k, ())})
             at = next((i for i in near if records[i].accepts(person)), None)
             if at is None:
                 at = len(records)
                 records.append(_Record(person.name))
             record = records[at]
             record.add(person, article, said.get(person.name, 0))
-            for w in _words(record.name):
-                by_start.setdefault(w[:3], set()).add(at)
+            for k in _name_keys(record.name):
+                by_start.setdefault(k, set()).add(at)
     roster = [r.official() for r in records]
     return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
 
