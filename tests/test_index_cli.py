@@ -228,6 +228,9 @@ def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:
     found = store.speaking_articles(conn, "laura")
     assert [a.id for a in found] == [IDS[2]]
     assert len(found[0].quotes) == 2  # all its quotes, not only Laura's
+    assert [a.id for a in store.speaking_articles(conn, "lauri")] == [IDS[2]]  # a wide net
+    assert [a.id for a in store.naming_articles(conn, "lauri hafit")] == [IDS[2]]
+    assert store.naming_articles(conn, "...") == []
     assert store.speaking_articles(conn, "nobody here") == []
     assert store.speaking_articles(conn, "...") == []
 

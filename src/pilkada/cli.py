@@ -576,14 +576,15 @@ def _naming_articles(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> list[Article]:
-    """The articles that may name a person: on an index, those naming someone with those name
-    words as written; else (or when that finds none: a misspelt name) every article."""
+    """The articles that may name a person: on an index, those naming someone whose name words
+    start as the name's do (their first three letters); else (or when that finds none) every
+    article."""
     index = _index_path(spec)
     if index is not None:
         from pilkada import store
 
-        filters = store.Filters(outlet=outlet, since=since, until=until, official=name)
-        found = store.articles(_open_index(index), filters)
+        filters = store.Filters(outlet=outlet, since=since, until=until)
+        found = store.naming_articles(_open_index(index), name, filters=filters)
         if found:
             return found
     return _articles(spec, outlet=outlet, since=since, until=until)

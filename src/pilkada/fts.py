@@ -299,12 +299,15 @@ def translate(
     return Query(query, _render(node, text_columns, stem_columns, expand), terms, parts)
 
 
-def name_match(value: str, column: str) -> str | None:
-    """Every word of a name as the start of a word in ``column``: "laura" finds "Asmin Laura"."""
+def name_match(value: str, column: str, *, start: int | None = None) -> str | None:
+    """Every word of a name as the start of a word in ``column``: "laura" finds "Asmin Laura".
+
+    With ``start``, only each word's first ``start`` letters: "winarta" finds "Winarto" too
+    (a wider net, for a tolerant test of the names it brings in)."""
     words = tokens(value)
     if not words:
         return None
-    return " AND ".join(f'{column} : "{w}" *' for w in words)
+    return " AND ".join(f'{column} : "{w[:start]}" *' for w in words)
 
 
 # --- where a query's terms occur in a text, for snippets ---

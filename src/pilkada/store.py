@@ -548,6 +548,8 @@ def find(conn: sqlite3.Connection, ident: str) -> Article:
 BROAD = 2000
 # a bare word or a prefix is read as the indexed words starting with it, up to this many
 EXPANSIONS = 64
+# a name looked up in the index for a tolerant match: by the first letters of each word
+NAME_START = 3
 WORDS_REMEMBERED = 500_000  # words a writer keeps as known to be listed (~40 MB)
 
 
@@ -716,12 +718,31 @@ def quoting_articles(
     return _with_quotes(conn, match, filters, only_matching=True)
 
 
+def naming_articles(
+    conn: sqlite3.Connection, name: str, *, filters: Filters = Filters()
+) -> list[Article]:
+    """The articles naming someone whose name has a word starting with the first three letters
+    of each word of ``name``, oldest first: the candidates for a tolerant test of the name."""
+    match = name_match(name, "people", start=NAME_START)
+    if match is None:
+        return []
+    where, args = filters.where()
+    rows = conn.execute(
+        "SELECT data FROM articles a"
+        " WHERE a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+        f" AND {where} ORDER BY a.published IS NULL, a.published, a.id",
+        [match, *args],
+    )
+    return [decode(data) for (data,) in rows]
+
+
 def speaking_articles(
     conn: sqlite3.Connection, speaker: str, *, filters: Filters = Filters()
 ) -> list[Article]:
-    """The articles quoting someone whose name has a word starting with each word of
-    ``speaker`` ("laura" fits Asmin Laura Hafid), oldest first, with all their quotes."""
-    match = name_match(speaker, "speaker")
+    """The articles quoting someone whose name has a word starting with the first three
+    letters of each word of ``speaker`` ("laura" and "lauri" fit Asmin Laura Hafid), oldest
+    first, with all their quotes: the candidates for a tolerant test of the name."""
+    match = name_match(speaker, "speaker", start=NAME_START)
     return _with_quotes(conn, match, filters, only_matching=False) if match else []
 
 
