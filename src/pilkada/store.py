@@ -512,13 +512,21 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Ite
     """The same, read as they are used: a million articles are never held at once, and the
     first ones come at once (the dated ones in the order of the date index, then the rest)."""
     where, args = filters.where()
-    for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
-        rows = conn.execute(
-            f"SELECT data FROM articles a WHERE a.published {dated} AND {where} ORDER BY {order}",
-            args,
-        )
-        for (data,) in rows:
-            yield decode(data)
+    snapshot = not conn.in_transaction  # both halves from one state of the index
+    if snapshot:
+        conn.execute("BEGIN")
+    try:
+        for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
+            rows = conn.execute(
+                f"SELECT data FROM articles a WHERE a.published {dated} AND {where}"
+                f" ORDER BY {order}",
+                args,
+            )
+            for (data,) in rows:
+                yield decode(data)
+    finally:
+        if snapshot and conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def find(conn: sqlite3.Connection, ident: str) -> Article:
