@@ -558,7 +558,7 @@ BROAD = 2000
 EXPANSIONS = 64
 # a name looked up in the index for a tolerant match: by the first letters of each word
 NAME_START = 3
-WORDS_REMEMBERED = 500_000  # words a writer keeps as known to be listed (~40 MB)
+WORDS_REMEMBERED = 200_000  # words a writer keeps as known to be listed (~16 MB)
 
 
 def expander(conn: sqlite3.Connection) -> Callable[[str], Sequence[str] | None]:
