@@ -126,6 +126,33 @@ def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -
     assert "pilkada" in (expand("pilkad") or [])
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "aman",
+        "pilkada",
+        "Nunukan",
+        "netral*",
+        "pemilihan",
+        "memilih",
+        '"pemungutan suara"',
+        "pilih NOT kampanye",
+        "bupati OR kapolda",
+        "laura",
+    ],
+)
+def test_a_broad_search_finds_what_bm25_finds(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Read as the listed words (and a word that is its own stem by its stem alone), a query
+    finds the same articles as the FTS5 prefix query ranked by bm25."""
+    ranked = {h.article_id for h in store.search(conn, query, limit=None)}
+    monkeypatch.setattr(store, "BROAD", 0)
+    notes: list[str] = []
+    assert {h.article_id for h in store.search(conn, query, limit=50, notes=notes)} == ranked
+    assert notes
+
+
 def test_a_word_folded_from_other_letters_is_left_to_fts5(
     conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:

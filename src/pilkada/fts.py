@@ -107,7 +107,16 @@ class Term:
         columns = _columns(text_columns)
         if self.kind == "word":
             word = self.words[0]
-            by_stem = f'{_columns(stem_columns)} : "{stem(word)}"'
+            root = stem(word)
+            by_stem = f'{_columns(stem_columns)} : "{root}"'
+            found = expand(word) if expand is not None else None
+            if found is not None and root == word:
+                # a word that is its own stem is in the stem columns wherever it is written
+                # (stems_of keeps a word it does not stem): only the longer words it starts
+                longer = [w for w in found if w != word]
+                if not longer:
+                    return by_stem
+                return f"{by_stem} OR {columns} : {_any_of(longer)}"
             return f"{by_stem} OR {columns} : {_starting(word, expand)}"
         if self.kind == "prefix" and len(self.words) == 1:
             return f"{columns} : {_starting(self.words[0], expand)}"
@@ -126,8 +135,11 @@ def _starting(prefix: str, expand: Expander | None) -> str:
     found = expand(prefix) if expand is not None else None
     if found is None:
         return f'"{prefix}" *'
-    words = [w for w in found if w != prefix]
-    return "(" + " OR ".join(f'"{w}"' for w in [prefix, *words]) + ")"
+    return _any_of([prefix, *(w for w in found if w != prefix)])
+
+
+def _any_of(words: Sequence[str]) -> str:
+    return "(" + " OR ".join(f'"{w}"' for w in words) + ")"
 
 
 def _columns(names: Sequence[str]) -> str:

@@ -617,7 +617,7 @@ def search(
     join = " JOIN articles a ON a.rowid = article_fts.rowid" if where != "1" else ""
     ranked: Iterable[tuple[int, float]]
     if broad:
-        ranked = _newest_first(conn, q, match, join, where, args)
+        ranked = _newest_first(conn, q, match, join, where, args, people or match)
         if notes is not None:
             notes.append(
                 f"a term of this search is in more than {BROAD:,} articles, too many to rank "
@@ -673,7 +673,13 @@ def _broad(conn: sqlite3.Connection, parts: Sequence[str]) -> bool:
 
 
 def _newest_first(
-    conn: sqlite3.Connection, q: Query, match: str, join: str, where: str, args: list[object]
+    conn: sqlite3.Connection,
+    q: Query,
+    match: str,
+    join: str,
+    where: str,
+    args: list[object],
+    lead: str,
 ) -> Iterator[tuple[int, float]]:
     """The matching articles, BROAD at a time from the last indexed, each with a score: 1 with
     a word of the query in the title, else 0; in each BROAD, the titles first, then the last
@@ -682,9 +688,12 @@ def _newest_first(
     (Not by date: reading the dates of 2,000 articles takes longer than the rest of a search.)
     """
     expand = expander(conn)
-    positive = " OR ".join(
+    in_titles = " OR ".join(
         f"({t.expression(('title',), ('title_stems',), expand)})" for t in q.terms
     )
+    # with a term every match has, so that a rare one leads the way ("kampanye" of an
+    # official's articles: the name, not the half of the index that says "kampanye")
+    positive = f"({lead}) AND ({in_titles})"
     before: int | None = None
     while True:
         below = "" if before is None else f" AND article_fts.rowid < {before}"
