@@ -168,14 +168,17 @@ def _article_stream(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> Iterable[Article]:
-    """``_articles``, read from an index one at a time as they are used."""
-    index = _index_path(spec)
-    if index is None:
-        return _articles(spec, outlet=outlet, place=place, since=since, until=until)
-    from pilkada import corpus, store
+    """The corpus's articles that pass the filters, oldest first; from an index, read one at a
+    time as they are used; from files, all read first (bad files are warned about)."""
+    from pilkada import corpus
 
     if since and until and since > until:
         raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    index = _index_path(spec)
+    if index is None:
+        return _files(spec, outlet=outlet, place=place, since=since, until=until)
+    from pilkada import store
+
     filters = store.Filters(outlet=outlet, since=since, until=until)
     return corpus.filtered(store.iter_articles(_open_index(index), filters), place=place)
 
@@ -188,17 +191,21 @@ def _articles(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> list[Article]:
-    """The corpus's articles that pass the filters, oldest first; bad files are warned about."""
+    """``_article_stream``, all at once."""
+    return list(_article_stream(spec, outlet=outlet, place=place, since=since, until=until))
+
+
+def _files(
+    spec: str | None,
+    *,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> list[Article]:
+    """The articles of the files ``spec`` names that pass the filters, oldest first."""
     from pilkada import corpus
 
-    if since and until and since > until:
-        raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
-    index = _index_path(spec)
-    if index is not None:
-        from pilkada import store
-
-        filters = store.Filters(outlet=outlet, since=since, until=until)
-        return corpus.select(store.articles(_open_index(index), filters), place=place)
     spec = _corpus_spec(spec)
     try:
         paths = corpus.resolve(spec)

@@ -109,17 +109,12 @@ class Term:
             word = self.words[0]
             root = stem(word)
             by_stem = f'{_columns(stem_columns)} : "{root}"'
-            found = expand(word) if expand is not None else None
-            if found is not None and root == word:
-                # a word that is its own stem is in the stem columns wherever it is written
-                # (stems_of keeps a word it does not stem): only the longer words it starts
-                longer = [w for w in found if w != word]
-                if not longer:
-                    return by_stem
-                return f"{by_stem} OR {columns} : {_any_of(longer)}"
-            return f"{by_stem} OR {columns} : {_starting(word, expand)}"
+            # a word that is its own stem is in the stem columns wherever it is written
+            # (stems_of keeps a word it does not stem): the text columns add only longer words
+            starting = _starting(word, expand, itself=root != word)
+            return f"{by_stem} OR {columns} : {starting}" if starting else by_stem
         if self.kind == "prefix" and len(self.words) == 1:
-            return f"{columns} : {_starting(self.words[0], expand)}"
+            return f"{columns} : {_starting(self.words[0], expand) or _any_of(self.words)}"
         star = " *" if self.kind == "prefix" else ""
         return f'{columns} : "{" ".join(self.words)}"{star}'
 
@@ -128,14 +123,16 @@ class Term:
 Expander = Callable[[str], "Sequence[str] | None"]
 
 
-def _starting(prefix: str, expand: Expander | None) -> str:
-    """Words starting with ``prefix``: the words themselves when ``expand`` lists them (FTS5
-    reads a few exact words as fast as one), else an FTS5 prefix query (which merges the lists
-    of every such word before it returns the first match: slow for a common word)."""
+def _starting(prefix: str, expand: Expander | None, *, itself: bool = True) -> str | None:
+    """Words starting with ``prefix`` (``prefix`` itself only if ``itself``): the words when
+    ``expand`` lists them (FTS5 reads a few exact words as fast as one), else an FTS5 prefix
+    query (which merges the lists of every such word before it returns the first match: slow
+    for a common word); None when the list leaves nothing."""
     found = expand(prefix) if expand is not None else None
     if found is None:
         return f'"{prefix}" *'
-    return _any_of([prefix, *(w for w in found if w != prefix)])
+    words = [*([prefix] if itself else []), *(w for w in found if w != prefix)]
+    return _any_of(words) if words else None
 
 
 def _any_of(words: Sequence[str]) -> str:
@@ -311,15 +308,12 @@ def translate(
     return Query(query, _render(node, text_columns, stem_columns, expand), terms, parts)
 
 
-def name_match(value: str, column: str, *, start: int | None = None) -> str | None:
-    """Every word of a name as the start of a word in ``column``: "laura" finds "Asmin Laura".
-
-    With ``start``, only each word's first ``start`` letters: "winarta" finds "Winarto" too
-    (a wider net, for a tolerant test of the names it brings in)."""
+def name_match(value: str, column: str) -> str | None:
+    """Every word of a name as the start of a word in ``column``: "laura" finds "Asmin Laura"."""
     words = tokens(value)
     if not words:
         return None
-    return " AND ".join(f'{column} : "{w[:start]}" *' for w in words)
+    return " AND ".join(f'{column} : "{w}" *' for w in words)
 
 
 # --- where a query's terms occur in a text, for snippets ---

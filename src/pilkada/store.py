@@ -740,17 +740,7 @@ def naming_articles(
 ) -> list[Article]:
     """The articles naming someone whose name has a word starting with the first three letters
     of each word of ``name``, oldest first: the candidates for a tolerant test of the name."""
-    match = name_match(name, "people", start=NAME_START)
-    if match is None:
-        return []
-    where, args = filters.where()
-    rows = conn.execute(
-        "SELECT data FROM articles a"
-        " WHERE a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
-        f" AND {where} ORDER BY a.published IS NULL, a.published, a.id",
-        [match, *args],
-    )
-    return [decode(data) for (data,) in rows]
+    return articles(conn, replace(filters, official=_name_starts(name)))
 
 
 def speaking_articles(
@@ -759,8 +749,13 @@ def speaking_articles(
     """The articles quoting someone whose name has a word starting with the first three
     letters of each word of ``speaker`` ("laura" and "lauri" fit Asmin Laura Hafid), oldest
     first, with all their quotes: the candidates for a tolerant test of the name."""
-    match = name_match(speaker, "speaker", start=NAME_START)
+    match = name_match(_name_starts(speaker), "speaker")
     return _with_quotes(conn, match, filters, only_matching=False) if match else []
+
+
+def _name_starts(name: str) -> str:
+    """ "winarta hafid" -> "win haf": a wider net than the name, so a misspelling gets in."""
+    return " ".join(w[:NAME_START] for w in tokens(name))
 
 
 def _with_quotes(
