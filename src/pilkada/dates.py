@@ -73,11 +73,18 @@ class IndonesianParserInfo(dateutil_parser.parserinfo):
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text``, in order of appearance."""
+    return list(_dates(text))
+
+
+@lru_cache(maxsize=1024)
+def _dates(text: str) -> tuple[DateMatch, ...]:
+    """``find_dates``, cached: a page's lines are read for dates by the classifier and again for
+    the publication date."""
     found = [match for match, _ in _scan(text)]
     for extra in _month_first(text):
         if not any(f.start < extra.end and extra.start < f.end for f in found):
             found.append(extra)
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 @cache

@@ -45,9 +45,6 @@ _TRANSLATE = str.maketrans(
 
 
 _SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
-# what str.rstrip takes off a line; tried only where a run of spaces starts, so that a long
-# run inside a line is not tried again from each of its spaces (quadratic)
-_TRAILING_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]+$", re.MULTILINE)
 
 
 class DecodeError(ValueError):
@@ -94,4 +91,4 @@ def normalise(text: str) -> str:
         text = text.translate(_TRANSLATE)
     # NFC last: removing a zero-width character can bring a letter and its accent together.
     text = unicodedata.normalize("NFC", text)
-    return _TRAILING_SPACE.sub("", text)
+    return "\n".join(map(str.rstrip, text.split("\n")))

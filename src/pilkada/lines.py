@@ -101,15 +101,17 @@ def generic_credits() -> frozenset[str]:
 # --- single-line tests ------------------------------------------------------------------------
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text)
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a line; cached, as several tests of one line count them."""
+    return tuple(WORD.findall(text))
 
 
 def lower_ratio(text: str) -> float:
     return _lower_share(words(text))
 
 
-def _lower_share(ws: list[str]) -> float:
+def _lower_share(ws: tuple[str, ...]) -> float:
     if not ws:
         return 0.0
     return sum(1 for w in ws if w[0].islower()) / len(ws)
@@ -207,7 +209,7 @@ def is_caption(text: str) -> bool:
     if len(words(text)) > CAPTION_MAX_WORDS:
         return False
     markers, brackets = _photo_credits()
-    if markers.search(text):
+    if any(p.search(text) for p in markers):
         return True  # "marker" and "credit" endings
     for p in brackets:
         b = p.search(text)
@@ -217,17 +219,15 @@ def is_caption(text: str) -> bool:
 
 
 @cache
-def _photo_credits() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
-    """The "marker" and "credit" endings as one alternation (one search a line), and the
-    "bracket" endings, which need a test of what stands before them."""
-    markers: list[str] = []
+def _photo_credits() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """The "marker" and "credit" endings, and the "bracket" endings, which need a test of what
+    stands before them. Each is searched on its own: in one alternation the search could not
+    skip to the words the patterns open with."""
+    markers: list[re.Pattern[str]] = []
     brackets: list[re.Pattern[str]] = []
     for kind, pattern in lexicon.patterns("photo_credits"):
-        if kind == "bracket":
-            brackets.append(re.compile(pattern))
-        else:
-            markers.append(f"(?:{pattern})")
-    return re.compile("|".join(markers) or r"(?!)"), brackets
+        (brackets if kind == "bracket" else markers).append(re.compile(pattern))
+    return markers, brackets
 
 
 BROWSER_SUFFIX = re.compile(r"\s+[-|–]\s+[^-|–]{2,40}$")

@@ -192,14 +192,24 @@ def _is_future(text: str, m: DateMatch) -> bool:
     return bool(before.search(text[max(0, m.start - 60) : m.start]) or after.match(text[m.end :]))
 
 
+@cache
+def _institution_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("institutions"))
+
+
 def _is_institution(name: str) -> bool:
-    inst = {fold(w) for w in lexicon.entries("institutions")}
+    inst = _institution_words()
     return any(fold(w) in inst for w in name.split())
 
 
-def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
+@cache
+def _speech_cue() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in lexicon.entries("speech_verbs"))
-    cue = re.compile(rf"\b(?:{verbs})(?:nya)?\b|\bdikutip\b|\bketerangan", re.IGNORECASE)
+    return re.compile(rf"\b(?:{verbs})(?:nya)?\b|\bdikutip\b|\bketerangan", re.IGNORECASE)
+
+
+def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
+    cue = _speech_cue()
     for p in paragraphs:
         if not re.search(r"[“”\"]", p):
             continue

@@ -20,11 +20,13 @@ from pilkada.tokens import (
     acting_forms,
     address_words,
     district_titles,
+    first_pieces,
     fold,
     honorifics,
     institutions,
     is_degree,
     longest_entry,
+    may_open,
     not_names,
     role_links,
     titles,
@@ -358,8 +360,25 @@ def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:
     return Mention(name, role.role, tokens[j].start, role.end)
 
 
+@cache
+def _opener_pieces() -> frozenset[str] | None:
+    """What ``may_open`` looks for before a text is read token by token for anchors."""
+    return first_pieces(_openers())
+
+
 def find_people(text: str) -> list[Mention]:
     """Every person anchored by a title or an honorific in ``text``, in order."""
+    # a role link ("selaku") needs a capitalised title after it, so it needs an opener too
+    out = _anchored(text) if may_open(text, _opener_pieces()) else []
+    for extra in _appositions(text):
+        overlapping = [m for m in out if m.start < extra.end and extra.start < m.end]
+        if all(m.name is None for m in overlapping):  # it names whom a bare role only described
+            out = [m for m in out if m not in overlapping] + [extra]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _anchored(text: str) -> list[Mention]:
+    """The people a title, an honorific or a role link opens, in order."""
     tokens = tokenize(text)
     openers, links = _openers(), role_links()
     out: list[Mention] = []
@@ -379,24 +398,24 @@ def find_people(text: str) -> list[Mention]:
         out.append(m)
         while i < n and tokens[i].start < m.end:
             i += 1
-    for extra in _appositions(text):
-        overlapping = [m for m in out if m.start < extra.end and extra.start < m.end]
-        if all(m.name is None for m in overlapping):  # it names whom a bare role only described
-            out = [m for m in out if m not in overlapping] + [extra]
-    return sorted(out, key=lambda m: m.start)
+    return out
 
 
 APPOSITION = re.compile(
     r"(?:^|[.;:]\s+|,\s+)(?P<role>[A-Za-z][^,.;:“”\"()]{2,80}?),\s+"
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?=[a-z])"
 )
+# the name part alone: it opens with a comma, which a search skips to at once
+NAME_IN_COMMAS = re.compile(r",\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3},\s+[a-z]")
 
 
 def _appositions(text: str) -> list[Mention]:
     """A person named in commas after a description that holds a title: "Pengamat politik
     Universitas Diponegoro, Ratna Kusumawardani, menilai …", "calon bupati nomor urut 2, Retno
     Puspitasari, mengatakan …"."""
-    out = []
+    out: list[Mention] = []
+    if NAME_IN_COMMAS.search(text) is None:
+        return out
     for m in APPOSITION.finditer(text):
         role_tokens = tokenize(m.group("role"))
         at = next(

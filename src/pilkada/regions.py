@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from pilkada import lexicon
-from pilkada.tokens import Table, Token, fold, longest_entry, phrases, tokenize
+from pilkada.tokens import Table, Token, fold, longest_entry, may_open, phrases, tokenize
 
 REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 
@@ -60,17 +60,27 @@ def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
 def find_places(texts: list[str]) -> list[str]:
     """The regions a text names (abbreviations written in full), most often named first."""
     counts: dict[str, int] = {}
+    firsts = region_table().pieces  # a region is named in capitals
     for text in texts:
-        tokens = tokenize(text)
-        i = 0
-        while i < len(tokens):
-            m = match_region(tokens, i) if tokens[i].is_cap else None
-            if m is None:
-                i += 1
-                continue
-            counts[m[1]] = counts.get(m[1], 0) + 1
-            i += m[0]
+        if not may_open(text, firsts):
+            continue
+        for name in regions_in(tokenize(text)):
+            counts[name] = counts.get(name, 0) + 1
     return sorted(counts, key=lambda name: -counts[name])
+
+
+def regions_in(tokens: Sequence[Token]) -> list[str]:
+    """The regions named in a text's tokens, in order, each as pilkada writes it."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        m = match_region(tokens, i) if tokens[i].is_cap else None
+        if m is None:
+            i += 1
+            continue
+        out.append(m[1])
+        i += m[0]
+    return out
 
 
 def is_place_name(text: str) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.people import find_people, name_run
-from pilkada.tokens import fold, tokenize
+from pilkada.tokens import first_pieces, fold, may_open, tokenize
 
 
 @cache
@@ -136,7 +136,10 @@ def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
     """Record each use of a known person's name words (short forms such as "Laura")."""
     known = {i: p.keys for i, p in enumerate(reg.people)}
     seen = {(e.para, e.offset) for e in reg.events}
+    firsts = first_pieces(set().union(*known.values()))
     for k, text in enumerate(paragraphs):
+        if not known or not may_open(text, firsts):
+            continue
         for t in tokenize(text):
             if not (t.is_word and t.is_cap and len(t.text) >= 3):
                 continue

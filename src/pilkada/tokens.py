@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from pilkada import lexicon
@@ -29,29 +30,56 @@ class Token(NamedTuple):
     is_cap: bool  # starts with a capital letter
 
 
+_ADJOINED_DASH = re.compile(r"\S-\S")  # where "Toli-Toli" may need joining
+_make = partial(tuple.__new__, Token)  # Token(...) without NamedTuple's Python-level __new__
+_first = itemgetter(0)
+
+
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Words, numbers, bracketed groups and punctuation with their offsets.
 
     Cached: an article's paragraphs are read for people, places and quotes in turn.
     """
+    if _ADJOINED_DASH.search(text) is not None:
+        return _tokenize_joining(text)
+    # the same tokens as _tokenize_joining gives, built by map() in C rather than a loop
+    found = list(TOKEN.finditer(text))
+    words = list(map(re.Match.group, found))
+    heads = list(map(_first, words))
+    return tuple(
+        map(
+            _make,
+            zip(
+                words,
+                map(re.Match.start, found),
+                map(re.Match.end, found),
+                map(str.isalpha, heads),
+                map(str.isupper, heads),
+                strict=True,
+            ),
+        )
+    )
+
+
+def _tokenize_joining(text: str) -> tuple[Token, ...]:
+    """``tokenize`` for a text where a reduplicated name may need joining: "Toli-Toli"."""
     out: list[Token] = []
     append = out.append
-    make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__
-    dash = -2  # where a "-" stands right after a word: "Toli-" of "Toli-Toli"
+    dash = -2  # where a "-" stands right after a token: "Toli-" of "Toli-Toli"
     for m in TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
         if start == dash + 1 and word.casefold() == out[-2][0].casefold():
             # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"
             left = out[-2]
-            out[-2:] = [make(Token, (text[left[1] : end], left[1], end, True, left[4]))]
+            out[-2:] = [_make((text[left[1] : end], left[1], end, True, left[4]))]
             dash = -2
             continue
         if word == "-" and out and out[-1][2] == start:
             dash = start
         first = word[0]
-        append(make(Token, (word, start, end, first.isalpha(), first.isupper())))
+        append(_make((word, start, end, first.isalpha(), first.isupper())))
     return tuple(out)
 
 
@@ -65,13 +93,55 @@ def fold(text: str) -> str:
 # --- lexicons, as token sequences --------------------------------------------------------------
 
 
+# --- a cheap test before tokenizing ----------------------------------------------------------
+
+LETTERS = re.compile(r"[a-z]+")
+CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*")
+
+
+def first_pieces(words: Iterable[str]) -> frozenset[str] | None:
+    """The first run of letters of each folded word, for ``may_open``; None when some word has
+    none or is not plain ASCII (then nothing can be ruled out)."""
+    out = set()
+    for w in words:
+        m = LETTERS.search(w)
+        if m is None or not w.isascii():
+            return None
+        out.add(m.group())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def capital_runs(text: str) -> frozenset[str] | None:
+    """The runs of letters of a plain-ASCII text that start with a capital, lower-cased; None
+    for other text.
+
+    A capitalised token's folded form starts with one of them: a word token starts after a
+    non-letter, and its first run of letters ends at a digit, an apostrophe, a hyphen or its end,
+    all non-letters."""
+    if not text.isascii():
+        return None
+    return frozenset(map(str.lower, CAPITALISED.findall(text)))
+
+
+def may_open(text: str, firsts: frozenset[str] | None) -> bool:
+    """False only when no capitalised token of ``text`` folds to a word whose first run of
+    letters is in ``firsts`` (see ``first_pieces``): one test in C instead of a loop over the
+    tokens in Python."""
+    if firsts is None:
+        return True
+    runs = capital_runs(text)
+    return runs is None or not firsts.isdisjoint(runs)
+
+
 class Table(dict[tuple[str, ...], str]):
     """A lexicon as folded token sequences -> entry, with the set of first words, so that a word
-    that opens no entry is refused at once."""
+    that opens no entry is refused at once, and their first letter runs for ``may_open``."""
 
     def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]) -> None:
         super().__init__(items)
         self.firsts = frozenset(k[0] for k in self if k)
+        self.pieces = first_pieces(self.firsts)
 
 
 def phrases(words: tuple[str, ...]) -> Table:
