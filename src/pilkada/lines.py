@@ -10,6 +10,7 @@ after the last line of prose nothing is article any more.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -36,12 +37,14 @@ BYLINE = re.compile(
 NAME_DASH_OUTLET = re.compile(
     r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
 )
+CREDIT_TAG = re.compile(r"^\(\s*[^()]{1,40}\)$")  # "(ant)", "( rls )"
+NAME_WORD = re.compile(r"[A-Z][a-zA-Z'.-]*")
 TIME_WORDS = re.compile(
     r"\b(wib|wita|wit|pukul|pkl|jam|\d{1,2}[:.]\d{2}([:.]\d{2})?)\b", re.IGNORECASE
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank raw line, what the classifier made of it and why."""
 
@@ -49,7 +52,7 @@ class Line:
     text: str
     kind: str = BODY
     reason: str = ""
-    credits: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) on credit lines
+    credits: Sequence[tuple[str, str]] = ()  # (kind, value) on credit lines
 
 
 @dataclass
@@ -157,7 +160,7 @@ def chrome_reason(text: str) -> str | None:
         return reasons[int(m.lastgroup[1:])]
     if is_date_line(stripped):
         return "date line"
-    if re.match(r"^\(\s*[^()]{1,40}\)$", stripped):
+    if CREDIT_TAG.match(stripped):
         return "credit tag"
     return None
 
@@ -208,9 +211,13 @@ def is_caption(text: str) -> bool:
         return True
     if len(words(text)) > CAPTION_MAX_WORDS:
         return False
-    markers, brackets = _photo_credits()
+    markers, credits, brackets = _photo_credits()
     if any(p.search(text) for p in markers):
-        return True  # "marker" and "credit" endings
+        return True
+    if not text.rstrip().endswith(")"):
+        return False  # "credit" and "bracket" endings are brackets that close the line
+    if any(p.search(text) for p in credits):
+        return True
     for p in brackets:
         b = p.search(text)
         if b is not None and not SENTENCE_END.search(text[: b.start()].rstrip()):
@@ -219,15 +226,14 @@ def is_caption(text: str) -> bool:
 
 
 @cache
-def _photo_credits() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    """The "marker" and "credit" endings, and the "bracket" endings, which need a test of what
-    stands before them. Each is searched on its own: in one alternation the search could not
-    skip to the words the patterns open with."""
-    markers: list[re.Pattern[str]] = []
-    brackets: list[re.Pattern[str]] = []
+def _photo_credits() -> tuple[list[re.Pattern[str]], ...]:
+    """The "marker", "credit" and "bracket" endings; a "bracket" needs a test of what stands
+    before it. Each is searched on its own: in one alternation the search could not skip to the
+    words the patterns open with."""
+    kinds: dict[str, list[re.Pattern[str]]] = {"marker": [], "credit": [], "bracket": []}
     for kind, pattern in lexicon.patterns("photo_credits"):
-        (brackets if kind == "bracket" else markers).append(re.compile(pattern))
-    return markers, brackets
+        kinds[kind].append(re.compile(pattern))
+    return kinds["marker"], kinds["credit"], kinds["bracket"]
 
 
 BROWSER_SUFFIX = re.compile(r"\s+[-|–]\s+[^-|–]{2,40}$")
@@ -278,7 +284,7 @@ def is_name_line(text: str) -> bool:
         return False
     for p in parts:
         ws = p.split()
-        if not 1 <= len(ws) <= 4 or not all(re.fullmatch(r"[A-Z][a-zA-Z'.-]*", w) for w in ws):
+        if not 1 <= len(ws) <= 4 or not all(NAME_WORD.fullmatch(w) for w in ws):
             return False
     return len(words(text)) >= 2
 

@@ -202,6 +202,9 @@ def _is_institution(name: str) -> bool:
     return any(fold(w) in inst for w in name.split())
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 @cache
 def _speech_cue() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in lexicon.entries("speech_verbs"))
@@ -211,7 +214,7 @@ def _speech_cue() -> re.Pattern[str]:
 def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
     cue = _speech_cue()
     for p in paragraphs:
-        if not re.search(r"[“”\"]", p):
+        if not _QUOTE_MARK.search(p):
             continue
         for m in find_dates(p):
             if m.value is None:

@@ -175,6 +175,9 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
     return m[0] if m else 0
 
 
+_SPACED_SLASH = re.compile(r"\s*/\s*")
+
+
 def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
     words: list[str] = [acting] if acting else []
     words.append(title)
@@ -201,7 +204,7 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
             continue
         words.append(t.text)
         k += 1
-    return re.sub(r"\s*/\s*", "/", " ".join(words))  # "Pangdam XIV/Hasanuddin"
+    return _SPACED_SLASH.sub("/", " ".join(words))  # "Pangdam XIV/Hasanuddin"
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:

@@ -224,5 +224,10 @@ def longest_entry(
     return best
 
 
+_DEGREE_MARKS = re.compile(r"[.,\s]")
+
+
+@lru_cache(maxsize=4096)
 def is_degree(text: str) -> bool:
-    return fold(re.sub(r"[.,\s]", "", text)) in degrees()
+    """An academic degree, written with or without its dots: "S.H", "SH", "M.Si"."""
+    return fold(_DEGREE_MARKS.sub("", text)) in degrees()
