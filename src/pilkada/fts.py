@@ -79,7 +79,7 @@ def stems_of(text: str) -> str:
     opening a sentence or a title is still found by its own start ("Pemilihan" by "pemil*", and
     a bare word is also a prefix).
     """
-    return " ".join([_index_form(t) for t in _TOKEN.findall(text)])
+    return " ".join(map(_index_form, _TOKEN.findall(text)))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -298,6 +298,9 @@ def words_of(article: Article) -> tuple[frozenset[str], frozenset[str]]:
     exact: set[str] = set()
     inexact: set[str] = set()
     for text in [article.title or "", *article.paragraphs]:
+        if text.isascii():  # lower-casing ASCII moves no word boundary: findall does it all
+            exact.update(_WORD.findall(text.lower()))
+            continue
         for raw in _WORD.findall(text):
             if raw.isascii():
                 exact.add(raw.lower())
