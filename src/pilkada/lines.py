@@ -292,6 +292,34 @@ def is_name_line(text: str) -> bool:
 # --- the page ---------------------------------------------------------------------------------
 
 
+Credits = tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=8192)
+def line_verdict(text: str) -> tuple[str, Credits, bool]:
+    """What the tests of a line on its own make of it: (reason, credits, certain); reason ""
+    for none. A line that is only a desk's byline label ("Oleh: Redaksi") is not certain: a line
+    seen twice on the page is a "repeated line" first.
+
+    Cached: a site's chrome comes back on every page of it."""
+    credits = credit_of(text)
+    label = bool(credits) and all(v.lower() in generic_credits() for _, v in credits)
+    if credits and not label:
+        if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
+            return "photo caption", (), True
+        return "credit line", tuple(credits), True
+    byline = BYLINE.match(text)
+    if byline and find_dates(byline.group("rest")):
+        who = byline.group("who").strip()
+        return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
+    reason = chrome_reason(text)
+    if reason:
+        return reason, (), True
+    if is_caption(text):
+        return "photo caption", (), True
+    return ("byline label" if label else ""), (), False  # "By Admin": a desk, no person
+
+
 def _mark(line: Line, kind: str, reason: str) -> None:
     line.kind = kind
     line.reason = reason
@@ -309,28 +337,10 @@ def classify(raw_lines: list[str]) -> Layout:
     for ln in lines:
         if ln.kind == CHROME:
             continue
-        credits = credit_of(ln.text)
-        if credits and all(v.lower() in generic_credits() for _, v in credits):
-            _mark(ln, CHROME, "byline label")  # "Oleh: Redaksi", "By Admin": a desk, no person
-        elif credits:
-            if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
-                _mark(ln, CHROME, "photo caption")
-            else:
-                _mark(ln, CHROME, "credit line")
-                ln.credits = credits
-            continue
-        byline = BYLINE.match(ln.text)
-        if byline and find_dates(byline.group("rest")):
-            _mark(ln, CHROME, "byline")
-            who = byline.group("who").strip()
-            if who.lower() not in generic_credits():
-                ln.credits = [("author", who)]
-            continue
-        reason = chrome_reason(ln.text)
-        if reason:
+        reason, credits, certain = line_verdict(ln.text)
+        if certain or (reason and not (counts[ln.text] > 1 and not is_prose(ln.text))):
             _mark(ln, CHROME, reason)
-        elif is_caption(ln.text):
-            _mark(ln, CHROME, "photo caption")
+            ln.credits = list(credits)
         elif counts[ln.text] > 1 and not is_prose(ln.text):
             _mark(ln, CHROME, "repeated line")
 
