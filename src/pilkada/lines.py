@@ -338,11 +338,11 @@ def classify(raw_lines: list[str]) -> Layout:
         if ln.kind == CHROME:
             continue
         reason, credits, certain = line_verdict(ln.text)
-        if certain or (reason and not (counts[ln.text] > 1 and not is_prose(ln.text))):
+        if not certain and counts[ln.text] > 1 and not is_prose(ln.text):
+            reason, credits = "repeated line", ()
+        if reason:
             _mark(ln, CHROME, reason)
             ln.credits = list(credits)
-        elif counts[ln.text] > 1 and not is_prose(ln.text):
-            _mark(ln, CHROME, "repeated line")
 
     # 2. the lede: the first line of prose
     lede = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_prose(ln.text)), None)

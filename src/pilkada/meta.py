@@ -9,7 +9,15 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
-from pilkada.lines import BODY, DOMAIN, Layout, generic_credits, is_outlet_name, words
+from pilkada.lines import (
+    BODY,
+    DOMAIN,
+    QUOTE_MARK,
+    Layout,
+    generic_credits,
+    is_outlet_name,
+    words,
+)
 from pilkada.models import Certainty, Confidence
 from pilkada.regions import is_place_name
 from pilkada.tokens import fold, is_degree
@@ -202,9 +210,6 @@ def _is_institution(name: str) -> bool:
     return any(fold(w) in inst for w in name.split())
 
 
-_QUOTE_MARK = re.compile(r"[“”\"]")
-
-
 @cache
 def _speech_cue() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in lexicon.entries("speech_verbs"))
@@ -214,7 +219,7 @@ def _speech_cue() -> re.Pattern[str]:
 def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
     cue = _speech_cue()
     for p in paragraphs:
-        if not _QUOTE_MARK.search(p):
+        if not QUOTE_MARK.search(p):
             continue
         for m in find_dates(p):
             if m.value is None:

@@ -90,9 +90,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-# --- lexicons, as token sequences --------------------------------------------------------------
-
-
 # --- a cheap test before tokenizing ----------------------------------------------------------
 
 LETTERS = re.compile(r"[a-z]+")
@@ -132,6 +129,9 @@ def may_open(text: str, firsts: frozenset[str] | None) -> bool:
         return True
     runs = capital_runs(text)
     return runs is None or not firsts.isdisjoint(runs)
+
+
+# --- lexicons, as token sequences --------------------------------------------------------------
 
 
 class Table(dict[tuple[str, ...], str]):
