@@ -192,6 +192,25 @@ def test_a_sentence_ending_in_a_full_stop_before_a_bracketed_name_is_no_caption(
     assert not is_caption("Simulasi berlangsung tertib hingga siang hari. (Yustinus)")
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Warga antre di TPS 5. Foto: Humas Pemkab Kukar", True),
+        ("Warga antre di TPS 5 (Foto/Ist: Humas Pemkab)", True),
+        ("Warga antre di TPS 5. Dokumentasi KPU Kukar", True),
+        ("Warga antre di TPS 5 (DOK KPU Kukar)", True),
+        ("Warga antre di TPS 5. Photo: Humas Pemkab", True),
+        # a credit word inside another word, or in a form no site writes, is no credit
+        ("Warga antre di TPS 5 SwaFoto: Humas Pemkab", False),
+        ("Warga antre di TPS 5 FOTO/Ist: Humas Pemkab", False),
+        ("Warga antre di TPS 5. DOKumentasi KPU Kukar", False),
+        ("Warga antre di TPS 5 KeDok KPU Kukar", False),
+    ],
+)
+def test_photo_credit_words_end_a_caption_only_as_whole_words(line: str, caption: bool) -> None:
+    assert is_caption(line) is caption
+
+
 # --- repeated lines, menus and the title --------------------------------------------------------
 
 
