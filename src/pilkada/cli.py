@@ -224,7 +224,7 @@ def _files(
         click.echo(f"Warning: {failure} (skipped)", err=True)
     if not found:
         raise click.ClickException(f"{spec or paths[0].parent}: no article could be read")
-    selected = corpus.select(found, outlet=outlet, place=place, since=since, until=until)
+    selected = corpus.filtered(found, outlet=outlet, place=place, since=since, until=until)
     return corpus.sort_by_date(selected)
 
 
@@ -411,7 +411,7 @@ def search(
             found = _search_index(index, query, limit, outlet, place, since, until, official)
         else:
             articles = _articles(corpus, outlet=outlet, place=place, since=since, until=until)
-            articles = corpus_.select(articles, official=official)
+            articles = list(corpus_.filtered(articles, official=official))
             found = run_search(articles, query, regex=regex, limit=limit or None)
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
@@ -433,7 +433,7 @@ def _search_index(
     if since and until and since > until:
         raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
     filters = store.Filters(outlet=outlet, since=since, until=until, official=official)
-    keep = (lambda a: bool(corpus.select([a], place=place))) if place is not None else None
+    keep = (lambda a: any(corpus.filtered([a], place=place))) if place is not None else None
     conn = _open_index(index)
     notes: list[str] = []
     found = store.search(conn, query, limit=limit or None, filters=filters, keep=keep, notes=notes)

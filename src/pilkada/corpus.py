@@ -126,27 +126,6 @@ def _unique(stem: str, used: set[str]) -> str:
     return ident
 
 
-def select(
-    articles: Iterable[Article],
-    *,
-    outlet: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    place: str | None = None,
-    official: str | None = None,
-) -> list[Article]:
-    """The articles that pass every filter given.
-
-    ``outlet`` and ``place`` match a case- and accent-insensitive substring of the outlet and
-    dateline; ``since`` and ``until`` are inclusive bounds on ``published``, and exclude undated
-    articles only when given. ``official`` keeps the articles naming a person each of whose
-    words starts a word of that person's name ("laura" fits Asmin Laura Hafid).
-    """
-    return list(
-        filtered(articles, outlet=outlet, since=since, until=until, place=place, official=official)
-    )
-
-
 def filtered(
     articles: Iterable[Article],
     *,
@@ -156,7 +135,13 @@ def filtered(
     place: str | None = None,
     official: str | None = None,
 ) -> Iterator[Article]:
-    """``select``, one article at a time."""
+    """The articles that pass every filter given, one at a time.
+
+    ``outlet`` and ``place`` match a case- and accent-insensitive substring of the outlet and
+    dateline; ``since`` and ``until`` are inclusive bounds on ``published``, and exclude undated
+    articles only when given. ``official`` keeps the articles naming a person each of whose
+    words starts a word of that person's name ("laura" fits Asmin Laura Hafid).
+    """
     for article in articles:
         if outlet is not None and fold(outlet) not in fold(article.outlet or ""):
             continue

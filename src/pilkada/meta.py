@@ -20,7 +20,7 @@ from pilkada.lines import (
 )
 from pilkada.models import Certainty, Confidence
 from pilkada.regions import is_place_name
-from pilkada.tokens import fold, is_degree
+from pilkada.tokens import fold, folded, is_degree
 
 # "SAMPIT/TABENGAN.CO.ID-Bupati", "Rantau, Tapin (ANTARA) - ", "Bebaca.id, TENGGARONG – ",
 # "KOMPAS.com - Rabu", "Boyolali-Pimpinan", "Kilaspapua, Sentani- Rumah"
@@ -200,13 +200,8 @@ def _is_future(text: str, m: DateMatch) -> bool:
     return bool(before.search(text[max(0, m.start - 60) : m.start]) or after.match(text[m.end :]))
 
 
-@cache
-def _institution_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("institutions"))
-
-
 def _is_institution(name: str) -> bool:
-    inst = _institution_words()
+    inst = folded("institutions")
     return any(fold(w) in inst for w in name.split())
 
 

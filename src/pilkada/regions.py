@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from functools import cache
 
 from pilkada import lexicon
-from pilkada.tokens import Table, Token, fold, longest_entry, may_open, phrases, tokenize
+from pilkada.tokens import (
+    Table,
+    Token,
+    fold,
+    folded,
+    longest_entry,
+    may_open,
+    phrases,
+    tokenize,
+)
 
 REGION_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 
@@ -41,9 +50,8 @@ def district_table() -> Table:
     return phrases(lexicon.entries("districts"))
 
 
-@cache
 def districts() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("districts"))
+    return folded("districts")
 
 
 def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:

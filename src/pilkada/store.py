@@ -464,7 +464,7 @@ def indexed_files(conn: sqlite3.Connection) -> list[str]:
 
 @dataclass(frozen=True)
 class Filters:
-    """The filters the index applies itself; ``--place`` is left to ``corpus.select``, since it
+    """The filters the index applies itself; ``--place`` is left to ``corpus.filtered``, since it
     also reads the regions an article is about. ``official`` keeps articles naming a person
     each of whose words starts a word of that person's name."""
 
@@ -724,9 +724,9 @@ def _newest_first(
 
 
 def _naming(official: str, keep: Callable[[Article], bool] | None) -> Callable[[Article], bool]:
-    from pilkada.corpus import select
+    from pilkada.corpus import filtered
 
-    return lambda a: bool(select([a], official=official)) and (keep is None or keep(a))
+    return lambda a: any(filtered([a], official=official)) and (keep is None or keep(a))
 
 
 def quoting_articles(

@@ -175,8 +175,13 @@ def institutions() -> Table:
 
 
 @cache
+def folded(name: str) -> frozenset[str]:
+    """A lexicon's entries folded: the set a folded word is looked up in."""
+    return frozenset(fold(w) for w in lexicon.entries(name))
+
+
 def not_names() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("not_names"))
+    return folded("not_names")
 
 
 @cache
@@ -189,14 +194,12 @@ def role_links() -> frozenset[str]:
     return frozenset(lexicon.entries("role_links"))
 
 
-@cache
 def address_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.entries("address_words"))
+    return folded("address_words")
 
 
-@cache
 def degrees() -> frozenset[str]:
-    return frozenset(fold(d) for d in lexicon.entries("degrees"))
+    return folded("degrees")
 
 
 def longest_entry(
