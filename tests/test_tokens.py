@@ -5,14 +5,16 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pilkada.people import _anchored, _opener_pieces
-from pilkada.regions import region_table, regions_in
+from pilkada.people import _anchored, _linked_person, _opener_pieces, _openers, parse_person_at
+from pilkada.regions import match_region, region_table, regions_in
 from pilkada.tokens import (
     _tokenize_joining,
     capital_runs,
     first_pieces,
     fold,
     may_open,
+    role_links,
+    token_keys,
     tokenize,
 )
 
@@ -32,6 +34,7 @@ TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.text(max_size=6
 @settings(max_examples=400)
 @example("Toli-Toli dan Bau-Bau")
 @example("(Kab)-(kab) Toli-toli-Toli")
+@example("ß-SS 10-10 x- -x -")
 def test_tokenize_builds_what_the_loop_builds(text: str) -> None:
     assert tokenize(text) == _tokenize_joining(text)
 
@@ -71,4 +74,58 @@ def test_skipped_texts_hold_no_person_and_no_place(text: str) -> None:
     if not may_open(text, _opener_pieces()):
         assert _anchored(text) == []
     if not may_open(text, region_table().pieces):
-        assert regions_in(tokenize(text)) == []
+        assert regions_in(text) == []
+
+
+@given(TEXTS)
+@settings(max_examples=400)
+@example("Toli-Toli ẞ José Ärzte")
+def test_token_keys_are_the_folded_tokens(text: str) -> None:
+    assert token_keys(text) == tuple(fold(t.text) for t in tokenize(text))
+
+
+# The finders visit only the tokens whose key can open what they look for; these walks visit
+# every token, as the finders once did, and must find the same.
+
+
+def _regions_visiting_every_token(text: str) -> list[str]:
+    tokens = tokenize(text)
+    out, i = [], 0
+    while i < len(tokens):
+        m = match_region(tokens, i) if tokens[i].is_cap else None
+        if m is None:
+            i += 1
+            continue
+        out.append(m[1])
+        i += m[0]
+    return out
+
+
+def _people_visiting_every_token(text: str) -> list[object]:
+    tokens = tokenize(text)
+    out: list[object] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t, m = tokens[i], None
+        if t.is_word:
+            key = fold(t.text)
+            if key in role_links() and i + 1 < n:
+                m = _linked_person(tokens, i)
+            elif t.is_cap and key in _openers():
+                m = parse_person_at(tokens, i)
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        while i < n and tokens[i].start < m.end:
+            i += 1
+    return out
+
+
+@given(TEXTS)
+@settings(max_examples=400)
+@example("Kabupaten Kutai Kartanegara (Kukar) dan Kota Bau-Bau, Aceh")
+@example("Utubi Madas selaku Wakil Bupati Konawe dan Ketua KPU Kukar, Asmin Laura, mengatakan")
+def test_finders_find_what_a_walk_over_every_token_finds(text: str) -> None:
+    assert regions_in(text) == _regions_visiting_every_token(text)
+    assert _anchored(text) == _people_visiting_every_token(text)

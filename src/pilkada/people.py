@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 
 from pilkada.regions import REGION_KINDS, district_table, districts, match_region, regions
 from pilkada.tokens import (
@@ -30,6 +31,7 @@ from pilkada.tokens import (
     not_names,
     role_links,
     titles,
+    token_keys,
     tokenize,
 )
 
@@ -380,27 +382,36 @@ def find_people(text: str) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+@cache
+def _anchor_words() -> frozenset[str]:
+    """The words ``_anchored`` stops at: openers and role links."""
+    return _openers() | role_links()
+
+
 def _anchored(text: str) -> list[Mention]:
     """The people a title, an honorific or a role link opens, in order."""
     tokens = tokenize(text)
+    keys = token_keys(text)
     openers, links = _openers(), role_links()
     out: list[Mention] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    n = len(tokens)
+    after = 0  # the first token past the last person found
+    for i in compress(count(), map(_anchor_words().__contains__, keys)):
         t = tokens[i]
-        m = None
-        if t.is_word:  # titles, honorifics and role links are words
-            key = fold(t.text)
-            if key in links and i + 1 < n:
-                m = _linked_person(tokens, i)
-            elif t.is_cap and key in openers:
-                m = parse_person_at(tokens, i)
+        if i < after or not t.is_word:  # titles, honorifics and role links are words
+            continue
+        if keys[i] in links and i + 1 < n:
+            m = _linked_person(tokens, i)
+        elif t.is_cap and keys[i] in openers:
+            m = parse_person_at(tokens, i)
+        else:
+            continue
         if m is None:
-            i += 1
             continue
         out.append(m)
-        while i < n and tokens[i].start < m.end:
-            i += 1
+        after = i
+        while after < n and tokens[after].start < m.end:
+            after += 1
     return out
 
 

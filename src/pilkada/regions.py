@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress, count
 
 from pilkada import lexicon
 from pilkada.tokens import (
@@ -18,6 +19,7 @@ from pilkada.tokens import (
     longest_entry,
     may_open,
     phrases,
+    token_keys,
     tokenize,
 )
 
@@ -72,22 +74,24 @@ def find_places(texts: list[str]) -> list[str]:
     for text in texts:
         if not may_open(text, firsts):
             continue
-        for name in regions_in(tokenize(text)):
+        for name in regions_in(text):
             counts[name] = counts.get(name, 0) + 1
     return sorted(counts, key=lambda name: -counts[name])
 
 
-def regions_in(tokens: Sequence[Token]) -> list[str]:
-    """The regions named in a text's tokens, in order, each as pilkada writes it."""
+def regions_in(text: str) -> list[str]:
+    """The regions named in a text, in order, each as pilkada writes it."""
+    tokens = tokenize(text)
     out = []
-    i = 0
-    while i < len(tokens):
-        m = match_region(tokens, i) if tokens[i].is_cap else None
-        if m is None:
-            i += 1
+    after = 0  # the first token past the last region found
+    # a region opens with a capitalised word that opens some entry
+    for i in compress(count(), map(region_table().firsts.__contains__, token_keys(text))):
+        if i < after or not tokens[i].is_cap:
             continue
-        out.append(m[1])
-        i += m[0]
+        m = match_region(tokens, i)
+        if m is not None:
+            out.append(m[1])
+            after = i + m[0]
     return out
 
 

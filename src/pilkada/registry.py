@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 
 from pilkada import lexicon
 from pilkada.people import find_people, name_run
-from pilkada.tokens import first_pieces, fold, may_open, tokenize
+from pilkada.tokens import first_pieces, fold, may_open, token_keys, tokenize
 
 
 @cache
@@ -136,14 +137,17 @@ def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
     """Record each use of a known person's name words (short forms such as "Laura")."""
     known = {i: p.keys for i, p in enumerate(reg.people)}
     seen = {(e.para, e.offset) for e in reg.events}
-    firsts = first_pieces(set().union(*known.values()))
+    names: set[str] = set().union(*known.values())
+    firsts = first_pieces(names)
     for k, text in enumerate(paragraphs):
         if not known or not may_open(text, firsts):
             continue
-        for t in tokenize(text):
+        tokens, words = tokenize(text), token_keys(text)
+        for at in compress(count(), map(names.__contains__, words)):
+            t = tokens[at]
             if not (t.is_word and t.is_cap and len(t.text) >= 3):
                 continue
-            key = fold(t.text)
+            key = words[at]
             owners = [i for i, keys in known.items() if key in keys]
             if len(owners) != 1 or (k, t.start) in seen:
                 continue
@@ -170,8 +174,8 @@ def fullest_form(name: str, paragraphs: list[str]) -> str:
     best = name
     for text in paragraphs:
         tokens = tokenize(text)
-        for i, t in enumerate(tokens):
-            if t.is_word and fold(t.text) == first:
+        for i in compress(count(), map(first.__eq__, token_keys(text))):
+            if tokens[i].is_word:
                 run = name_run(tokens, i, limit=4)
                 if len(run.split()) > len(best.split()) and run.startswith(name):
                     best = run

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache, partial
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -30,7 +31,8 @@ class Token(NamedTuple):
     is_cap: bool  # starts with a capital letter
 
 
-_ADJOINED_DASH = re.compile(r"\S-\S")  # where "Toli-Toli" may need joining
+# split() keeps what the group matched: [gap, token, gap, token, …, gap], all in C
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 _make = partial(tuple.__new__, Token)  # Token(...) without NamedTuple's Python-level __new__
 _first = itemgetter(0)
 
@@ -41,25 +43,51 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
     Cached: an article's paragraphs are read for people, places and quotes in turn.
     """
-    if _ADJOINED_DASH.search(text) is not None:
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    if "-" in words and _joins(parts):
         return _tokenize_joining(text)
-    # the same tokens as _tokenize_joining gives, built by map() in C rather than a loop
-    found = list(TOKEN.finditer(text))
-    words = list(map(re.Match.group, found))
+    # the same tokens as _tokenize_joining gives, built in C rather than by a loop: the pieces'
+    # running lengths are where each token starts and ends
+    bounds = list(accumulate(map(len, parts)))
     heads = list(map(_first, words))
     return tuple(
         map(
             _make,
             zip(
                 words,
-                map(re.Match.start, found),
-                map(re.Match.end, found),
+                bounds[0:-1:2],
+                bounds[1::2],
                 map(str.isalpha, heads),
                 map(str.isupper, heads),
                 strict=True,
             ),
         )
     )
+
+
+def _joins(parts: list[str]) -> bool:
+    """Some dash of ``_SPLIT.split`` pieces stands between two equal tokens with no space on
+    either side ("Toli-Toli"): where ``_tokenize_joining`` joins. Lower-case halves never get
+    here: the word token takes "-masing" of "masing-masing" in."""
+    k = 0
+    while (k := _index(parts, "-", k + 1)) > 0:  # gaps are blank, so k is a token's index
+        if (
+            3 <= k <= len(parts) - 4
+            and not parts[k - 1]
+            and not parts[k + 1]
+            and parts[k - 2].casefold() == parts[k + 2].casefold()
+        ):
+            return True
+    return False
+
+
+def _index(items: list[str], item: str, start: int) -> int:
+    """Where ``item`` stands in ``items`` from ``start`` on; -1 where it does not."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 def _tokenize_joining(text: str) -> tuple[Token, ...]:
@@ -81,6 +109,17 @@ def _tokenize_joining(text: str) -> tuple[Token, ...]:
         first = word[0]
         append(_make((word, start, end, first.isalpha(), first.isupper())))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def token_keys(text: str) -> tuple[str, ...]:
+    """``fold`` of each token of ``tokenize(text)``, in order: what the finders look words up by.
+
+    Plain-ASCII text is only lower-cased (all ``fold`` does to it), in C. The finders pick the
+    tokens worth a closer look with ``compress(count(), map(wanted.__contains__, keys))``, so
+    that no Python loop visits every token."""
+    texts = map(_first, tokenize(text))
+    return tuple(map(str.lower if text.isascii() else fold, texts))
 
 
 @lru_cache(maxsize=1 << 16)
