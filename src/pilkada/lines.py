@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
+from pilkada.prefilter import ASCII, Firsts, first_chars
 
 CAPTION_MAX_WORDS = 45  # a photo caption is a sentence or two, never a long paragraph
 DATE_LINE_MAX = 80  # "Jumat, 31 Maret 2023 - 07:43:56 WIB" and the like are far shorter
@@ -70,13 +71,27 @@ class Layout:
 
 
 @cache
-def _chrome() -> tuple[re.Pattern[str], list[str]]:
-    """All chrome patterns as one alternation (one match per line); the reason of each group."""
-    reasons, parts = [], []
-    for n, (reason, pattern) in enumerate(lexicon.patterns("chrome")):
-        reasons.append(reason)
-        parts.append(f"(?P<c{n}>{pattern})")
-    return re.compile("|".join(parts), re.IGNORECASE), reasons
+def _chrome_patterns() -> list[tuple[str, str, Firsts]]:
+    """(reason, pattern, the characters a line it matches opens with) of each kind of chrome."""
+    return [
+        (reason, pattern, first_chars(pattern, re.IGNORECASE))
+        for reason, pattern in lexicon.patterns("chrome")
+    ]
+
+
+@cache
+def _chrome(first: str) -> tuple[re.Pattern[str], list[str]]:
+    """The chrome patterns a line opening with ``first`` (lower-cased; "" for a line opening
+    with a character other than ASCII) can match, as one alternation (one match per line); the
+    reason of each group. The patterns keep their order, so the first that matches wins as it
+    would among all of them."""
+    reasons: list[str] = []
+    parts: list[str] = []
+    for reason, pattern, firsts in _chrome_patterns():
+        if not first or firsts is None or first in firsts:
+            parts.append(f"(?P<c{len(reasons)}>{pattern})")
+            reasons.append(reason)
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE), reasons
 
 
 @cache
@@ -154,7 +169,8 @@ def _day_names() -> frozenset[str]:
 def chrome_reason(text: str) -> str | None:
     """The kind of chrome a line is on its own, or None."""
     stripped = text.strip()
-    pattern, reasons = _chrome()
+    first = stripped[:1]
+    pattern, reasons = _chrome(first.lower() if first in ASCII else "")
     m = pattern.match(stripped)
     if m is not None and m.lastgroup is not None:
         return reasons[int(m.lastgroup[1:])]

@@ -1,0 +1,134 @@
+"""Which characters a line can open with for a pattern to match it at its start. Pure.
+
+The classifier tries dozens of chrome patterns at the start of every line. Most lines of an
+article open with a letter that none of them, or only a few, can open with; ``first_chars``
+reads a pattern's syntax tree (the parser of Python's own ``re``) for the characters its match
+can begin with, so that a line is only tried against the patterns its first character allows.
+
+The answer is a superset, never a subset: where the tree is not understood, the answer is
+"any character" (None).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+# A line's first character is looked up lower-cased; only these are looked up at all (any other
+# first character tries every pattern), so only they need answers.
+ASCII = frozenset(chr(c) for c in range(128))
+_MAX_RANGE = 256  # a wider character range is taken as "any character"
+
+Firsts = frozenset[str] | None  # None: any character
+
+
+def first_chars(pattern: str, flags: int = 0) -> Firsts:
+    """The ASCII characters, lower-cased, that a match of ``pattern`` at the start of a line can
+    begin with; None when it may begin with any (or match nothing at all).
+
+    >>> sorted(first_chars(r"^(baca|lihat)\\s+juga", re.IGNORECASE))
+    ['b', 'l']
+    """
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    chars, nullable = _sequence(tree.data)
+    if chars is None or nullable:
+        return None
+    ignore_case = bool(tree.state.flags & re.IGNORECASE)
+    return frozenset(k for c in chars for k in _keys(c, ignore_case))
+
+
+def _keys(char: str, ignore_case: bool) -> set[str]:
+    """The lower-cased ASCII characters a pattern's ``char`` matches."""
+    if not ignore_case:
+        return {char.lower()} if char in ASCII else set()
+    if char in ASCII:
+        return {char.lower()}
+    # a non-ASCII letter may match an ASCII one when case is ignored (the Kelvin sign, "K");
+    # the regular-expression engine itself says which
+    one = re.compile(re.escape(char), re.IGNORECASE)
+    return {c.lower() for c in ASCII if one.fullmatch(c)}
+
+
+Result = tuple[set[str] | None, bool]  # (first characters or None for any; can match empty)
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> Result:
+    """First characters of a sequence: of its items up to the first that cannot match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op: Any, av: Any) -> Result:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # zero-width: what follows decides
+    if op is sre.LITERAL:
+        return {chr(av)}, False
+    if op is sre.IN:
+        return _charset(av), False
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            return None, False  # flags switched inside: not followed
+        return _sequence(inner.data)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av.data)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            chars, empty = _sequence(branch.data)
+            if chars is None:
+                return None, False
+            out |= chars
+            nullable = nullable or empty
+        return out, nullable
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, inner = av
+        chars, empty = _sequence(inner.data)
+        return chars, empty or low == 0
+    return None, False  # any character, a back-reference, …: not ruled out
+
+
+def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _MAX_RANGE:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            out |= _ascii_in(_CATEGORIES[av])
+        else:
+            return None  # negated sets, wide ranges
+    return out
+
+
+# \d, \s, \w and their opposites: only their ASCII members matter (see ASCII)
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _ascii_in(category: str) -> set[str]:
+    one = re.compile(category)
+    return {c for c in ASCII if one.fullmatch(c)}
+
+
+__all__ = ["ASCII", "Firsts", "first_chars"]

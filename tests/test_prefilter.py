@@ -1,0 +1,69 @@
+"""The first characters of a pattern's matches: a superset of what the engine matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pilkada import lexicon
+from pilkada.lines import chrome_reason
+from pilkada.prefilter import ASCII, first_chars
+
+SHAPES = [
+    r"^(baca|lihat)\s+juga",
+    r"^\d+\s*(komentar|views?)$",
+    r"^(?:oleh|by)?\s*admin",  # may open with either word or a space
+    r"^[A-Za-z_]\w*$",
+    r"^[^/]+/",  # a negated set: any character
+    r"^(?=\w)\S.*$",
+    r"^(a|b|)c",  # an empty branch: "c" may come first
+    r"^x{0,3}y",
+    r"^\[[a-z]{2,5}\]$",
+    r"^(?i:kelvin)",  # flags switched inside: any character
+    r"^\u212a",  # the Kelvin sign matches "k" when case is ignored
+]
+CHROME = [pattern for _reason, pattern in lexicon.patterns("chrome")]
+
+
+@pytest.mark.parametrize("pattern", SHAPES + CHROME)
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(data=st.data())
+def test_every_match_opens_with_one_of_the_first_characters(
+    pattern: str, data: st.DataObject
+) -> None:
+    firsts = first_chars(pattern, re.IGNORECASE)
+    line = data.draw(st.from_regex(re.compile(pattern, re.IGNORECASE)))
+    if re.match(pattern, line, re.IGNORECASE) and line[:1] in ASCII and line:
+        assert firsts is None or line[0].lower() in firsts
+
+
+def test_first_characters_of_common_shapes() -> None:
+    assert first_chars(r"^(baca|lihat)\s+juga", re.IGNORECASE) == {"b", "l"}
+    assert first_chars(r"^(a|b|)c") == {"a", "b", "c"}
+    assert first_chars(r"^\d+ komentar") == set("0123456789")
+    assert first_chars(r"^[^/]+/") is None
+    assert first_chars(r"^(?:x)?") is None  # matches the empty string: no first character
+    assert first_chars(r"^\u212a", re.IGNORECASE) == {"k"}
+    assert first_chars(r"^\u212a") == frozenset()
+    assert first_chars("(unbalanced") is None
+
+
+CHROME_LINES = st.sampled_from(CHROME).flatmap(
+    lambda p: st.from_regex(re.compile(p, re.IGNORECASE))
+)
+
+
+@given(st.one_of(st.text(max_size=40), CHROME_LINES, CHROME_LINES.map(str.swapcase)))
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_chrome_reason_is_the_same_as_trying_every_pattern(text: str) -> None:
+    stripped = text.strip()
+    everything = [(r, re.compile(p, re.IGNORECASE)) for r, p in lexicon.patterns("chrome")]
+    expected = next((r for r, p in everything if p.match(stripped)), None)
+    reason = chrome_reason(text)
+    # chrome_reason falls back on date lines and credit tags when no pattern matches
+    assert reason == expected or (expected is None and reason in {"date line", "credit tag"})
