@@ -13,7 +13,6 @@ and blank lines are kept; the line structure is the parser's evidence.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 __all__ = ["DecodeError", "decode", "normalise"]
@@ -44,7 +43,7 @@ _TRANSLATE = str.maketrans(
 )
 
 
-_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+_SPECIAL = "".join(map(chr, _TRANSLATE))
 
 
 class DecodeError(ValueError):
@@ -87,7 +86,8 @@ def normalise(text: str) -> str:
     line and blank lines are kept.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _SPECIAL.search(text) is not None:  # rare: a regex finds that faster than translate works
+    # rare; looking for each character (in C, at memchr speed) is faster than translate()
+    if any(map(text.__contains__, _SPECIAL)):
         text = text.translate(_TRANSLATE)
     # NFC last: removing a zero-width character can bring a letter and its accent together.
     text = unicodedata.normalize("NFC", text)
