@@ -8,12 +8,17 @@ from hypothesis import strategies as st
 from pilkada.people import _anchored, _linked_person, _opener_pieces, _openers, parse_person_at
 from pilkada.regions import match_region, region_table, regions_in
 from pilkada.tokens import (
+    Table,
+    Token,
     _tokenize_joining,
     capital_runs,
     first_pieces,
     fold,
+    honorifics,
+    longest_entry,
     may_open,
     role_links,
+    titles,
     token_keys,
     tokenize,
 )
@@ -129,3 +134,36 @@ def _people_visiting_every_token(text: str) -> list[object]:
 def test_finders_find_what_a_walk_over_every_token_finds(text: str) -> None:
     assert regions_in(text) == _regions_visiting_every_token(text)
     assert _anchored(text) == _people_visiting_every_token(text)
+
+
+def _longest_trying_every_length(tokens: list[Token], i: int, table: Table) -> object:
+    if i >= len(tokens) or not tokens[i].is_cap or fold(tokens[i].text) not in table.firsts:
+        return None
+    best, words, j = None, [], i
+    while j < len(tokens) and len(words) < 6:
+        if tokens[j].text == "." and words:
+            j += 1
+            if tuple(words) in table and (best is None or best[0] < j - i):
+                best = (j - i, table[tuple(words)])
+            continue
+        words.append(fold(tokens[j].text))
+        j += 1
+        if tuple(words) in table:
+            best = (j - i, table[tuple(words)])
+    return best
+
+
+ENTRY_WORDS = st.sampled_from(
+    ["Ketua", "KPU", "Wakil", "Bupati", "Kutai", "Kartanegara", "Prof", ".", "Dr", "H", "Pj",
+     "Kabupaten", "Kota", "Bawaslu", "Provinsi", "Jawa", "Barat", "Daerah", "Komisi", "Asmin"]
+)  # fmt: skip
+
+
+@given(st.lists(ENTRY_WORDS, max_size=10).map(" ".join))
+@settings(max_examples=300)
+@example("Wakil Ketua DPRD Kabupaten Kutai Kartanegara")
+def test_longest_entry_stops_where_no_entry_goes_on(text: str) -> None:
+    tokens = list(tokenize(text))
+    for table in (titles(), honorifics(), region_table()):
+        for i in range(len(tokens)):
+            assert longest_entry(tokens, i, table) == _longest_trying_every_length(tokens, i, table)

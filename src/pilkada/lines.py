@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
 from pilkada.prefilter import ASCII, Firsts, first_chars
+
+_first = itemgetter(0)
 
 CAPTION_MAX_WORDS = 45  # a photo caption is a sentence or two, never a long paragraph
 DATE_LINE_MAX = 80  # "Jumat, 31 Maret 2023 - 07:43:56 WIB" and the like are far shorter
@@ -132,7 +135,7 @@ def lower_ratio(text: str) -> float:
 def _lower_share(ws: tuple[str, ...]) -> float:
     if not ws:
         return 0.0
-    return sum(1 for w in ws if w[0].islower()) / len(ws)
+    return sum(map(str.islower, map(_first, ws))) / len(ws)
 
 
 @lru_cache(maxsize=4096)

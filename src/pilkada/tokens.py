@@ -125,6 +125,8 @@ def token_keys(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accents off: the key names and roles are compared by."""
+    if text.isascii():
+        return text.lower()  # all the rest does to plain ASCII
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -175,12 +177,15 @@ def may_open(text: str, firsts: frozenset[str] | None) -> bool:
 
 class Table(dict[tuple[str, ...], str]):
     """A lexicon as folded token sequences -> entry, with the set of first words, so that a word
-    that opens no entry is refused at once, and their first letter runs for ``may_open``."""
+    that opens no entry is refused at once, and their first letter runs for ``may_open``; and
+    every sequence that begins some entry, so that a match stops at the first word that
+    continues none."""
 
     def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]) -> None:
         super().__init__(items)
         self.firsts = frozenset(k[0] for k in self if k)
         self.pieces = first_pieces(self.firsts)
+        self.prefixes = frozenset(k[:n] for k in self for n in range(1, len(k) + 1))
 
 
 def phrases(words: tuple[str, ...]) -> Table:
@@ -261,8 +266,11 @@ def longest_entry(
             continue
         words.append(fold(t.text))
         j += 1
-        if tuple(words) in table:
-            best = (j - i, table[tuple(words)])
+        key = tuple(words)
+        if key not in table.prefixes:
+            break  # no entry goes on this way
+        if key in table:
+            best = (j - i, table[key])
     return best
 
 
