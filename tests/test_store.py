@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pilkada import store
 from pilkada.corpus import CorpusError
@@ -304,3 +307,18 @@ def test_a_failed_transaction_leaves_nothing(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM articles")
         raise RuntimeError("killed")
     assert store.count(conn) == before
+
+
+@given(st.lists(st.text(max_size=40), max_size=4), st.sampled_from(["", "“kata”", "Straße km²"]))
+def test_words_of_reads_each_word_as_the_index_does(texts: list[str], extra: str) -> None:
+    from pilkada.fts import tokens
+    from pilkada.models import Article
+
+    paragraphs = [t + extra for t in texts]
+    exact, inexact = set(), set()
+    for raw in (w for t in paragraphs for w in re.findall(r"[^\W_]+", t)):
+        if raw.isascii():
+            exact.add(raw.lower())
+        else:
+            inexact.update(tokens(raw))
+    assert store.words_of(Article(id="x", paragraphs=paragraphs)) == (exact, inexact)

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import filterfalse
 from pathlib import Path
 
 from pilkada.corpus import CorpusError
@@ -301,11 +302,10 @@ def words_of(article: Article) -> tuple[frozenset[str], frozenset[str]]:
         if text.isascii():  # lower-casing ASCII moves no word boundary: findall does it all
             exact.update(_WORD.findall(text.lower()))
             continue
-        for raw in _WORD.findall(text):
-            if raw.isascii():
-                exact.add(raw.lower())
-            else:
-                inexact.update(tokens(raw))
+        found = _WORD.findall(text)  # a curly quote makes a paragraph not ASCII, not its words
+        exact.update(map(str.lower, filter(str.isascii, found)))
+        for raw in filterfalse(str.isascii, found):
+            inexact.update(tokens(raw))
     return frozenset(exact), frozenset(inexact)
 
 
