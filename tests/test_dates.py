@@ -326,3 +326,17 @@ def test_month_first_dates_of_english_interfaces() -> None:
     ]
     assert find_dates("Februari 30, 2024")[0].value is None  # no such day
     assert [f.text for f in find_dates("Senin, 26 November 2024")] == ["Senin, 26 November 2024"]
+
+
+DATE_PIECES = st.sampled_from(
+    ["November", "Nov.", "nopember", "Januari", " ", "\u00a0", "\t", ",", "26", "5", "05", "2024",
+     "1999", "20245", "12:30", "\n", "x", "WIB"]
+)  # fmt: skip
+
+
+@given(st.one_of(st.lists(DATE_PIECES, max_size=12).map("".join), st.text(max_size=40)))
+def test_the_day_and_year_test_passes_every_month_first_date(text: str) -> None:
+    from pilkada.dates import _DAY_YEAR, _month_first_pattern
+
+    if _month_first_pattern().search(text) is not None:
+        assert _DAY_YEAR.search(text) is not None

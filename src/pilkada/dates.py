@@ -96,7 +96,8 @@ def _month_first_pattern() -> re.Pattern[str]:
     )
 
 
-_DIGIT = re.compile(r"\d")
+# what every month-first date holds: "26, 2024" (a search skips to digits at once)
+_DAY_YEAR = re.compile(rf"\d\d?,?{_SP}+(?:19|20)\d\d(?!\d)")
 
 
 @cache
@@ -106,7 +107,7 @@ def _month_numbers() -> dict[str, int]:
 
 def _month_first(text: str) -> list[DateMatch]:
     """Dates written month first, as English interfaces do: "November 26, 2024"."""
-    if _DIGIT.search(text) is None:
+    if _DAY_YEAR.search(text) is None:
         return []
     months = _month_numbers()
     out = []
