@@ -116,6 +116,7 @@ def _label(text: str) -> re.Match[str] | None:
 
 @cache
 def _label_at_start() -> Callable[[str], re.Match[str] | None]:
+    """The credit-label pattern's match, behind its first-character test (made once)."""
     return at_start(_credit_labels()[0])
 
 

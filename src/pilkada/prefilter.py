@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from functools import cache
 from typing import Any
+
+try:  # re's own parser: private, so a Python without it means "any character" for every pattern
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.11 to 3.13 have both
+    sre = sre_parse = None
 
 # A line's first character is looked up lower-cased; only these are looked up at all (any other
 # first character tries every pattern), so only they need answers.
@@ -27,19 +32,21 @@ Firsts = frozenset[str] | None  # None: any character
 
 def first_chars(pattern: str, flags: int = 0) -> Firsts:
     """The ASCII characters, lower-cased, that a match of ``pattern`` at the start of a line can
-    begin with; None when it may begin with any (or match nothing at all).
+    begin with; None when it may begin with any, or when it can match the empty string.
 
     >>> sorted(first_chars(r"^(baca|lihat)\\s+juga", re.IGNORECASE))
     ['b', 'l']
     """
+    if sre_parse is None:
+        return None
     try:
         tree = sre_parse.parse(pattern, flags)
-    except re.error:
+        chars, nullable = _sequence(tree.data)
+        ignore_case = bool(tree.state.flags & re.IGNORECASE)
+    except (re.error, AttributeError, TypeError, ValueError):  # a tree of another shape
         return None
-    chars, nullable = _sequence(tree.data)
     if chars is None or nullable:
         return None
-    ignore_case = bool(tree.state.flags & re.IGNORECASE)
     return frozenset(k for c in chars for k in _keys(c, ignore_case))
 
 
@@ -128,22 +135,24 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
             out.add(chr(av))
         elif op is sre.RANGE and av[1] - av[0] < _MAX_RANGE:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
-        elif op is sre.CATEGORY and av in _CATEGORIES:
-            out |= _ascii_in(_CATEGORIES[av])
+        elif op is sre.CATEGORY and av in _categories():
+            out |= _ascii_in(_categories()[av])
         else:
             return None  # negated sets, wide ranges
     return out
 
 
-# \d, \s, \w and their opposites: only their ASCII members matter (see ASCII)
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
+@cache
+def _categories() -> dict[Any, str]:
+    """\\d, \\s, \\w and their opposites: only their ASCII members matter (see ASCII)."""
+    return {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+    }
 
 
 def _ascii_in(category: str) -> set[str]:

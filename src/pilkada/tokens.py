@@ -68,8 +68,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 def _joins(parts: list[str]) -> bool:
     """Some dash of ``_SPLIT.split`` pieces stands between two equal tokens with no space on
-    either side ("Toli-Toli"): where ``_tokenize_joining`` joins. Lower-case halves never get
-    here: the word token takes "-masing" of "masing-masing" in."""
+    either side ("Toli-Toli", and as well "10-10"): where ``_tokenize_joining`` joins. A dash
+    between words before a lower-case letter is no token: the word token takes "-masing" of
+    "masing-masing" in."""
     k = 0
     while (k := _index(parts, "-", k + 1)) > 0:  # gaps are blank, so k is a token's index
         if (
