@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pilkada import lexicon
+from pilkada import lexicon, lines
 from pilkada.lines import chrome_reason
 from pilkada.prefilter import ASCII, at_start, first_chars
 
@@ -61,6 +62,7 @@ CHROME_LINES = st.sampled_from(CHROME).flatmap(
 @given(st.one_of(st.text(max_size=40), CHROME_LINES, CHROME_LINES.map(str.swapcase)))
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_chrome_reason_is_the_same_as_trying_every_pattern(text: str) -> None:
+    lines._lines_tested = itertools.count(lines.DISPATCH_AFTER)  # past the first lines
     stripped = text.strip()
     everything = [(r, re.compile(p, re.IGNORECASE)) for r, p in lexicon.patterns("chrome")]
     expected = next((r for r, p in everything if p.match(stripped)), None)
@@ -86,3 +88,15 @@ def test_at_start_answers_as_match_does(pattern: re.Pattern[str], data: st.DataO
     for text in (line, line.swapcase(), line[1:]):
         found, expected = quick(text), pattern.match(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_first_lines_of_a_process_try_every_pattern() -> None:
+    lines._lines_tested = itertools.count()
+    lines._chrome.cache_clear()
+    assert chrome_reason("Baca juga: Bawaslu Kukar") == "related link"
+    assert chrome_reason("Facebook") == "social network"
+    assert lines._chrome.cache_info().currsize == 1  # the one alternation of every pattern
+    lines._lines_tested = itertools.count(lines.DISPATCH_AFTER)
+    assert chrome_reason("Baca juga: Bawaslu Kukar") == "related link"
+    assert chrome_reason("Facebook") == "social network"
+    assert lines._chrome.cache_info().currsize == 3  # and those of "b" and "f"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import count, pairwise
 from operator import itemgetter
 
 from pilkada import lexicon
@@ -75,6 +75,10 @@ class Layout:
 # --- lexicons ---------------------------------------------------------------------------------
 
 
+DISPATCH_AFTER = 2_000  # lines tested in one process before chrome_reason goes by first character
+_lines_tested = count()
+
+
 @cache
 def _chrome_patterns() -> list[tuple[str, str, Firsts]]:
     """(reason, pattern, the characters a line it matches opens with) of each kind of chrome."""
@@ -90,13 +94,23 @@ def _chrome(first: str) -> tuple[re.Pattern[str], list[str]]:
     with a character other than ASCII) can match, as one alternation (one match per line); the
     reason of each group. The patterns keep their order, so the first that matches wins as it
     would among all of them."""
-    reasons: list[str] = []
-    parts: list[str] = []
-    for reason, pattern, firsts in _chrome_patterns():
-        if not first or firsts is None or first in firsts:
-            parts.append(f"(?P<c{len(reasons)}>{pattern})")
-            reasons.append(reason)
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE), reasons
+    patterns = _chrome_patterns()
+    return _alternation(
+        tuple(
+            n
+            for n, (_reason, _pattern, firsts) in enumerate(patterns)
+            if not first or firsts is None or first in firsts
+        )
+    )
+
+
+@cache
+def _alternation(chosen: tuple[int, ...]) -> tuple[re.Pattern[str], list[str]]:
+    """The chrome patterns numbered ``chosen`` as one alternation, and their reasons; made once
+    for all the first characters that choose the same patterns (all digits, say)."""
+    patterns = _chrome_patterns()
+    parts = [f"(?P<c{k}>{patterns[n][1]})" for k, n in enumerate(chosen)]
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE), [patterns[n][0] for n in chosen]
 
 
 @cache
@@ -187,7 +201,9 @@ def chrome_reason(text: str) -> str | None:
     """The kind of chrome a line is on its own, or None."""
     stripped = text.strip()
     first = stripped[:1]
-    pattern, reasons = _chrome(first.lower() if first in ASCII else "")
+    # the alternations by first character pay for their making only over many lines
+    many = next(_lines_tested) >= DISPATCH_AFTER
+    pattern, reasons = _chrome(first.lower() if many and first in ASCII else "")
     m = pattern.match(stripped)
     if m is not None and m.lastgroup is not None:
         return reasons[int(m.lastgroup[1:])]
