@@ -5,7 +5,7 @@ of a shared machine, for comparing two versions of the parser.
     python benchmarks/instructions.py --articles 50
 
 Runs the parse of the generated articles under valgrind's callgrind twice, after the same warm-up
-(imports, lexicons, caches, 50 other articles): once parsing none of them and once parsing all,
+(imports, lexicons, caches, 100 other articles): once parsing none of them and once parsing all,
 and prints the difference divided by their number. Needs valgrind (Debian's package).
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generate import generate
 
-WARM_UP = 50
+WARM_UP = 100
 
 CHILD = """
 import sys

@@ -75,7 +75,7 @@ class Layout:
 # --- lexicons ---------------------------------------------------------------------------------
 
 
-DISPATCH_AFTER = 2_000  # lines tested in one process before chrome_reason goes by first character
+DISPATCH_AFTER = 1_000  # lines tested in one process before chrome_reason goes by first character
 _lines_tested = count()
 
 
