@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pilkada import lexicon, lines
 from pilkada.lines import chrome_reason
-from pilkada.prefilter import ASCII, at_start, first_chars
+from pilkada.prefilter import ASCII, first_chars
 
 SHAPES = [
     r"^(baca|lihat)\s+juga",
@@ -69,25 +69,6 @@ def test_chrome_reason_is_the_same_as_trying_every_pattern(text: str) -> None:
     reason = chrome_reason(text)
     # chrome_reason falls back on date lines and credit tags when no pattern matches
     assert reason == expected or (expected is None and reason in {"date line", "credit tag"})
-
-
-def _line_patterns() -> list[re.Pattern[str]]:
-    from pilkada import lines
-
-    return [lines._credit_labels()[0], lines.BYLINE, lines.CREDIT_TAG, re.compile(r"^\d+ kali")]
-
-
-@pytest.mark.parametrize("pattern", _line_patterns(), ids=lambda p: p.pattern[:30])
-@settings(
-    max_examples=80, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
-)
-@given(data=st.data())
-def test_at_start_answers_as_match_does(pattern: re.Pattern[str], data: st.DataObject) -> None:
-    quick = at_start(pattern)
-    line = data.draw(st.one_of(st.text(max_size=30), st.from_regex(pattern)))
-    for text in (line, line.swapcase(), line[1:]):
-        found, expected = quick(text), pattern.match(text)
-        assert (found and found.span()) == (expected and expected.span())
 
 
 def test_the_first_lines_of_a_process_try_every_pattern() -> None:

@@ -10,7 +10,7 @@ after the last line of prose nothing is article any more.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import count, pairwise
@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
-from pilkada.prefilter import ASCII, Firsts, at_start, first_chars
+from pilkada.prefilter import ASCII, Firsts, first_chars
 
 _first = itemgetter(0)
 
@@ -38,12 +38,10 @@ SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
 BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,})\s*(?P<rest>.*\d.*)$", re.IGNORECASE
 )
-_byline = at_start(BYLINE)
 NAME_DASH_OUTLET = re.compile(
     r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
 )
 CREDIT_TAG = re.compile(r"^\(\s*[^()]{1,40}\)$")  # "(ant)", "( rls )"
-_credit_tag = at_start(CREDIT_TAG)
 NAME_WORD = re.compile(r"[A-Z][a-zA-Z'.-]*")
 TIME_WORDS = re.compile(
     r"\b(wib|wita|wit|pukul|pkl|jam|\d{1,2}[:.]\d{2}([:.]\d{2})?)\b", re.IGNORECASE
@@ -122,24 +120,12 @@ def _credit_labels() -> tuple[re.Pattern[str], dict[str, str]]:
     ), {k.lower(): v for k, v in labels.items()}
 
 
-def _label(text: str) -> re.Match[str] | None:
-    """A credit label opening ``text``: ``_credit_labels()[0].match`` with the first-character
-    test in front."""
-    return _label_at_start()(text)
-
-
 @cache
-def _label_at_start() -> Callable[[str], re.Match[str] | None]:
-    """The credit-label pattern's match, behind its first-character test (made once)."""
-    return at_start(_credit_labels()[0])
-
-
-@cache
-def _caption_cue() -> Callable[[str], re.Match[str] | None]:
+def _caption_cue() -> re.Pattern[str]:
     cues = "|".join(
         re.escape(c) for c in sorted(lexicon.entries("caption_cues"), key=len, reverse=True)
     )
-    return at_start(re.compile(rf"^({cues})\b\s*[:.\-–(]?", re.IGNORECASE))
+    return re.compile(rf"^({cues})\b\s*[:.\-–(]?", re.IGNORECASE)
 
 
 @cache
@@ -209,7 +195,7 @@ def chrome_reason(text: str) -> str | None:
         return reasons[int(m.lastgroup[1:])]
     if is_date_line(stripped):
         return "date line"
-    if _credit_tag(stripped):
+    if CREDIT_TAG.match(stripped):
         return "credit tag"
     return None
 
@@ -221,7 +207,7 @@ def credit_of(text: str) -> list[tuple[str, str]]:
     "Penulis Kontributor Baubau, Defriatno Neke | Editor Khairina".
     """
     pattern, kinds = _credit_labels()
-    if _label(text.strip()) is None:  # the first segment must open with a label
+    if pattern.match(text.strip()) is None:  # the first segment must open with a label
         return []
     out: list[tuple[str, str]] = []
     segments = [
@@ -252,7 +238,7 @@ def is_caption(text: str) -> bool:
     with no full stop before it ("… baru-baru ini (Selviani)")."""
     if QUOTE_MARK.search(text) and is_prose(text):
         return False
-    if _caption_cue()(text):
+    if _caption_cue().match(text):
         return True
     # a photographer's name in brackets; not an acronym such as "(KPU)" closing a sentence
     m = PHOTOGRAPHER_AT_END.search(text) if text.endswith(")") else None
@@ -357,7 +343,7 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
         if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
             return "photo caption", (), True
         return "credit line", tuple(credits), True
-    byline = _byline(text)
+    byline = BYLINE.match(text)
     if byline and find_dates(byline.group("rest")):
         who = byline.group("who").strip()
         return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
@@ -455,9 +441,9 @@ def classify(raw_lines: list[str]) -> Layout:
 
 def _label_above_name(lines: list[Line]) -> None:
     """A credit label alone on its line ("Reporter") gives the name on the next line."""
-    kinds = _credit_labels()[1]
+    pattern, kinds = _credit_labels()
     for ln, nxt in pairwise(lines):
-        m = _label(ln.text)
+        m = pattern.match(ln.text)
         if m and not m.group("value") and is_name_line(nxt.text):
             _mark(ln, CHROME, "credit line")
             _mark(nxt, CHROME, "credit line")

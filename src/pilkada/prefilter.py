@@ -12,7 +12,6 @@ The answer is a superset, never a subset: where the tree is not understood, the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -60,25 +59,6 @@ def _keys(char: str, ignore_case: bool) -> set[str]:
     # the regular-expression engine itself says which
     one = re.compile(re.escape(char), re.IGNORECASE)
     return {c.lower() for c in ASCII if one.fullmatch(c)}
-
-
-def at_start(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
-    """``pattern.match``, answering None at once for a text whose first character no match of
-    the pattern opens with. The pattern is read on the first call, not at import."""
-    match = pattern.match
-    firsts: Firsts = None
-    read = False
-
-    def quick(text: str) -> re.Match[str] | None:
-        nonlocal firsts, read
-        if not read:
-            firsts, read = first_chars(pattern.pattern, pattern.flags), True
-        first = text[:1]
-        if firsts is not None and first in ASCII and first.lower() not in firsts:
-            return None
-        return match(text)
-
-    return quick
 
 
 Result = tuple[set[str] | None, bool]  # (first characters or None for any; can match empty)
@@ -160,4 +140,4 @@ def _ascii_in(category: str) -> set[str]:
     return {c for c in ASCII if one.fullmatch(c)}
 
 
-__all__ = ["ASCII", "Firsts", "at_start", "first_chars"]
+__all__ = ["ASCII", "Firsts", "first_chars"]
