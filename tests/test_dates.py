@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pilkada import lexicon
+from pilkada import dates, lexicon
 from pilkada.dates import DateMatch, find_dates, parse_date, parse_datetime
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -340,3 +340,59 @@ def test_the_day_and_year_test_passes_every_month_first_date(text: str) -> None:
 
     if _month_first_pattern().search(text) is not None:
         assert _DAY_YEAR.search(text) is not None
+
+
+# --- the parts read directly, as dateutil reads them --------------------------------------------
+
+MONTH_WORDS = sorted(lexicon.mapping("months"))
+
+
+@st.composite
+def date_parts(draw: st.DrawFn) -> tuple[str, str, str, str | None]:
+    """(day, month, year, clock) as the date pattern hands them over: a day of 1–31 with or
+    without its zero, a month as a number or any lexicon name in any case, a year of two or four
+    digits, and maybe a time in each form the time pattern finds, with or without a zone."""
+    day = draw(st.integers(1, 31))
+    day_text = draw(st.sampled_from([str(day), f"{day:02d}"]))
+    if draw(st.booleans()):
+        month = draw(st.integers(1, 12))
+        month_text = draw(st.sampled_from([str(month), f"{month:02d}"]))
+    else:
+        word = draw(st.sampled_from(MONTH_WORDS))
+        month_text = draw(st.sampled_from([word, word.upper(), word.title()]))
+    year = draw(
+        st.one_of(st.integers(0, 99).map("{:02d}".format), st.integers(1900, 2099).map(str))
+    )
+    clock = None
+    if draw(st.booleans()):
+        hour, minute, second = (
+            draw(st.integers(0, 23)),
+            draw(st.integers(0, 59)),
+            draw(st.integers(0, 59)),
+        )
+        sep = draw(st.sampled_from([":", "."]))
+        time = f"{hour:0{draw(st.sampled_from([1, 2]))}d}{sep}{minute:02d}"
+        if draw(st.booleans()):
+            time += f"{sep}{second:02d}"
+        lead = draw(st.sampled_from([" ", " - ", ", ", " | ", " pukul ", " - pkl. ", " jam "]))
+        zone = draw(st.sampled_from(["", " WIB", " wita", " Wit"]))
+        clock = f"{lead}{time}{zone}"
+    return day_text, month_text, year, clock
+
+
+@given(date_parts())
+def test_a_date_read_from_its_parts_is_dateutils_reading(
+    parts: tuple[str, str, str, str | None],
+) -> None:
+    fast, slow = dates._from_parts.__wrapped__(*parts), dates._read_by_dateutil(*parts)
+    assert fast == slow
+    if fast is not None and slow is not None:
+        assert fast.utcoffset() == slow.utcoffset()
+        assert (fast.tzinfo is None) == (slow.tzinfo is None)
+
+
+def test_a_part_in_another_script_is_read_by_dateutil() -> None:
+    # "٨" is an Arabic-Indic eight: the pattern's \d finds it, dateutil decides what it means
+    assert dates._from_parts("٨", "6", "2024", None) == dates._read_by_dateutil(
+        "٨", "6", "2024", None
+    )
