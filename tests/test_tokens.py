@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pilkada.people import _anchored, _linked_person, _opener_pieces, _openers, parse_person_at
 from pilkada.regions import match_region, region_table, regions_in
 from pilkada.tokens import (
+    TOKEN,
     Table,
     Token,
     _tokenize_joining,
@@ -42,6 +45,21 @@ TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.text(max_size=6
 @example("ß-SS 10-10 x- -x -")
 def test_tokenize_builds_what_the_loop_builds(text: str) -> None:
     assert tokenize(text) == _tokenize_joining(text)
+
+
+# TOKEN as it reads without possessive repeats: what they must not change
+PLAIN_TOKEN = re.compile(
+    r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
+)
+
+
+@given(st.one_of(TEXTS, st.lists(st.sampled_from("aZ9'’-./,( )\n"), max_size=40).map("".join)))
+@settings(max_examples=400)
+@example("masing-masing-2024 10.000,5/6 x-'y’-z--a")
+def test_possessive_repeats_cut_the_same_tokens(text: str) -> None:
+    assert [m.span() for m in TOKEN.finditer(text)] == [
+        m.span() for m in PLAIN_TOKEN.finditer(text)
+    ]
 
 
 def test_reduplicated_names_are_one_token() -> None:

@@ -16,8 +16,11 @@ from typing import NamedTuple
 
 from pilkada import lexicon
 
+# Possessive repeats ("*+"): nothing after them could take back what they match, so they give the
+# same tokens as plain ones, without the engine keeping the points it could back off to.
 TOKEN = re.compile(
-    r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*(?:-[a-z0-9][A-Za-z0-9'’]*)*|\d[\d.,/]*|[^\sA-Za-z0-9]"
+    r"\([^()\n]{1,40}\)|[A-Za-z][A-Za-z0-9'’]*+(?:-[a-z0-9][A-Za-z0-9'’]*+)*+|\d[\d.,/]*+"
+    r"|[^\sA-Za-z0-9]"
 )
 
 
