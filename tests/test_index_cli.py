@@ -212,7 +212,7 @@ def test_quotes_by_a_speaker_on_the_index_are_those_the_files_give(
     for options in (
         ["--by", "laura"],  # found through the index's speaker names
         ["--by", "Bambang Arwanto", "--json"],
-        ["--by", "winarta"],  # misspelt: every article is read, as with files
+        ["--by", "winarta"],  # misspelt: found by its first letters, as the files find it
         ["--role", "kapolda"],
         ["--by", "laura", "--role", "kapolda"],  # nobody: said so, as with files
     ):
@@ -221,18 +221,36 @@ def test_quotes_by_a_speaker_on_the_index_are_those_the_files_give(
     assert "Winarto" in ok(run("quotes", "--by", "winarta"))
 
 
+def test_names_and_roles_on_the_index_never_read_every_article(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import cli
+
+    def every_article(*args: object, **kwargs: object) -> None:
+        raise AssertionError("every article of the index was read")
+
+    monkeypatch.setattr(cli, "_article_stream", every_article)
+    assert "Winarto" in ok(run("quotes", "--role", "kapolda"))
+    nobody = run("quotes", "--by", "zzqx")
+    assert nobody.exit_code == 0 and "Winarto" not in nobody.stdout
+    assert run("show", "zzqx").exit_code == 2
+    assert "nor a person's name" in run("show", "zzqx").stderr
+    assert json.loads(ok(run("officials", "zzqx", "--json"))) == []
+    assert "Laura" in ok(run("show", "laura"))
+
+
 def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:
     from pilkada import store
 
     conn = store.connect(index)
-    found = store.speaking_articles(conn, "laura")
+    found = list(store.speaking_articles(conn, "laura"))
     assert [a.id for a in found] == [IDS[2]]
     assert len(found[0].quotes) == 2  # all its quotes, not only Laura's
     assert [a.id for a in store.speaking_articles(conn, "lauri")] == [IDS[2]]  # a wide net
     assert [a.id for a in store.naming_articles(conn, "lauri hafit")] == [IDS[2]]
     assert store.naming_articles(conn, "...") == []
-    assert store.speaking_articles(conn, "nobody here") == []
-    assert store.speaking_articles(conn, "...") == []
+    assert list(store.speaking_articles(conn, "nobody here")) == []
+    assert list(store.speaking_articles(conn, "...")) == []
 
 
 def test_summarise_officials_and_export_read_the_index(

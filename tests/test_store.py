@@ -284,7 +284,7 @@ def test_search_finds_other_word_forms_phrases_and_filters(conn: sqlite3.Connect
 
 
 def test_quotes_keep_only_the_matching_ones(conn: sqlite3.Connection) -> None:
-    found = store.quoting_articles(conn, "netral")
+    found = list(store.quoting_articles(conn, "netral"))
     assert [a.id[:3] for a in found] == ["002", "004", "003"]
     assert all("netral" in q.text.lower() for a in found for q in a.quotes)
     assert sum(len(a.quotes) for a in found) < sum(len(a.quotes) for a in store.articles(conn))

@@ -483,21 +483,23 @@ def quotes(
         raise click.UsageError("choose one of --json and --csv")
     index = _index_path(corpus)
     try:
-        found = []
-        if index is not None and (query is not None or speaker is not None):
-            # the index finds the quotes with the words, or the articles quoting someone with
-            # that name as written; the rest as ever
-            from pilkada import store
+        if index is not None and (query is not None or speaker is not None or role is not None):
+            # the index finds the quotes with the words, or the articles quoting someone whose
+            # name (or role) has words starting so; the rest as ever. It never falls back to
+            # reading every article, which on a large index takes minutes.
+            from pilkada import roster, store
 
             conn = _open_index(index)
             filters = store.Filters(outlet=outlet, since=since, until=until)
             if query is not None:
                 articles = store.quoting_articles(conn, query, filters=filters)
+            elif speaker is not None:
+                articles = store.speaking_articles(conn, speaker, filters=filters)
             else:
-                articles = store.speaking_articles(conn, speaker or "", filters=filters)
+                words = " ".join(roster.expanded(role or ""))
+                articles = store.role_articles(conn, words, filters=filters)
             found = find_quotes(articles, None, by=speaker, role=role, place=place)
-        if not found and (index is None or query is None):
-            # every article, one at a time: also a name misspelt ("winarta"), or a role alone
+        else:  # every article, one at a time
             stream = _article_stream(corpus, outlet=outlet, since=since, until=until)
             found = find_quotes(stream, query, by=speaker, role=role, place=place)
     except QueryError as exc:
@@ -584,16 +586,14 @@ def _naming_articles(
     until: dt.date | None = None,
 ) -> list[Article]:
     """The articles that may name a person: on an index, those naming someone whose name words
-    start as the name's do (their first three letters); else (or when that finds none) every
-    article."""
+    start as the name's do (their first three letters; never every article, which on a large
+    index takes minutes); else every article."""
     index = _index_path(spec)
     if index is not None:
         from pilkada import store
 
         filters = store.Filters(outlet=outlet, since=since, until=until)
-        found = store.naming_articles(_open_index(index), name, filters=filters)
-        if found:
-            return found
+        return store.naming_articles(_open_index(index), name, filters=filters)
     return _articles(spec, outlet=outlet, since=since, until=until)
 
 

@@ -179,7 +179,7 @@ def name_matches(query: str, name: str | None) -> bool:
     )
 
 
-def _expanded(query: str) -> list[str]:
+def expanded(query: str) -> list[str]:
     """The query's words, region abbreviations written in full ("kukar": kutai kartanegara)."""
     out: list[str] = []
     for word in _words(query):
@@ -191,13 +191,13 @@ def role_matches(query: str, role: str | None) -> bool:
     """Every word of the query (abbreviations expanded) starts a word of the role: "kapolda",
     "ketua kpu", "bawaslu kukar" fits "Ketua Bawaslu Kutai Kartanegara"."""
     words = _words(role)
-    wanted = _expanded(query)
+    wanted = expanded(query)
     return bool(words) and bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
 
 
 def place_matches(query: str, places: Iterable[str | None]) -> bool:
     """The query names one of the places (abbreviations expanded): "kukar", "kalimantan"."""
-    wanted = f" {' '.join(_expanded(query))} "
+    wanted = f" {' '.join(expanded(query))} "
     return bool(wanted.strip()) and any(wanted in f" {' '.join(_words(p))} " for p in places if p)
 
 

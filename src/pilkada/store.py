@@ -731,9 +731,9 @@ def _naming(official: str, keep: Callable[[Article], bool] | None) -> Callable[[
 
 def quoting_articles(
     conn: sqlite3.Connection, query: str, *, filters: Filters = Filters()
-) -> list[Article]:
+) -> Iterator[Article]:
     """The articles holding a quote whose words match ``query`` (read as a search query, stems
-    and all), oldest first, each keeping only its matching quotes."""
+    and all), oldest first, each keeping only its matching quotes; read one at a time."""
     match = translate(query, ("text",), ("stems",)).match
     return _with_quotes(conn, match, filters, only_matching=True)
 
@@ -748,12 +748,23 @@ def naming_articles(
 
 def speaking_articles(
     conn: sqlite3.Connection, speaker: str, *, filters: Filters = Filters()
-) -> list[Article]:
+) -> Iterator[Article]:
     """The articles quoting someone whose name has a word starting with the first three
     letters of each word of ``speaker`` ("laura" and "lauri" fit Asmin Laura Hafid), oldest
-    first, with all their quotes: the candidates for a tolerant test of the name."""
+    first, with all their quotes, read one at a time: the candidates for a tolerant test of the
+    name."""
     match = name_match(_name_starts(speaker), "speaker")
-    return _with_quotes(conn, match, filters, only_matching=False) if match else []
+    return _with_quotes(conn, match, filters, only_matching=False) if match else iter(())
+
+
+def role_articles(
+    conn: sqlite3.Connection, words: str, *, filters: Filters = Filters()
+) -> Iterator[Article]:
+    """The articles quoting someone whose role has a word starting with each of ``words``
+    ("kapolda", "ketua kpu kutai kartanegara"), oldest first, with all their quotes, read one
+    at a time."""
+    match = name_match(words, "role")
+    return _with_quotes(conn, match, filters, only_matching=False) if match else iter(())
 
 
 def _name_starts(name: str) -> str:
@@ -763,7 +774,7 @@ def _name_starts(name: str) -> str:
 
 def _with_quotes(
     conn: sqlite3.Connection, match: str, filters: Filters, *, only_matching: bool
-) -> list[Article]:
+) -> Iterator[Article]:
     where, args = filters.where()
     rows = conn.execute(
         "SELECT q.article, q.n FROM quotes q JOIN articles a ON a.rowid = q.article"
@@ -774,11 +785,9 @@ def _with_quotes(
     wanted: dict[int, list[int]] = {}
     for article, n in rows:
         wanted.setdefault(article, []).append(n)
-    found = []
-    for rowid, ns in wanted.items():
+    for rowid, ns in wanted.items():  # one article in memory at a time: a role may be in most
         (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
         a = decode(data)
         if only_matching:
             a = a.model_copy(update={"quotes": [a.quotes[n] for n in ns]})
-        found.append(a)
-    return found
+        yield a
