@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -237,6 +237,29 @@ def test_names_and_roles_on_the_index_never_read_every_article(
     assert "nor a person's name" in run("show", "zzqx").stderr
     assert json.loads(ok(run("officials", "zzqx", "--json"))) == []
     assert "Laura" in ok(run("show", "laura"))
+
+
+def test_a_pass_over_the_whole_index_shows_its_progress(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import contextmanager
+
+    from pilkada import cli, render
+
+    seen: list[tuple[int, int]] = []
+
+    @contextmanager
+    def bar(label: str, unit: str) -> Iterator[Callable[[int, int], None]]:
+        assert (label, unit) == ("reading", "articles")
+        yield lambda done, total: seen.append((done, total))
+
+    monkeypatch.setattr(render, "progress_bar", bar)
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 2)
+    ok(run("officials", "--json"))
+    assert seen == [(2, 5), (4, 5)]
+    seen.clear()
+    ok(run("officials", "--json", "--since", "2024-11-01"))  # the total counts what passes
+    assert seen and all(total < 5 for _, total in seen)
 
 
 def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:

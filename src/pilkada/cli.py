@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from pilkada.export import ExportFormat
     from pilkada.models import Article, Hit, Official, OfficialDetail
+    from pilkada.store import Filters
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -180,7 +181,27 @@ def _article_stream(
     from pilkada import store
 
     filters = store.Filters(outlet=outlet, since=since, until=until)
-    return corpus.filtered(store.iter_articles(_open_index(index), filters), place=place)
+    conn = _open_index(index)
+    return corpus.filtered(_reading(store.iter_articles(conn, filters), conn, filters), place=place)
+
+
+PROGRESS_EVERY = 1_000  # articles read between updates of the progress bar
+
+
+def _reading(
+    stream: Iterable[Article], conn: sqlite3.Connection, filters: Filters
+) -> Iterator[Article]:
+    """``stream``, with a progress bar on stderr (in a terminal) once a thousand articles have
+    been read: a pass over a large index takes a while."""
+    from pilkada import render, store
+
+    with render.progress_bar("reading", "articles") as progress:
+        total: int | None = None
+        for k, article in enumerate(stream, 1):
+            if progress is not None and k % PROGRESS_EVERY == 0:
+                total = store.count(conn, filters) if total is None else total
+                progress(k, total)
+            yield article
 
 
 def _articles(

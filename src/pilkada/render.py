@@ -604,6 +604,11 @@ def ingest_report(report: IngestReport, *, as_json: bool = False, shown: int = 1
 def ingest_progress() -> Any:
     """A context manager giving a ``progress(done, total)`` callback: a bar on stderr in a
     terminal, nothing otherwise. The bar (and its thread) starts at the first call."""
+    return progress_bar("indexing", "files")
+
+
+def progress_bar(label: str, unit: str) -> Any:
+    """``ingest_progress`` for any long pass: "indexing … files", "reading … articles"."""
     from contextlib import contextmanager, nullcontext
 
     if not sys.stderr.isatty():
@@ -614,9 +619,9 @@ def ingest_progress() -> Any:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        columns = ("indexing", BarColumn(), MofNCompleteColumn(), "files", TimeRemainingColumn())
+        columns = (label, BarColumn(), MofNCompleteColumn(), unit, TimeRemainingColumn())
         shown = Progress(*columns, console=Console(stderr=True), transient=True)
-        task = shown.add_task("indexing", total=None)
+        task = shown.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:
             if not shown.live.is_started:

@@ -502,8 +502,10 @@ class Filters:
         return name_match(self.official, "people") if self.official is not None else None
 
 
-def count(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+def count(conn: sqlite3.Connection, filters: Filters = Filters()) -> int:
+    """The articles passing the filters."""
+    where, args = filters.where()
+    return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", args).fetchone()[0])
 
 
 def articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> list[Article]:
