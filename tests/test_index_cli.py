@@ -262,6 +262,44 @@ def test_a_pass_over_the_whole_index_shows_its_progress(
     assert seen and all(total < 5 for _, total in seen)
 
 
+def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import contextmanager
+
+    import click
+
+    from pilkada import cli, render
+
+    events: list[str] = []
+
+    @contextmanager
+    def bar(label: str, unit: str) -> Iterator[Callable[[int, int], None]]:
+        try:
+            yield lambda done, total: events.append("shown")
+        finally:
+            events.append("gone")
+
+    def failing(items: Iterator[object], **kwargs: object) -> None:
+        for k, _ in enumerate(items):
+            if k == 2:  # a disk that fills halfway through an export, say
+                raise click.ClickException("no space left")
+
+    show = click.ClickException.show
+
+    def showing(self: click.ClickException, file: object = None) -> None:
+        events.append("error")
+        show(self)
+
+    monkeypatch.setattr(render, "progress_bar", bar)
+    monkeypatch.setattr(render, "articles", failing)
+    monkeypatch.setattr(click.ClickException, "show", showing)
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 1)
+    result = run("list")
+    assert result.exit_code == 1 and "no space left" in result.stderr
+    assert events[0] == "shown" and events[-2:] == ["gone", "error"]
+
+
 def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:
     from pilkada import store
 

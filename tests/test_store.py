@@ -291,6 +291,20 @@ def test_quotes_keep_only_the_matching_ones(conn: sqlite3.Connection) -> None:
     assert [a.id[:3] for a in store.quoting_articles(conn, "sukses")] == ["000", "002", "001"]
 
 
+def test_quoting_articles_are_read_from_one_state_of_the_index(
+    conn: sqlite3.Connection, tmp_path: Path
+) -> None:
+    # `pilkada index` drops an article while a role's articles are being read, one at a time
+    found = store.role_articles(conn, "bupati")
+    first = next(found)
+    writer = store.connect(tmp_path / "index.db", write=True)
+    with store.transaction(writer):
+        store.drop_file(writer, str(SEEDS / "001_dc520509730166cf.txt"))
+    assert [first.id[:3], *(a.id[:3] for a in found)] == ["000", "002", "001"]
+    assert not conn.in_transaction  # the snapshot ends with the reading
+    assert [a.id[:3] for a in store.role_articles(conn, "bupati")] == ["000", "002"]
+
+
 def test_deleting_an_article_takes_it_out_of_every_table(conn: sqlite3.Connection) -> None:
     (rowid,) = conn.execute("SELECT rowid FROM articles WHERE id LIKE '002%'").fetchone()
     with store.transaction(conn):

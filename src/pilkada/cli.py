@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -182,7 +182,11 @@ def _article_stream(
 
     filters = store.Filters(outlet=outlet, since=since, until=until)
     conn = _open_index(index)
-    return corpus.filtered(_reading(store.iter_articles(conn, filters), conn, filters), place=place)
+    stream = _reading(store.iter_articles(conn, filters), conn, filters)
+    if (ctx := click.get_current_context(silent=True)) is not None:
+        # a command that fails midway takes its progress bar down before click shows the error
+        ctx.call_on_close(stream.close)
+    return corpus.filtered(stream, place=place)
 
 
 PROGRESS_EVERY = 1_000  # articles read between updates of the progress bar
@@ -190,7 +194,7 @@ PROGRESS_EVERY = 1_000  # articles read between updates of the progress bar
 
 def _reading(
     stream: Iterable[Article], conn: sqlite3.Connection, filters: Filters
-) -> Iterator[Article]:
+) -> Generator[Article, None, None]:
     """``stream``, with a progress bar on stderr (in a terminal) once a thousand articles have
     been read: a pass over a large index takes a while."""
     from pilkada import render, store

@@ -517,10 +517,7 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Ite
     """The same, read as they are used: a million articles are never held at once, and the
     first ones come at once (the dated ones in the order of the date index, then the rest)."""
     where, args = filters.where()
-    snapshot = not conn.in_transaction  # both halves from one state of the index
-    if snapshot:
-        conn.execute("BEGIN")
-    try:
+    with snapshot(conn):  # both halves from one state of the index
         for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
             rows = conn.execute(
                 f"SELECT data FROM articles a WHERE a.published {dated} AND {where}"
@@ -529,8 +526,19 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Ite
             )
             for (data,) in rows:
                 yield decode(data)
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Reads from one state of the index, whatever an ingest writes meanwhile (a read
+    transaction, unless one is open already)."""
+    begun = not conn.in_transaction
+    if begun:
+        conn.execute("BEGIN")
+    try:
+        yield
     finally:
-        if snapshot and conn.in_transaction:
+        if begun and conn.in_transaction:
             conn.execute("COMMIT")
 
 
@@ -778,18 +786,21 @@ def _with_quotes(
     conn: sqlite3.Connection, match: str, filters: Filters, *, only_matching: bool
 ) -> Iterator[Article]:
     where, args = filters.where()
-    rows = conn.execute(
-        "SELECT q.article, q.n FROM quotes q JOIN articles a ON a.rowid = q.article"
-        " WHERE q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
-        f" AND {where} ORDER BY a.published IS NULL, a.published, a.id, q.n",
-        [match, *args],
-    ).fetchall()
-    wanted: dict[int, list[int]] = {}
-    for article, n in rows:
-        wanted.setdefault(article, []).append(n)
-    for rowid, ns in wanted.items():  # one article in memory at a time: a role may be in most
-        (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-        a = decode(data)
-        if only_matching:
-            a = a.model_copy(update={"quotes": [a.quotes[n] for n in ns]})
-        yield a
+    # the quotes and their articles from one state of the index: `pilkada index` may replace
+    # or drop an article while these are read, which takes a while when a role is in most
+    with snapshot(conn):
+        rows = conn.execute(
+            "SELECT q.article, q.n FROM quotes q JOIN articles a ON a.rowid = q.article"
+            " WHERE q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+            f" AND {where} ORDER BY a.published IS NULL, a.published, a.id, q.n",
+            [match, *args],
+        ).fetchall()
+        wanted: dict[int, list[int]] = {}
+        for article, n in rows:
+            wanted.setdefault(article, []).append(n)
+        for rowid, ns in wanted.items():  # one article in memory at a time
+            (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+            a = decode(data)
+            if only_matching:
+                a = a.model_copy(update={"quotes": [a.quotes[n] for n in ns]})
+            yield a
