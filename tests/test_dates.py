@@ -392,7 +392,7 @@ def test_a_date_read_from_its_parts_is_dateutils_reading(
 
 
 def test_a_part_in_another_script_is_read_by_dateutil() -> None:
-    # "٨" is an Arabic-Indic eight: the pattern's \d finds it, dateutil decides what it means
-    assert dates._from_parts("٨", "6", "2024", None) == dates._read_by_dateutil(
-        "٨", "6", "2024", None
+    # "1٨" ends in an Arabic-Indic eight: the pattern's \d finds it, dateutil decides what it means
+    assert dates._from_parts("1٨", "6", "2024", None) == dates._read_by_dateutil(
+        "1٨", "6", "2024", None
     )
