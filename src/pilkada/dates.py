@@ -213,7 +213,7 @@ def _from_parts(day: str, month: str, year: str, clock: str | None) -> dt.dateti
     anything else (a digit of another script, a month name only case-folding finds)."""
     if not (day + month + year).isascii() or (clock is not None and not clock.isascii()):
         return _read_by_dateutil(day, month, year, clock)
-    number = int(month) if month.isdigit() else _month_keys().get(month.lower())
+    number = int(month) if month.isdigit() else _parser().info.month(month)
     if number is None:
         return _read_by_dateutil(day, month, year, clock)
     y = int(year) if len(year) > 2 else _parser().info.convertyear(int(year))
@@ -229,12 +229,6 @@ def _from_parts(day: str, month: str, year: str, clock: str | None) -> dt.dateti
         return dt.datetime(y, number, int(day), hour, minute, second, tzinfo=zone)
     except ValueError:  # 31/2/2024
         return None
-
-
-@cache
-def _month_keys() -> dict[str, int]:
-    """Month names by their lower case, as ``IndonesianParserInfo.month`` looks them up."""
-    return {k.lower(): int(v) for k, v in lexicon.mapping("months").items()}
 
 
 @cache
