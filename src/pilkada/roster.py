@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import repeat
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from pilkada.models import Article, Official, Person
 from pilkada.regions import find_places, regions
@@ -27,6 +29,37 @@ def _words(text: str | None) -> list[str]:
     return [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w]
 
 
+# A corpus names the same people again and again: what is compared of a name or a role is
+# worked out once per distinct spelling.
+_CACHE = 1 << 17
+
+
+@lru_cache(maxsize=_CACHE)
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(_words(name))
+
+
+@lru_cache(maxsize=_CACHE)
+def _sorted_words(name: str) -> str:
+    """The name's distinct words in order: what ``token_set_ratio`` compares."""
+    return " ".join(sorted(_word_set(name)))
+
+
+@lru_cache(maxsize=_CACHE)
+def _length(name: str) -> int:
+    return len(_words(name))
+
+
+@lru_cache(maxsize=_CACHE)
+def _role_key(role: str) -> str:
+    return fold(role)
+
+
+@lru_cache(maxsize=_CACHE)
+def _role_regions(role: str) -> frozenset[str]:
+    return frozenset(find_places([role]))
+
+
 @dataclass
 class _Record:
     name: str
@@ -37,45 +70,45 @@ class _Record:
     quotes: int = 0
     dates: list[date] = field(default_factory=list)
     seen_in: set[str] = field(default_factory=set)  # the articles, for a quick look-up
+    role_keys: set[str] = field(default_factory=set)  # the roles folded
+    regions: set[str] = field(default_factory=set)  # the regions the roles name
 
     def accepts(self, person: Person) -> bool:
-        mine, theirs = set(_words(self.name)), set(_words(person.name))
+        mine, theirs = _word_set(self.name), _word_set(person.name)
         if not mine or not theirs:
             return False
+        role = person.role
         if mine == theirs:
-            return len(mine) > 1 or self._roles_agree(person.role)
+            return len(mine) > 1 or self._roles_agree(role)
+        same_office = role is not None and _role_key(role) in self.role_keys
         if len(mine) > 1 and len(theirs) > 1:
-            score = fuzz.token_set_ratio(" ".join(sorted(mine)), " ".join(sorted(theirs)))
+            # below the cutoff the score is 0: neither test below can pass
+            score = fuzz.token_set_ratio(
+                _sorted_words(self.name), _sorted_words(person.name), score_cutoff=SPELLED_APART
+            )
             if score >= SAME_NAME:
-                return self._roles_agree(person.role)
+                return self._roles_agree(role)
             # one office, a name spelled two ways ("Petronella Marcia" / "Petronela")
-            same_office = person.role is not None and fold(person.role) in {
-                fold(r) for r in self.roles
-            }
             return same_office and score >= SPELLED_APART
         # a one-word name joins a fuller one only when their roles agree outright
-        return (
-            (mine <= theirs or theirs <= mine)
-            and person.role is not None
-            and (fold(person.role) in {fold(r) for r in self.roles})
-        )
+        return (mine <= theirs or theirs <= mine) and same_office
 
     def _roles_agree(self, role: str | None) -> bool:
         if role is None or not self.roles:
             return True
-        return fold(role) in {fold(r) for r in self.roles} or bool(
-            _role_regions(role) & {p for r in self.roles for p in _role_regions(r)}
-        )
+        return _role_key(role) in self.role_keys or not self.regions.isdisjoint(_role_regions(role))
 
     def add(self, person: Person, article: Article, quotes: int) -> None:
-        if len(_words(person.name)) > len(_words(self.name)):
+        if _length(person.name) > _length(self.name):
             self.name = person.name
         self.honorific = self.honorific or person.honorific
         for form in [person.name, *person.forms]:
             if form not in self.forms:
                 self.forms.append(form)
-        if person.role and fold(person.role) not in {fold(r) for r in self.roles}:
+        if person.role and _role_key(person.role) not in self.role_keys:
             self.roles.append(person.role)
+            self.role_keys.add(_role_key(person.role))
+            self.regions |= _role_regions(person.role)
         if article.id not in self.seen_in:
             self.seen_in.add(article.id)
             self.articles.append(article.id)
@@ -102,16 +135,13 @@ class _Record:
         )
 
 
-def _role_regions(role: str) -> set[str]:
-    return set(find_places([role]))
-
-
 # spellings of one sound in Indonesian names, old and new ("Achmad" / "Ahmad", "Syaiful" /
 # "Saiful", "Djoko" / "Joko", "Soeharto" / "Suharto")
 _SPELLINGS = (("ch", "h"), ("sy", "s"), ("dj", "j"), ("tj", "c"), ("kh", "k"), ("oe", "u"))
 
 
-def _name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=_CACHE)
+def _name_keys(name: str) -> frozenset[str]:
     """Keys two spellings of a name share: each word's first three letters, and the first
     three of its consonant skeleton (first letter, then consonants but h, y and repeats:
     "achmad" and "ahmad" -> "amd", "syaifudin" and "saifudin" -> "sfd")."""
@@ -126,7 +156,7 @@ def _name_keys(name: str) -> set[str]:
             if c not in "aeiouhy" and c != skeleton[-1]:
                 skeleton += c
         keys.add("s:" + skeleton[:3])
-    return keys
+    return frozenset(keys)
 
 
 def build_roster(articles: Iterable[Article]) -> list[Official]:
@@ -135,23 +165,37 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
     A person joins the first record (in the order they were made) that accepts them. Only the
     records sharing a key of a name word (``_name_keys``) are asked: names alike enough to be
     one share one, and a corpus of a million articles names too many people to ask every
-    record about each one.
+    record about each one. Of those, only the records whose names score at least
+    ``SPELLED_APART`` against the person's (in one call over all of them) can accept: a name
+    that is the same, or holds the other's words, scores 100.
     """
     records: list[_Record] = []
     by_start: dict[str, set[int]] = {}  # a name word's first letters -> its records
+    spelled: list[str] = []  # each record's name as ``_sorted_words`` gives it
     for article in articles:
         said: dict[str, int] = {}
         for q in article.quotes:
             if q.speaker:
                 said[q.speaker] = said.get(q.speaker, 0) + 1
         for person in article.officials:
-            near = sorted({i for k in _name_keys(person.name) for i in by_start.get(k, ())})
-            at = next((i for i in near if records[i].accepts(person)), None)
+            near = list(set().union(*map(by_start.get, _name_keys(person.name), repeat(()))))
+            alike = process.extract(
+                _sorted_words(person.name),
+                list(map(spelled.__getitem__, near)),
+                scorer=fuzz.token_set_ratio,
+                processor=None,
+                score_cutoff=SPELLED_APART,
+                limit=None,
+            )
+            asked = sorted(near[j] for _, _, j in alike)
+            at = next((i for i in asked if records[i].accepts(person)), None)
             if at is None:
                 at = len(records)
                 records.append(_Record(person.name))
+                spelled.append("")
             record = records[at]
             record.add(person, article, said.get(person.name, 0))
+            spelled[at] = _sorted_words(record.name)
             for k in _name_keys(record.name):
                 by_start.setdefault(k, set()).add(at)
     roster = [r.official() for r in records]
