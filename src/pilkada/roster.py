@@ -8,11 +8,14 @@ two records are the same person when their names agree (rapidfuzz ``token_set_ra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import repeat
+from itertools import combinations, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -56,8 +59,13 @@ def _role_key(role: str) -> str:
 
 
 @lru_cache(maxsize=_CACHE)
+def _role_places(role: str) -> tuple[str, ...]:
+    return tuple(find_places([role]))
+
+
+@lru_cache(maxsize=_CACHE)
 def _role_regions(role: str) -> frozenset[str]:
-    return frozenset(find_places([role]))
+    return frozenset(_role_places(role))
 
 
 @dataclass
@@ -119,7 +127,7 @@ class _Record:
     def official(self) -> Official:
         places: list[str] = []
         for role in self.roles:
-            for place in find_places([role]):
+            for place in _role_places(role):
                 if place not in places:
                     places.append(place)
         return Official(
@@ -141,65 +149,132 @@ _SPELLINGS = (("ch", "h"), ("sy", "s"), ("dj", "j"), ("tj", "c"), ("kh", "k"), (
 
 
 @lru_cache(maxsize=_CACHE)
-def _name_keys(name: str) -> frozenset[str]:
-    """Keys two spellings of a name share: each word's first three letters, and the first
-    three of its consonant skeleton (first letter, then consonants but h, y and repeats:
-    "achmad" and "ahmad" -> "amd", "syaifudin" and "saifudin" -> "sfd")."""
-    keys = set()
-    for word in _words(name):
-        keys.add("w:" + word[:3])
-        spelled = word
-        for old, new in _SPELLINGS:
-            spelled = spelled.replace(old, new)
-        skeleton = spelled[:1]
-        for c in spelled[1:]:
-            if c not in "aeiouhy" and c != skeleton[-1]:
-                skeleton += c
-        keys.add("s:" + skeleton[:3])
-    return frozenset(keys)
+def _word_keys(word: str) -> tuple[str, str]:
+    """Keys two spellings of a name word share: its first three letters, and the first three of
+    its consonant skeleton (first letter, then consonants but h, y and repeats: "achmad" and
+    "ahmad" -> "amd", "syaifudin" and "saifudin" -> "sfd")."""
+    spelled = word
+    for old, new in _SPELLINGS:
+        spelled = spelled.replace(old, new)
+    skeleton = spelled[:1]
+    for c in spelled[1:]:
+        if c not in "aeiouhy" and c != skeleton[-1]:
+            skeleton += c
+    return "w:" + word[:3], "s:" + skeleton[:3]
+
+
+@lru_cache(maxsize=_CACHE)
+def _pair_keys(name: str) -> frozenset[str]:
+    """A key of each of two words of the name, for every two words and keys."""
+    keys = [_word_keys(w) for w in sorted(_word_set(name))]
+    return frozenset(
+        "|".join(sorted((one, other)))
+        for these, those in combinations(keys, 2)
+        for one in these
+        for other in those
+    )
+
+
+def comparable(name: str, other: str) -> bool:
+    """Whether two names are worth comparing: when one is a single word, the other has it;
+    else two words of one pair off with two of the other, each pair sharing a key
+    (``_word_keys``). Names that share only one word ("Bambang Arwanto", "Bambang Iswanto")
+    are two people."""
+    mine, theirs = _word_set(name), _word_set(other)
+    if len(mine) == 1 or len(theirs) == 1:
+        return not mine.isdisjoint(theirs)
+    return not _pair_keys(name).isdisjoint(_pair_keys(other))
+
+
+class _Near:
+    """The records a person may join, found without asking every record (a corpus of a million
+    articles names too many people for that) nor every record sharing a common name word.
+    Records stay filed under the names and roles they had before; what is found is checked
+    against the name they have now."""
+
+    def __init__(self) -> None:
+        self.by_pair: defaultdict[str, set[int]] = defaultdict(set)  # ``_pair_keys`` ->
+        self.single: defaultdict[str, set[int]] = defaultdict(set)  # a one-word name ->
+        self.by_office: defaultdict[tuple[str, str], set[int]] = defaultdict(set)  # word, role
+
+    def file(self, at: int, record: _Record) -> None:
+        words = _word_set(record.name)
+        if len(words) == 1:
+            self.single[next(iter(words))].add(at)
+        for word in words:
+            for role in record.role_keys:
+                self.by_office[word, role].add(at)
+        for key in _pair_keys(record.name):
+            self.by_pair[key].add(at)
+
+    def of(self, person: Person) -> set[int]:
+        """The records that may accept the person: records of one word the person's name has;
+        for a one-word name, also the records in the person's office with that word (the
+        only fuller names it may join); else records with a comparable name."""
+        words = _word_set(person.name)
+        found: set[int] = set()
+        found = set().union(*map(self.single.get, words, repeat(())))
+        if len(words) == 1:
+            if person.role is not None:
+                found.update(self.by_office.get((next(iter(words)), _role_key(person.role)), ()))
+            return found
+        return found.union(*map(self.by_pair.get, _pair_keys(person.name), repeat(())))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a while: the roster's records hold no cycles, and the
+    collector's passes over a million of them took 40% of building it."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def build_roster(articles: Iterable[Article]) -> list[Official]:
     """One record per real person named in the articles, most quoted first.
 
-    A person joins the first record (in the order they were made) that accepts them. Only the
-    records sharing a key of a name word (``_name_keys``) are asked: names alike enough to be
-    one share one, and a corpus of a million articles names too many people to ask every
-    record about each one. Of those, only the records whose names score at least
-    ``SPELLED_APART`` against the person's (in one call over all of them) can accept: a name
-    that is the same, or holds the other's words, scores 100.
+    A person joins the first record (in the order they were made) that accepts them, of the
+    records whose names are ``comparable`` with theirs. Of those, only the records whose
+    names score at least ``SPELLED_APART`` against the person's (in one call over all of them)
+    can accept: a name that is the same, or holds the other's words, scores 100.
     """
+    with _collector_paused():
+        records = _records(articles)
+    roster = [r.official() for r in records]
+    return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
+
+
+def _records(articles: Iterable[Article]) -> list[_Record]:
     records: list[_Record] = []
-    by_start: dict[str, set[int]] = {}  # a name word's first letters -> its records
-    spelled: list[str] = []  # each record's name as ``_sorted_words`` gives it
+    near = _Near()
     for article in articles:
         said: dict[str, int] = {}
         for q in article.quotes:
             if q.speaker:
                 said[q.speaker] = said.get(q.speaker, 0) + 1
         for person in article.officials:
-            near = list(set().union(*map(by_start.get, _name_keys(person.name), repeat(()))))
+            found = [i for i in near.of(person) if comparable(records[i].name, person.name)]
             alike = process.extract(
                 _sorted_words(person.name),
-                list(map(spelled.__getitem__, near)),
+                [_sorted_words(records[i].name) for i in found],
                 scorer=fuzz.token_set_ratio,
                 processor=None,
                 score_cutoff=SPELLED_APART,
                 limit=None,
             )
-            asked = sorted(near[j] for _, _, j in alike)
+            asked = sorted(found[j] for _, _, j in alike)
             at = next((i for i in asked if records[i].accepts(person)), None)
             if at is None:
                 at = len(records)
                 records.append(_Record(person.name))
-                spelled.append("")
             record = records[at]
             record.add(person, article, said.get(person.name, 0))
-            spelled[at] = _sorted_words(record.name)
-            for k in _name_keys(record.name):
-                by_start.setdefault(k, set()).add(at)
-    roster = [r.official() for r in records]
-    return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
+            near.file(at, record)
+    return records
 
 
 # --- matching ---------------------------------------------------------------------------------
