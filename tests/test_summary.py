@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pilkada import lexicon
 from pilkada.models import Article, Quote
@@ -108,6 +110,31 @@ def test_words_leave_out_stopwords_numbers_and_short_words(corpus: list[Article]
     assert s.words[0].count == 4
     for gone in ["yang", "dan", "ujarnya", "tahun", "2024", "di", "tanpa"]:
         assert gone not in [n.casefold() for n in names]
+
+
+WRITTEN = st.sampled_from(
+    "Pilkada pilkada PILKADA Pémilu pemilu Jum'at jum'at isu-isu yang KPU kpu 2024 di"
+    " Bawaslu bawaslu Nunukan nunukan suara Suara".split()
+)
+TEXTS = st.lists(WRITTEN, max_size=12).map(" ".join)
+
+
+@given(st.lists(st.tuples(TEXTS, st.lists(TEXTS, max_size=3)), max_size=6), st.integers(1, 8))
+def test_words_are_counted_by_occurrence_and_shown_as_most_often_written(
+    texts: list[tuple[str, list[str]]], top: int
+) -> None:
+    articles = [article(f"a{i}", *ps, title=t or None) for i, (t, ps) in enumerate(texts)]
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for a in articles:  # word by word, in reading order: the definition
+        for text in [a.title or "", *a.paragraphs]:
+            for written in text.split():
+                if (word := (content_words(written) or [None])[0]) is not None:
+                    counts[word] += 1
+                    forms.setdefault(word, Counter())[written] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    expected = [(forms[w].most_common(1)[0][0], n) for w, n in ranked]
+    assert [(c.name, c.count) for c in summarise_corpus(articles, top=top).words] == expected
 
 
 def test_top_bounds_the_lists(corpus: list[Article]) -> None:

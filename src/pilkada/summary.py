@@ -120,8 +120,7 @@ class _Tally:
         self.speakers: Counter[str] = Counter()
         self.speaker_forms: dict[str, Counter[str]] = {}
         self.speaker_roles: dict[str, Counter[str]] = {}
-        self.words: Counter[str] = Counter()
-        self.word_forms: dict[str, Counter[str]] = {}
+        self.written: Counter[str] = Counter()  # every word as written; content words at the end
 
     def add(self, a: Article) -> None:
         self.articles += 1
@@ -145,10 +144,7 @@ class _Tally:
             roles = self.speaker_roles.setdefault(key, Counter())
             if q.role:
                 roles[q.role] += 1
-        for field in [a.title or "", *a.paragraphs]:
-            for written, word in _content(field):
-                self.words[word] += 1
-                self.word_forms.setdefault(word, Counter())[written] += 1
+        self.written.update(_WORD.findall("\n".join([a.title or "", *a.paragraphs])))
 
     def speakers_top(self, top: int) -> list[SpeakerCount]:
         """The most-quoted speakers, each by the name and role most often given."""
@@ -164,8 +160,15 @@ class _Tally:
 
     def words_top(self, top: int) -> list[Count]:
         """The most frequent content words, each in the form it is most often written."""
-        ranked = sorted(self.words.items(), key=lambda item: (-item[1], item[0]))[:top]
-        return [Count(name=self.word_forms[w].most_common(1)[0][0], count=n) for w, n in ranked]
+        words: Counter[str] = Counter()
+        forms: dict[str, Counter[str]] = {}
+        for written, n in self.written.items():  # in the order first seen
+            word = _content_key(written)
+            if word is not None:
+                words[word] += n
+                forms.setdefault(word, Counter())[written] += n
+        ranked = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:top]
+        return [Count(name=forms[w].most_common(1)[0][0], count=n) for w, n in ranked]
 
 
 def summarise_corpus(articles: Iterable[Article], top: int = 10) -> CorpusSummary:
