@@ -37,20 +37,21 @@ def _words(text: str | None) -> list[str]:
 _CACHE = 1 << 17
 
 
-@lru_cache(maxsize=_CACHE)
-def _word_set(name: str) -> frozenset[str]:
-    return frozenset(_words(name))
+@dataclass(frozen=True)
+class _Name:
+    """What a name is compared by."""
+
+    words: frozenset[str]  # its words, folded
+    length: int  # how many words it is written with
+    spelled: str  # its distinct words in order: what ``token_set_ratio`` compares
+    pairs: frozenset[str]  # ``_pair_keys``
 
 
 @lru_cache(maxsize=_CACHE)
-def _sorted_words(name: str) -> str:
-    """The name's distinct words in order: what ``token_set_ratio`` compares."""
-    return " ".join(sorted(_word_set(name)))
-
-
-@lru_cache(maxsize=_CACHE)
-def _length(name: str) -> int:
-    return len(_words(name))
+def _name(name: str) -> _Name:
+    written = _words(name)
+    words = frozenset(written)
+    return _Name(words, len(written), " ".join(sorted(words)), _pair_keys(words))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -80,9 +81,16 @@ class _Record:
     seen_in: set[str] = field(default_factory=set)  # the articles, for a quick look-up
     role_keys: set[str] = field(default_factory=set)  # the roles folded
     regions: set[str] = field(default_factory=set)  # the regions the roles name
+    named: _Name = field(init=False)  # the name as compared
+
+    def __post_init__(self) -> None:
+        self.named = _name(self.name)
 
     def accepts(self, person: Person) -> bool:
-        mine, theirs = _word_set(self.name), _word_set(person.name)
+        return self._accepts(person, _name(person.name))
+
+    def _accepts(self, person: Person, named: _Name) -> bool:
+        mine, theirs = self.named.words, named.words
         if not mine or not theirs:
             return False
         role = person.role
@@ -92,7 +100,7 @@ class _Record:
         if len(mine) > 1 and len(theirs) > 1:
             # below the cutoff the score is 0: neither test below can pass
             score = fuzz.token_set_ratio(
-                _sorted_words(self.name), _sorted_words(person.name), score_cutoff=SPELLED_APART
+                self.named.spelled, named.spelled, score_cutoff=SPELLED_APART
             )
             if score >= SAME_NAME:
                 return self._roles_agree(role)
@@ -107,8 +115,9 @@ class _Record:
         return _role_key(role) in self.role_keys or not self.regions.isdisjoint(_role_regions(role))
 
     def add(self, person: Person, article: Article, quotes: int) -> None:
-        if _length(person.name) > _length(self.name):
-            self.name = person.name
+        named = _name(person.name)
+        if named.length > self.named.length:
+            self.name, self.named = person.name, named
         self.honorific = self.honorific or person.honorific
         for form in [person.name, *person.forms]:
             if form not in self.forms:
@@ -130,7 +139,7 @@ class _Record:
             for place in _role_places(role):
                 if place not in places:
                     places.append(place)
-        return Official(
+        return Official.model_construct(  # validated already, as the articles were
             name=self.name,
             honorific=self.honorific,
             forms=self.forms,
@@ -163,10 +172,9 @@ def _word_keys(word: str) -> tuple[str, str]:
     return "w:" + word[:3], "s:" + skeleton[:3]
 
 
-@lru_cache(maxsize=_CACHE)
-def _pair_keys(name: str) -> frozenset[str]:
-    """A key of each of two words of the name, for every two words and keys."""
-    keys = [_word_keys(w) for w in sorted(_word_set(name))]
+def _pair_keys(words: frozenset[str]) -> frozenset[str]:
+    """A key of each of two words of a name, for every two words and keys."""
+    keys = [_word_keys(w) for w in sorted(words)]
     return frozenset(
         "|".join(sorted((one, other)))
         for these, those in combinations(keys, 2)
@@ -180,10 +188,13 @@ def comparable(name: str, other: str) -> bool:
     else two words of one pair off with two of the other, each pair sharing a key
     (``_word_keys``). Names that share only one word ("Bambang Arwanto", "Bambang Iswanto")
     are two people."""
-    mine, theirs = _word_set(name), _word_set(other)
-    if len(mine) == 1 or len(theirs) == 1:
-        return not mine.isdisjoint(theirs)
-    return not _pair_keys(name).isdisjoint(_pair_keys(other))
+    return _comparable(_name(name), _name(other))
+
+
+def _comparable(mine: _Name, theirs: _Name) -> bool:
+    if len(mine.words) == 1 or len(theirs.words) == 1:
+        return not mine.words.isdisjoint(theirs.words)
+    return not mine.pairs.isdisjoint(theirs.pairs)
 
 
 class _Near:
@@ -198,27 +209,31 @@ class _Near:
         self.by_office: defaultdict[tuple[str, str], set[int]] = defaultdict(set)  # word, role
 
     def file(self, at: int, record: _Record) -> None:
-        words = _word_set(record.name)
+        words = record.named.words
         if len(words) == 1:
             self.single[next(iter(words))].add(at)
         for word in words:
             for role in record.role_keys:
                 self.by_office[word, role].add(at)
-        for key in _pair_keys(record.name):
+        for key in record.named.pairs:
             self.by_pair[key].add(at)
 
-    def of(self, person: Person) -> set[int]:
-        """The records that may accept the person: records of one word the person's name has;
-        for a one-word name, also the records in the person's office with that word (the
-        only fuller names it may join); else records with a comparable name."""
-        words = _word_set(person.name)
+    def of(self, person: Person, named: _Name) -> set[int]:
+        """The records that may accept the person (see ``_Record.accepts``): for a one-word
+        name, the records of that one word, and those in the person's office that have it;
+        for a fuller name, the records with a comparable name, and those in the person's
+        office with one of its words (a one-word record joins no one outside its office)."""
+        words = named.words
+        office = _role_key(person.role) if person.role is not None else None
         found: set[int] = set()
-        found = set().union(*map(self.single.get, words, repeat(())))
         if len(words) == 1:
-            if person.role is not None:
-                found.update(self.by_office.get((next(iter(words)), _role_key(person.role)), ()))
-            return found
-        return found.union(*map(self.by_pair.get, _pair_keys(person.name), repeat(())))
+            found.update(self.single.get(next(iter(words)), ()))
+        else:
+            found = found.union(*map(self.by_pair.get, named.pairs, repeat(())))
+        if office is not None:
+            for word in words:
+                found.update(self.by_office.get((word, office), ()))
+        return found
 
 
 @contextmanager
@@ -257,17 +272,18 @@ def _records(articles: Iterable[Article]) -> list[_Record]:
             if q.speaker:
                 said[q.speaker] = said.get(q.speaker, 0) + 1
         for person in article.officials:
-            found = [i for i in near.of(person) if comparable(records[i].name, person.name)]
+            named = _name(person.name)
+            found = [i for i in near.of(person, named) if _comparable(records[i].named, named)]
             alike = process.extract(
-                _sorted_words(person.name),
-                [_sorted_words(records[i].name) for i in found],
+                named.spelled,
+                [records[i].named.spelled for i in found],
                 scorer=fuzz.token_set_ratio,
                 processor=None,
                 score_cutoff=SPELLED_APART,
                 limit=None,
             )
             asked = sorted(found[j] for _, _, j in alike)
-            at = next((i for i in asked if records[i].accepts(person)), None)
+            at = next((i for i in asked if records[i]._accepts(person, named)), None)
             if at is None:
                 at = len(records)
                 records.append(_Record(person.name))
