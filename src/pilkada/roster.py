@@ -1,9 +1,10 @@
 """People across a corpus: one record per real person, and matching people by name, role, place.
 
 Within an article the parser already resolves short forms to the fullest name. Across articles,
-two records are the same person when their names agree (rapidfuzz ``token_set_ratio`` of at least
-90 on the names without ranks and degrees, which keeps "Bambang Arwanto" and "Bambang Iswanto",
-86.7, apart) and their roles do not contradict each other. Pure functions.
+two records are the same person when their names are comparable (two words of each pair off,
+alike in spelling, or one name is a word of the other: "Bambang Arwanto" and "Bambang Iswanto"
+are not), agree (rapidfuzz ``token_set_ratio`` of at least 90 on the names without ranks and
+degrees) and their roles do not contradict each other. Pure functions.
 """
 
 from __future__ import annotations
