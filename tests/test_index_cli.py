@@ -213,12 +213,14 @@ def test_quotes_by_a_speaker_on_the_index_are_those_the_files_give(
         ["--by", "laura"],  # found through the index's speaker names
         ["--by", "Bambang Arwanto", "--json"],
         ["--by", "winarta"],  # misspelt: found by its first letters, as the files find it
+        ["--by", "azmin"],  # misspelt in its first three letters: found by the words close to it
         ["--role", "kapolda"],
         ["--by", "laura", "--role", "kapolda"],  # nobody: said so, as with files
     ):
         on_index, on_files = run("quotes", *options), run("quotes", *options, *files)
         assert (on_index.exit_code, on_index.stdout) == (on_files.exit_code, on_files.stdout)
     assert "Winarto" in ok(run("quotes", "--by", "winarta"))
+    assert "Asmin Laura Hafid" in ok(run("quotes", "--by", "azmin"))
 
 
 def test_names_and_roles_on_the_index_never_read_every_article(
@@ -237,6 +239,8 @@ def test_names_and_roles_on_the_index_never_read_every_article(
     assert "nor a person's name" in run("show", "zzqx").stderr
     assert json.loads(ok(run("officials", "zzqx", "--json"))) == []
     assert "Laura" in ok(run("show", "laura"))
+    person = json.loads(ok(run("officials", "azmin", "--json")))  # the one person it fits
+    assert person["official"]["name"] == "Asmin Laura Hafid"
 
 
 def test_a_pass_over_the_whole_index_shows_its_progress(

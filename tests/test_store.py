@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from pilkada import store
@@ -336,3 +336,37 @@ def test_words_of_reads_each_word_as_the_index_does(texts: list[str], extra: str
         else:
             inexact.update(tokens(raw))
     assert store.words_of(Article(id="x", paragraphs=paragraphs)) == (exact, inexact)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    """The five seeds indexed once, for property tests."""
+    db = store.connect(tmp_path_factory.mktemp("seeded") / "index.db", write=True)
+    with store.transaction(db):
+        for path in sorted(SEEDS.glob("*.txt")):
+            data = path.read_bytes()
+            article = parse(data.decode("utf-8"), id=path.stem)
+            store.add_source(
+                db, str(path), 0, store.insert(db, store.record(article, digest(data)))
+            )
+    return db
+
+
+SEED_NAMES = sorted(
+    {p.name for path in SEEDS.glob("*.txt") for p in parse(path.read_text("utf-8")).officials}
+)
+
+
+@given(st.sampled_from(SEED_NAMES), st.integers(0, 99), st.sampled_from("xqz"))
+def test_a_name_misspelt_after_its_first_letter_still_finds_the_articles_naming_them(
+    seeded: sqlite3.Connection, name: str, at: int, letter: str
+) -> None:
+    words = name.lower().split()
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[longest]
+    assume(len(word) >= 5 and word.isalpha())
+    i = 1 + at % (len(word) - 1)  # the first letter is kept: the words are looked up by it
+    words[longest] = word[:i] + (letter if word[i] != letter else "y") + word[i + 1 :]
+    naming = {a.id for a in store.articles(seeded) if any(p.name == name for p in a.officials)}
+    found = {a.id for a in store.naming_articles(seeded, " ".join(words))}
+    assert naming <= found

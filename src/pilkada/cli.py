@@ -611,8 +611,8 @@ def _naming_articles(
     until: dt.date | None = None,
 ) -> list[Article]:
     """The articles that may name a person: on an index, those naming someone whose name words
-    start as the name's do (their first three letters; never every article, which on a large
-    index takes minutes); else every article."""
+    start as the name's do or are close to them (``store.naming_articles``; never every
+    article, which on a large index takes minutes); else every article."""
     index = _index_path(spec)
     if index is not None:
         from pilkada import store

@@ -310,10 +310,21 @@ def translate(
 
 def name_match(value: str, column: str) -> str | None:
     """Every word of a name as the start of a word in ``column``: "laura" finds "Asmin Laura"."""
-    words = tokens(value)
-    if not words:
-        return None
-    return " AND ".join(f'{column} : "{w}" *' for w in words)
+    return any_of_each([[f"{w}*"] for w in tokens(value)], column)
+
+
+def any_of_each(groups: Sequence[Sequence[str]], column: str) -> str | None:
+    """A word in ``column`` for each group, one of the group's: a token, or the start of a word
+    when it ends in "*": [["ach*", "ahmad"], ["taf*"]] -> (ach* OR ahmad) AND taf*."""
+
+    def term(word: str) -> str:
+        return f'{column} : "{word[:-1]}" *' if word.endswith("*") else f'{column} : "{word}"'
+
+    def one(group: Sequence[str]) -> str:
+        terms = list(map(term, group))
+        return terms[0] if len(terms) == 1 else f"({' OR '.join(terms)})"
+
+    return " AND ".join(map(one, groups)) if groups and all(groups) else None
 
 
 # --- where a query's terms occur in a text, for snippets ---

@@ -27,6 +27,7 @@ from pilkada.tokens import fold
 SAME_NAME = 90  # token_set_ratio at or above which two full names are one name
 SPELLED_APART = 75  # the same office and names this alike: one person spelled two ways
 CLOSE_WORD = 80  # ratio at or above which a query word matches a name word ("winarta", "winarto")
+FUZZY_LETTERS = 5  # a query word this long or longer may match a name word close to it
 
 
 def _words(text: str | None) -> list[str]:
@@ -300,7 +301,7 @@ def _records(articles: Iterable[Article]) -> list[_Record]:
 def _word_matches(query: str, word: str) -> bool:
     if (word.startswith(query) and len(query) >= 3) or query == word:
         return True
-    return len(query) >= 5 and fuzz.ratio(query, word) >= CLOSE_WORD
+    return len(query) >= FUZZY_LETTERS and fuzz.ratio(query, word) >= CLOSE_WORD
 
 
 def name_matches(query: str, name: str | None) -> bool:

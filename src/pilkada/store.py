@@ -35,7 +35,7 @@ from itertools import filterfalse
 from pathlib import Path
 
 from pilkada.corpus import CorpusError
-from pilkada.fts import Query, name_match, stems_of, tokens, translate
+from pilkada.fts import Query, any_of_each, name_match, stems_of, tokens, translate
 from pilkada.models import Article, Hit
 from pilkada.search import best_passage, fold, snippet
 
@@ -462,6 +462,9 @@ def indexed_files(conn: sqlite3.Connection) -> list[str]:
 # --- reading ---
 
 
+_PEOPLE_MATCH = "article_fts WHERE article_fts MATCH ?"
+
+
 @dataclass(frozen=True)
 class Filters:
     """The filters the index applies itself; ``--place`` is left to ``corpus.filtered``, since it
@@ -472,6 +475,7 @@ class Filters:
     since: date | None = None
     until: date | None = None
     official: str | None = None
+    people_match: str | None = None  # a MATCH on the names, as it is (``naming_articles``)
 
     def where(self, alias: str = "a") -> tuple[str, list[object]]:
         """A SQL condition on ``articles`` (aliased ``alias``) and its parameters."""
@@ -486,15 +490,12 @@ class Filters:
         if self.until is not None:
             sql.append(f"{alias}.published <= ?")
             args.append(self.until.isoformat())
-        if self.official is not None:
-            match = self.people()
-            if match is None:
-                sql.append("0")
-            else:
-                sql.append(
-                    f"{alias}.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
-                )
+        for match in (self.people(), self.people_match):
+            if match is not None:
+                sql.append(f"{alias}.rowid IN (SELECT rowid FROM {_PEOPLE_MATCH})")
                 args.append(match)
+        if self.official is not None and self.people() is None:
+            sql.append("0")  # a name with no words names no one
         return (" AND ".join(sql) or "1"), args
 
     def people(self) -> str | None:
@@ -569,7 +570,8 @@ def find(conn: sqlite3.Connection, ident: str) -> Article:
 BROAD = 2000
 # a bare word or a prefix is read as the indexed words starting with it, up to this many
 EXPANSIONS = 64
-# a name looked up in the index for a tolerant match: by the first letters of each word
+# a name looked up in the index for a tolerant match: by the first letters of each word, and
+# of the indexed words close to it
 NAME_START = 3
 WORDS_REMEMBERED = 200_000  # words a writer keeps as known to be listed (~16 MB)
 
@@ -751,19 +753,19 @@ def quoting_articles(
 def naming_articles(
     conn: sqlite3.Connection, name: str, *, filters: Filters = Filters()
 ) -> list[Article]:
-    """The articles naming someone whose name has a word starting with the first three letters
-    of each word of ``name``, oldest first: the candidates for a tolerant test of the name."""
-    return articles(conn, replace(filters, official=_name_starts(name)))
+    """The articles naming someone whose name has a word starting as each word of ``name``
+    does (``_name_net``), oldest first: the candidates for a tolerant test of the name."""
+    match = _name_net(conn, name, "people")
+    return articles(conn, replace(filters, people_match=match)) if match else []
 
 
 def speaking_articles(
     conn: sqlite3.Connection, speaker: str, *, filters: Filters = Filters()
 ) -> Iterator[Article]:
-    """The articles quoting someone whose name has a word starting with the first three
-    letters of each word of ``speaker`` ("laura" and "lauri" fit Asmin Laura Hafid), oldest
-    first, with all their quotes, read one at a time: the candidates for a tolerant test of the
-    name."""
-    match = name_match(_name_starts(speaker), "speaker")
+    """The articles quoting someone whose name has a word starting as each word of ``speaker``
+    does (``_name_net``: "laura" and "lauri" fit Asmin Laura Hafid), oldest first, with all
+    their quotes, read one at a time: the candidates for a tolerant test of the name."""
+    match = _name_net(conn, speaker, "speaker")
     return _with_quotes(conn, match, filters, only_matching=False) if match else iter(())
 
 
@@ -777,9 +779,41 @@ def role_articles(
     return _with_quotes(conn, match, filters, only_matching=False) if match else iter(())
 
 
-def _name_starts(name: str) -> str:
-    """ "winarta hafid" -> "win haf": a wider net than the name, so a misspelling gets in."""
-    return " ".join(w[:NAME_START] for w in tokens(name))
+def _name_net(conn: sqlite3.Connection, name: str, column: str) -> str | None:
+    """A MATCH on ``column`` wider than the name, so that a misspelling gets in: each word of
+    the name as the first letters of a word ("winarta hafid" -> win* AND haf*), or a word of
+    someone's name as close to it as the tolerant match of names asks ("achmad" -> ach* OR
+    ahmad, for "Ahmad"), looked for among the indexed words with the same first letter."""
+    groups = [[f"{w[:NAME_START]}*", *_close_names(conn, w)] for w in tokens(name)]
+    return any_of_each(groups, column)
+
+
+def _close_names(conn: sqlite3.Connection, word: str) -> list[str]:
+    """The words of people's names that the tolerant match of names takes for ``word`` and that
+    do not start as it does, of those starting with its first letter."""
+    from rapidfuzz import fuzz, process
+
+    from pilkada.roster import CLOSE_WORD, FUZZY_LETTERS
+
+    if len(word) < FUZZY_LETTERS:
+        return []
+    listed = conn.execute(
+        "SELECT word FROM words WHERE word >= ? AND word < ?", (word[0], chr(ord(word[0]) + 1))
+    )
+    start = word[:NAME_START]
+    close = process.extract(
+        word,
+        [w for (w,) in listed if not w.startswith(start)],
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=CLOSE_WORD,
+        limit=None,
+    )
+    return [  # a word someone's name has, not only the text around it
+        w
+        for w, _, _ in close
+        if conn.execute(f"SELECT 1 FROM {_PEOPLE_MATCH} LIMIT 1", (f'people : "{w}"',)).fetchone()
+    ]
 
 
 def _with_quotes(
