@@ -79,8 +79,8 @@ class _Record:
     roles: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     quotes: int = 0
-    dates: list[date] = field(default_factory=list)
-    seen_in: set[str] = field(default_factory=set)  # the articles, for a quick look-up
+    first: date | None = None
+    last: date | None = None
     role_keys: set[str] = field(default_factory=set)  # the roles folded
     regions: set[str] = field(default_factory=set)  # the regions the roles name
     named: _Name = field(init=False)  # the name as compared
@@ -128,12 +128,14 @@ class _Record:
             self.roles.append(person.role)
             self.role_keys.add(_role_key(person.role))
             self.regions |= _role_regions(person.role)
-        if article.id not in self.seen_in:
-            self.seen_in.add(article.id)
+        if (
+            not self.articles or self.articles[-1] != article.id
+        ):  # an article's people come together
             self.articles.append(article.id)
         self.quotes += quotes
-        if article.published:
-            self.dates.append(article.published)
+        if when := article.published:
+            self.first = min(self.first or when, when)
+            self.last = max(self.last or when, when)
 
     def official(self) -> Official:
         places: list[str] = []
@@ -149,8 +151,8 @@ class _Record:
             places=places,
             articles=self.articles,
             quotes=self.quotes,
-            first_seen=min(self.dates) if self.dates else None,
-            last_seen=max(self.dates) if self.dates else None,
+            first_seen=self.first,
+            last_seen=self.last,
         )
 
 
