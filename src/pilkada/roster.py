@@ -10,6 +10,7 @@ degrees) and their roles do not contradict each other. Pure functions.
 from __future__ import annotations
 
 import gc
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -39,13 +40,13 @@ def _words(text: str | None) -> list[str]:
 _CACHE = 1 << 17
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Name:
     """What a name is compared by."""
 
     words: frozenset[str]  # its words, folded
     length: int  # how many words it is written with
-    spelled: str  # its distinct words in order: what ``token_set_ratio`` compares
+    spelled: str  # its distinct words, sorted: what ``token_set_ratio`` compares
     pairs: frozenset[str]  # ``_pair_keys``
 
 
@@ -71,7 +72,7 @@ def _role_regions(role: str) -> frozenset[str]:
     return frozenset(_role_places(role))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
     name: str
     honorific: str | None = None
@@ -179,8 +180,8 @@ def _word_keys(word: str) -> tuple[str, str]:
 def _pair_keys(words: frozenset[str]) -> frozenset[str]:
     """A key of each of two words of a name, for every two words and keys."""
     keys = [_word_keys(w) for w in sorted(words)]
-    return frozenset(
-        "|".join(sorted((one, other)))
+    return frozenset(  # interned: a million names share a few thousand keys
+        sys.intern("|".join(sorted((one, other))))
         for these, those in combinations(keys, 2)
         for one in these
         for other in those
@@ -260,10 +261,13 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
     records whose names are ``comparable`` with theirs. Of those, only the records whose
     names score at least ``SPELLED_APART`` against the person's (in one call over all of them)
     can accept: a name that is the same, or holds the other's words, scores 100.
+    Each article comes once (ids are unique in a corpus and in an index): a record lists an
+    article again if it comes again after another.
     """
     with _collector_paused():
         records = _records(articles)
     roster = [r.official() for r in records]
+    _name.cache_clear()  # a corpus of a million names leaves hundreds of MB in it
     return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
 
 
