@@ -510,8 +510,8 @@ def quotes(
     try:
         if index is not None and (query is not None or speaker is not None or role is not None):
             # the index finds the quotes with the words, or the articles quoting someone whose
-            # name (or role) has words starting so; the rest as ever. It never falls back to
-            # reading every article, which on a large index takes minutes.
+            # name (or role) has words starting so or close to them; the rest as ever. It never
+            # falls back to reading every article, which on a large index takes minutes.
             from pilkada import roster, store
 
             conn = _open_index(index)

@@ -26,7 +26,17 @@ from functools import lru_cache
 
 from pilkada.search import QueryError, fold
 
-__all__ = ["Query", "Term", "match_spans", "stem", "stems_of", "tokens", "translate"]
+__all__ = [
+    "Query",
+    "Term",
+    "any_of_each",
+    "match_spans",
+    "name_match",
+    "stem",
+    "stems_of",
+    "tokens",
+    "translate",
+]
 
 # FTS5's unicode61 tokenizer keeps letters, numbers and private-use characters; so do we.
 _TOKEN = re.compile(r"[^\W_]+")
