@@ -107,6 +107,14 @@ def test_name_in_apposition_after_a_comma() -> None:
     ]
 
 
+def test_a_name_word_opened_by_a_particle_stays_whole() -> None:
+    assert people("Ketua KPU Kota Bogor Muhammad Al-Habsyi mengatakan logistik siap.") == [
+        ("Muhammad Al-Habsyi", "Ketua KPU Kota Bogor")
+    ]
+    # two people written with a dash, as a ticket is, stay two names
+    assert people("Bupati Bogor Rudy Susmanto-Jaro Ade hadir.")[0][0] == "Rudy Susmanto"
+
+
 def test_a_bare_role_gives_a_mention_with_no_name() -> None:
     found = find_people("“Personel kami siagakan,” kata Kapolres HSU, Jumat (8/11/2024).")
     assert [(m.name, m.role) for m in found] == [(None, "Kapolres Hulu Sungai Utara")]

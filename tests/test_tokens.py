@@ -32,7 +32,7 @@ PIECES = st.sampled_from(
         "Bupati", "Ketua", "KPU", "Kukar", "Toli", "toli", "Bau", "-", "–", "(", ")", "(Pjs)",
         "Jum'at", "’", "'", ".", ",", " ", "  ", "\n", "2024", "1,5", "Rp13", "selaku", "Sebagai",
         "H.", "Drs", "Asmin", "Laura", "Kutai", "Kartanegara", "Aceh", "é", "José", "ẞ", "ß",
-        "kabupaten/kota", "Wakil", "Gubernur", "x", "Y", "0",
+        "kabupaten/kota", "Wakil", "Gubernur", "x", "Y", "0", "Al", "al", "AS", "As", "Habsyi",
     ]
 )  # fmt: skip
 TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.text(max_size=60))
@@ -43,6 +43,7 @@ TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.text(max_size=6
 @example("Toli-Toli dan Bau-Bau")
 @example("(Kab)-(kab) Toli-toli-Toli")
 @example("ß-SS 10-10 x- -x -")
+@example("Al-Habsyi al-Jufri AS-Tiongkok Al-al Al-2024 Al- Habsyi")
 def test_tokenize_builds_what_the_loop_builds(text: str) -> None:
     assert tokenize(text) == _tokenize_joining(text)
 
@@ -59,6 +60,21 @@ PLAIN_TOKEN = re.compile(
 def test_possessive_repeats_cut_the_same_tokens(text: str) -> None:
     assert [m.span() for m in TOKEN.finditer(text)] == [
         m.span() for m in PLAIN_TOKEN.finditer(text)
+    ]
+
+
+def test_a_name_word_opened_by_a_particle_is_one_token() -> None:
+    text = "Muhammad Al-Habsyi, Salim al-Jufri, AS-Tiongkok, Al -Habsyi, Al-quran"
+    assert [t.text for t in tokenize(text) if t.is_word] == [
+        "Muhammad",
+        "Al-Habsyi",
+        "Salim",
+        "al-Jufri",
+        "AS",  # capitals: Amerika Serikat, not a particle
+        "Tiongkok",
+        "Al",  # a space: two words
+        "Habsyi",
+        "Al-quran",  # a dash before a lower-case letter joins as ever
     ]
 
 

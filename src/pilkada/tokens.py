@@ -71,19 +71,32 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 def _joins(parts: list[str]) -> bool:
     """Some dash of ``_SPLIT.split`` pieces stands between two equal tokens with no space on
-    either side ("Toli-Toli", and as well "10-10"): where ``_tokenize_joining`` joins. A dash
-    between words before a lower-case letter is no token: the word token takes "-masing" of
-    "masing-masing" in."""
+    either side ("Toli-Toli", and as well "10-10"), or after a name's particle ("Al-Habsyi"):
+    where ``_tokenize_joining`` joins. A dash between words before a lower-case letter is no
+    token: the word token takes "-masing" of "masing-masing" in."""
     k = 0
     while (k := _index(parts, "-", k + 1)) > 0:  # gaps are blank, so k is a token's index
         if (
             3 <= k <= len(parts) - 4
             and not parts[k - 1]
             and not parts[k + 1]
-            and parts[k - 2].casefold() == parts[k + 2].casefold()
+            and (
+                parts[k - 2].casefold() == parts[k + 2].casefold()
+                or _particle_joins(parts[k - 2], parts[k + 2])
+            )
         ):
             return True
     return False
+
+
+def _particle_joins(left: str, right: str) -> bool:
+    """``left`` is a name's particle and ``right`` a capitalised word: "Al" and "Habsyi"."""
+    return (
+        left.casefold() in name_particles()
+        and left[1:].islower()
+        and right[:1].isupper()
+        and right[:1].isalpha()
+    )
 
 
 def _index(items: list[str], item: str, start: int) -> int:
@@ -102,8 +115,11 @@ def _tokenize_joining(text: str) -> tuple[Token, ...]:
     for m in TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
-        if start == dash + 1 and word.casefold() == out[-2][0].casefold():
-            # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"
+        if start == dash + 1 and (
+            word.casefold() == out[-2][0].casefold() or _particle_joins(out[-2][0], word)
+        ):
+            # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"; so is a name word
+            # opened by a particle: "Al-Habsyi"
             left = out[-2]
             out[-2:] = [_make((text[left[1] : end], left[1], end, True, left[4]))]
             dash = -2
@@ -226,6 +242,10 @@ def institutions() -> Table:
 def folded(name: str) -> frozenset[str]:
     """A lexicon's entries folded: the set a folded word is looked up in."""
     return frozenset(fold(w) for w in lexicon.entries(name))
+
+
+def name_particles() -> frozenset[str]:
+    return folded("name_particles")
 
 
 def not_names() -> frozenset[str]:
