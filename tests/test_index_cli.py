@@ -223,6 +223,42 @@ def test_quotes_by_a_speaker_on_the_index_are_those_the_files_give(
     assert "Asmin Laura Hafid" in ok(run("quotes", "--by", "azmin"))
 
 
+MARKED_NAMES = """Pilkada Damai di Kota Bogor
+
+BOGOR - Wakil Presiden Ma'ruf Amin meminta warga menjaga kedamaian selama Pilkada 2024.
+
+"Kita harus menjaga persatuan," kata Ma'ruf Amin di Bogor, Senin (4/11/2024).
+
+Ketua KPU Kota Bogor Muhammad Al-Habsyi mengatakan logistik sudah siap.
+
+"Semua logistik sudah kami distribusikan," ujar Al-Habsyi.
+"""
+
+PLAIN_NAMES = """Pengawasan Pilkada di Kota Bogor
+
+BOGOR - Ketua Bawaslu Kota Bogor Maruf Hidayat menyebut pengawasan berjalan.
+
+"Kami awasi semua TPS," kata Maruf di Bogor, Selasa (5/11/2024).
+"""
+
+
+@pytest.mark.parametrize(
+    "name", ["Maruf", "Ma'ruf", "ma’ruf amin", "Alhabsyi", "Al-Habsyi", "Habsyi"]
+)
+def test_names_the_index_cuts_at_a_mark_are_found_as_in_files(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "marked"
+    folder.mkdir()
+    (folder / "marked.txt").write_text(MARKED_NAMES, encoding="utf-8")
+    (folder / "plain.txt").write_text(PLAIN_NAMES, encoding="utf-8")  # each found by the other
+    db = tmp_path / "marked.db"
+    ok(run("index", str(folder), "--db", str(db)))
+    on_files = ok(run("quotes", "--by", name, "--json", "--corpus", str(folder)))
+    assert json.loads(on_files)  # the tolerant match finds someone
+    assert ok(run("quotes", "--by", name, "--json", "--db", str(db))) == on_files
+
+
 def test_names_and_roles_on_the_index_never_read_every_article(
     run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

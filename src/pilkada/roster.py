@@ -35,6 +35,12 @@ def _words(text: str | None) -> list[str]:
     return [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w]
 
 
+def name_words(text: str | None) -> list[str]:
+    """The words of a name as the tolerant match reads them: folded, cut at spaces, full stops
+    and commas, not at apostrophes or hyphens ("Ma'ruf", "Al-Habsyi" are one word each)."""
+    return _words(text)
+
+
 # A corpus names the same people again and again: what is compared of a name or a role is
 # worked out once per distinct spelling.
 _CACHE = 1 << 17

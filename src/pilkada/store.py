@@ -573,6 +573,7 @@ EXPANSIONS = 64
 # a name looked up in the index for a tolerant match: by the first letters of each word, and
 # of the indexed words close to it
 NAME_START = 3
+_LONGEST_NAME_WORD = 40  # a longer query word is cut in two nowhere (one SQL variable a half)
 WORDS_REMEMBERED = 200_000  # words a writer keeps as known to be listed (~16 MB)
 
 
@@ -783,14 +784,30 @@ def _name_net(conn: sqlite3.Connection, name: str, column: str) -> str | None:
     """A MATCH on ``column`` wider than the name, so that a misspelling gets in: each word of
     the name as the first letters of a word ("winarta hafid" -> win* AND haf*), or a word of
     someone's name as close to it as the tolerant match of names asks ("achmad" -> ach* OR
-    ahmad, for "Ahmad"), looked for among the indexed words with the same first letter."""
-    groups = [[f"{w[:NAME_START]}*", *_close_names(conn, w)] for w in tokens(name)]
+    ahmad, for "Ahmad"), looked for among the indexed words with the same first letter.
+
+    The index cuts a name word at an apostrophe or a hyphen ("Ma'ruf": ma, ruf), the tolerant
+    match does not: "Ma'ruf" is looked for as the phrase "ma ruf" and as the word "maruf", and
+    "Maruf" also as the phrase "ma ruf" when someone's name has it."""
+    from pilkada.roster import name_words
+
+    groups: list[list[str]] = []
+    for word in name_words(name):
+        parts = tokens(word)
+        if not parts:
+            continue
+        joined = "".join(parts)
+        if len(parts) == 1:
+            start = joined[:NAME_START]
+            groups.append([f"{start}*", *_close_names(conn, joined, start), *_split(conn, joined)])
+        else:
+            groups.append([" ".join(parts) + "*", *_close_names(conn, joined, None)])
     return any_of_each(groups, column)
 
 
-def _close_names(conn: sqlite3.Connection, word: str) -> list[str]:
-    """The words of people's names that the tolerant match of names takes for ``word`` and that
-    do not start as it does, of those starting with its first letter."""
+def _close_names(conn: sqlite3.Connection, word: str, start: str | None) -> list[str]:
+    """The words of people's names that the tolerant match of names takes for ``word``, of those
+    starting with its first letter, but those starting with ``start`` (looked for already)."""
     from rapidfuzz import fuzz, process
 
     from pilkada.roster import CLOSE_WORD, FUZZY_LETTERS
@@ -800,20 +817,41 @@ def _close_names(conn: sqlite3.Connection, word: str) -> list[str]:
     listed = conn.execute(
         "SELECT word FROM words WHERE word >= ? AND word < ?", (word[0], chr(ord(word[0]) + 1))
     )
-    start = word[:NAME_START]
     close = process.extract(
         word,
-        [w for (w,) in listed if not w.startswith(start)],
+        [w for (w,) in listed if start is None or not w.startswith(start)],
         scorer=fuzz.ratio,
         processor=None,
         score_cutoff=CLOSE_WORD,
         limit=None,
     )
-    return [  # a word someone's name has, not only the text around it
+    return [w for w, _, _ in close if _someone_has(conn, w)]
+
+
+def _split(conn: sqlite3.Connection, word: str) -> list[str]:
+    """``word`` cut in two where both halves are indexed words and someone's name has them one
+    after the other ("maruf" -> "ma ruf", for "Ma'ruf"; "alhabsyi" -> "al habsyi")."""
+    from pilkada.roster import FUZZY_LETTERS
+
+    if not FUZZY_LETTERS <= len(word) <= _LONGEST_NAME_WORD:
+        return []
+    halves = [(word[:i], word[i:]) for i in range(1, len(word))]
+    indexed = {
         w
-        for w, _, _ in close
-        if conn.execute(f"SELECT 1 FROM {_PEOPLE_MATCH} LIMIT 1", (f'people : "{w}"',)).fetchone()
-    ]
+        for (w,) in conn.execute(
+            f"SELECT word FROM words WHERE word IN ({', '.join('?' * (2 * len(halves)))})",
+            [h for pair in halves for h in pair],
+        )
+    }
+    phrases = [f"{a} {b}" for a, b in halves if a in indexed and b in indexed]
+    return [p for p in phrases if _someone_has(conn, p)]
+
+
+def _someone_has(conn: sqlite3.Connection, words: str) -> bool:
+    """Whether someone's name has the word (or the words, one after the other), not only the
+    text around it."""
+    found = conn.execute(f"SELECT 1 FROM {_PEOPLE_MATCH} LIMIT 1", (f'people : "{words}"',))
+    return found.fetchone() is not None
 
 
 def _with_quotes(
