@@ -99,6 +99,22 @@ def test_two_names_sharing_one_word_are_two_people_even_in_one_office() -> None:
     ]
 
 
+def test_an_initial_stands_for_a_name_word_in_one_office() -> None:
+    roster = build_roster(
+        [
+            article("a", Person(name="Muhammad Yusuf", role="Kepala Dinas Pendidikan Nunukan")),
+            article("b", Person(name="M. Yusuf", role="Kepala Dinas Pendidikan Nunukan")),
+            article("c", Person(name="M. Yusuf", role="Camat Alok")),  # another office
+            article("d", Person(name="R. Yusuf", role="Kepala Dinas Pendidikan Nunukan")),
+        ]
+    )
+    assert sorted((o.name, tuple(o.articles)) for o in roster) == [
+        ("M. Yusuf", ("c",)),
+        ("Muhammad Yusuf", ("a", "b")),
+        ("R. Yusuf", ("d",)),  # the initial fits no word of the other
+    ]
+
+
 def test_find_officials_by_name_role_and_place() -> None:
     roster = build_roster(seed_articles())
     assert [o.name for o in find_officials(roster, "laura hafid")] == ["Asmin Laura Hafid"]
@@ -281,6 +297,14 @@ SPELLINGS = st.sampled_from(
         *("Laura", "Asmin Laura Hafid", "Asmin Laura", "Laura Hafid"),
         *("Petronella Marcia", "Petronela Marsia", "Petronela", "Sri Wahyuni", "Sry Wahyuny"),
         *("Muhammad Yusuf", "Mohamad Yusup", "Yusuf", "Ahmad Syaifudin", "Achmad Saifudin"),
+        *(
+            "M. Yusuf",
+            "M Yusuf Kalla",
+            "Muhammad Yusuf Kalla",
+            "H. M. Yusuf",
+            "Abdurrahmanwijaya M",
+        ),
+        *("Abdurrahmanwijaya Muhammad", "Abdurrahmanwijaya Mukti"),
         *("Muhammad Syahrial", "Mohammad Sahrial", "Djoko Susilo", "Joko Susilo"),
         *("Soeharto Wijaya", "Suharto Wijaya"),
     ]

@@ -54,13 +54,15 @@ class _Name:
     length: int  # how many words it is written with
     spelled: str  # its distinct words, sorted: what ``token_set_ratio`` compares
     pairs: frozenset[str]  # ``_pair_keys``
+    initials: tuple[str, ...]  # its one-letter words: "m" of "M. Yusuf" (mostly none: () is shared)
 
 
 @lru_cache(maxsize=_CACHE)
 def _name(name: str) -> _Name:
     written = _words(name)
     words = frozenset(written)
-    return _Name(words, len(written), " ".join(sorted(words)), _pair_keys(words))
+    initials = tuple(sorted(w for w in words if len(w) == 1))
+    return _Name(words, len(written), " ".join(sorted(words)), _pair_keys(words), initials)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -111,7 +113,9 @@ class _Record:
             score = fuzz.token_set_ratio(
                 self.named.spelled, named.spelled, score_cutoff=SPELLED_APART
             )
-            if score >= SAME_NAME:
+            # names alike only through an initial ("M. Yusuf" / "Muhammad Yusuf") are one
+            # person only in one office
+            if score >= SAME_NAME and not self.named.pairs.isdisjoint(named.pairs):
                 return self._roles_agree(role)
             # one office, a name spelled two ways ("Petronella Marcia" / "Petronela")
             return same_office and score >= SPELLED_APART
@@ -197,15 +201,31 @@ def _pair_keys(words: frozenset[str]) -> frozenset[str]:
 def comparable(name: str, other: str) -> bool:
     """Whether two names are worth comparing: when one is a single word, the other has it;
     else two words of one pair off with two of the other, each pair sharing a key
-    (``_word_keys``). Names that share only one word ("Bambang Arwanto", "Bambang Iswanto")
-    are two people."""
+    (``_word_keys``), or an initial stands for a word ("M. Yusuf", "Muhammad Yusuf"). Names
+    that share only one word ("Bambang Arwanto", "Bambang Iswanto") are two people."""
     return _comparable(_name(name), _name(other))
 
 
 def _comparable(mine: _Name, theirs: _Name) -> bool:
     if len(mine.words) == 1 or len(theirs.words) == 1:
         return not mine.words.isdisjoint(theirs.words)
-    return not mine.pairs.isdisjoint(theirs.pairs)
+    if not mine.pairs.isdisjoint(theirs.pairs):
+        return True
+    return bool(mine.initials or theirs.initials) and _initials_fit(mine, theirs)
+
+
+def _initials_fit(mine: _Name, theirs: _Name) -> bool:
+    """The names share a word that is no initial, and each initial of one that the other lacks
+    is the first letter of a word of the other: "M. Yusuf" and "Muhammad Yusuf"."""
+    if not (mine.words & theirs.words).difference(mine.initials):
+        return False
+    return _stand_for(mine.initials, theirs.words) and _stand_for(theirs.initials, mine.words)
+
+
+def _stand_for(initials: tuple[str, ...], words: frozenset[str]) -> bool:
+    """Each initial is a word of ``words`` or the first letter of one."""
+    firsts = {w[0] for w in words}
+    return all(i in firsts for i in initials)
 
 
 class _Near:
