@@ -33,6 +33,7 @@ PIECES = st.sampled_from(
         "Jum'at", "’", "'", ".", ",", " ", "  ", "\n", "2024", "1,5", "Rp13", "selaku", "Sebagai",
         "H.", "Drs", "Asmin", "Laura", "Kutai", "Kartanegara", "Aceh", "é", "José", "ẞ", "ß",
         "kabupaten/kota", "Wakil", "Gubernur", "x", "Y", "0", "Al", "al", "AS", "As", "Habsyi",
+        "“", "”", "‘", "—", "…", "Jum’At", "Ⓐ", "™",
     ]
 )  # fmt: skip
 TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.text(max_size=60))
@@ -101,7 +102,10 @@ def test_capital_runs() -> None:
     assert capital_runs("Kata Bupati KUKAR, sebagai O'Neil di 2024Aceh") == frozenset(
         {"kata", "bupati", "kukar", "o", "neil", "aceh"}
     )
-    assert capital_runs("José") is None  # not plain ASCII: nothing is ruled out
+    assert capital_runs("José") is None  # not plain: nothing is ruled out
+    assert capital_runs("“Kita siap,” kata Jum’at – Bupati…") == frozenset(
+        {"kita", "jum", "bupati"}
+    )
     assert first_pieces(["bupati", "(pjs)"]) == frozenset({"bupati", "pjs"})
     assert first_pieces(["2024"]) is None
 

@@ -169,15 +169,21 @@ def first_pieces(words: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+# what a text may hold besides ASCII for ``capital_runs``: curly quotes, dashes and the ellipsis,
+# none of them a letter, a digit or cased, so none is a capitalised token or part of one but
+# the apostrophe "’" inside a word, which ``fold`` makes "'"
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f“”‘’–—…]")
+
+
 @lru_cache(maxsize=4096)
 def capital_runs(text: str) -> frozenset[str] | None:
-    """The runs of letters of a plain-ASCII text that start with a capital, lower-cased; None
-    for other text.
+    """The runs of letters of a plain text (ASCII, curly quotes, dashes) that start with a
+    capital, lower-cased; None for other text.
 
     A capitalised token's folded form starts with one of them: a word token starts after a
     non-letter, and its first run of letters ends at a digit, an apostrophe, a hyphen or its end,
     all non-letters."""
-    if not text.isascii():
+    if not text.isascii() and _NOT_PLAIN.search(text) is not None:
         return None
     return frozenset(map(str.lower, CAPITALISED.findall(text)))
 
