@@ -325,17 +325,21 @@ def test_a_failed_transaction_leaves_nothing(conn: sqlite3.Connection) -> None:
 
 @given(st.lists(st.text(max_size=40), max_size=4), st.sampled_from(["", "“kata”", "Straße km²"]))
 def test_words_of_reads_each_word_as_the_index_does(texts: list[str], extra: str) -> None:
-    from pilkada.fts import tokens
+    from pilkada.fts import stems_of, tokens
     from pilkada.models import Article
 
     paragraphs = [t + extra for t in texts]
+    title = texts[0] if texts else None
     exact, inexact = set(), set()
-    for raw in (w for t in paragraphs for w in re.findall(r"[^\W_]+", t)):
+    for raw in (w for t in [title or "", *paragraphs] for w in re.findall(r"[^\W_]+", t)):
         if raw.isascii():
             exact.add(raw.lower())
         else:
             inexact.update(tokens(raw))
-    assert store.words_of(Article(id="x", paragraphs=paragraphs)) == (exact, inexact)
+    article = Article(id="x", title=title, paragraphs=paragraphs)
+    assert store.words_of(article) == (exact, inexact)
+    text = store.fts_values(article)[0]
+    assert text[2:4] == (stems_of(title or ""), stems_of("\n".join(paragraphs)))
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ punctuation alone is ignored; a query with nothing left to find, or only a NOT, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ __all__ = [
     "name_match",
     "stem",
     "stems_of",
+    "stems_of_words",
     "tokens",
     "translate",
 ]
@@ -89,7 +90,12 @@ def stems_of(text: str) -> str:
     opening a sentence or a title is still found by its own start ("Pemilihan" by "pemil*", and
     a bare word is also a prefix).
     """
-    return " ".join(map(_index_form, _TOKEN.findall(text)))
+    return stems_of_words(_TOKEN.findall(text))
+
+
+def stems_of_words(words: Iterable[str]) -> str:
+    """``stems_of`` a text cut into words as FTS5's tokenizer cuts it (``[^\\W_]+``)."""
+    return " ".join(map(_index_form, words))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -35,7 +35,15 @@ from itertools import filterfalse
 from pathlib import Path
 
 from pilkada.corpus import CorpusError
-from pilkada.fts import Query, any_of_each, name_match, stems_of, tokens, translate
+from pilkada.fts import (
+    Query,
+    any_of_each,
+    name_match,
+    stems_of,
+    stems_of_words,
+    tokens,
+    translate,
+)
 from pilkada.models import Article, Hit
 from pilkada.search import best_passage, fold, snippet
 
@@ -285,28 +293,37 @@ def fts_values(
     article: Article,
 ) -> tuple[tuple[str, str, str, str, str], list[tuple[str, str, str, str]]]:
     """The values indexed for an article and for its quotes."""
-    title, body = article.title or "", "\n".join(article.paragraphs)
-    people = "\n".join(p.name for p in article.officials)
-    text = (title, body, stems_of(title), stems_of(body), people)
-    quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
-    return text, quotes
+    return _indexed(article)[:2]
 
 
 def words_of(article: Article) -> tuple[frozenset[str], frozenset[str]]:
     """The distinct words of an article's title and paragraphs as FTS5 indexes them: the
     ASCII ones lower-cased, exactly so; and the others folded ("Straße" -> "strasse", "km²"
     -> "km2"), which FTS5's tokenizer may write otherwise ("straße", "km²"), so inexact."""
+    return _indexed(article)[2:]
+
+
+def _indexed(
+    article: Article,
+) -> tuple[
+    tuple[str, str, str, str, str],
+    list[tuple[str, str, str, str]],
+    frozenset[str],
+    frozenset[str],
+]:
+    """``fts_values`` and ``words_of`` from one cut of the title and the body into words."""
+    title, body = article.title or "", "\n".join(article.paragraphs)
+    title_words, body_words = _WORD.findall(title), _WORD.findall(body)
+    people = "\n".join(p.name for p in article.officials)
+    text = (title, body, stems_of_words(title_words), stems_of_words(body_words), people)
+    quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
     exact: set[str] = set()
     inexact: set[str] = set()
-    for text in [article.title or "", *article.paragraphs]:
-        if text.isascii():  # lower-casing ASCII moves no word boundary: findall does it all
-            exact.update(_WORD.findall(text.lower()))
-            continue
-        found = _WORD.findall(text)  # a curly quote makes a paragraph not ASCII, not its words
-        exact.update(map(str.lower, filter(str.isascii, found)))
-        for raw in filterfalse(str.isascii, found):
+    for distinct in (set(title_words), set(body_words)):
+        exact.update(map(str.lower, filter(str.isascii, distinct)))
+        for raw in filterfalse(str.isascii, distinct):
             inexact.update(tokens(raw))
-    return frozenset(exact), frozenset(inexact)
+    return text, quotes, frozenset(exact), frozenset(inexact)
 
 
 _WORD = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer cuts one
@@ -321,7 +338,7 @@ def decode(data: bytes) -> Article:
 
 
 def record(article: Article, key: str) -> Record:
-    text, quotes = fts_values(article)
+    text, quotes, exact, inexact = _indexed(article)
     return Record(
         key=key,
         id=article.id,
@@ -331,8 +348,8 @@ def record(article: Article, key: str) -> Record:
         place_key=fold(article.dateline) if article.dateline else None,
         fts=text,
         quotes=quotes,
-        words=(found := words_of(article))[0],
-        inexact=found[1],
+        words=exact,
+        inexact=inexact,
     )
 
 
