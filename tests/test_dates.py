@@ -342,6 +342,22 @@ def test_the_day_and_year_test_passes_every_month_first_date(text: str) -> None:
         assert _DAY_YEAR.search(text) is not None
 
 
+NO_ASCII_DIGITS = ["٤", "२", "①", "²", "(", ")", "/", "-", "Senin", "pukul", ".", ":"]
+
+
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(NO_ASCII_DIGITS) | DATE_PIECES, max_size=12).map("".join),
+        st.text(max_size=40),
+    )
+)
+def test_a_text_with_no_ascii_digit_holds_no_date(text: str) -> None:
+    from pilkada.dates import _month_first, _scan
+
+    if not any(c in "0123456789" for c in text):
+        assert list(_scan(text)) == [] and _month_first(text) == []
+
+
 # --- the parts read directly, as dateutil reads them --------------------------------------------
 
 MONTH_WORDS = sorted(lexicon.mapping("months"))

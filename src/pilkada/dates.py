@@ -82,6 +82,8 @@ def find_dates(text: str) -> list[DateMatch]:
 def _dates(text: str) -> tuple[DateMatch, ...]:
     """``find_dates``, cached: a page's lines are read for dates by the classifier and again for
     the publication date."""
+    if _ASCII_DIGIT.search(text) is None:  # every form of date has its day or year in digits
+        return ()
     found = [match for match, _ in _scan(text)]
     for extra in _month_first(text):
         if not any(f.start < extra.end and extra.start < f.end for f in found):
@@ -97,6 +99,8 @@ def _month_first_pattern() -> re.Pattern[str]:
         re.IGNORECASE,
     )
 
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 # what every month-first date holds: "26, 2024" (a search skips to digits at once)
 _DAY_YEAR = re.compile(rf"\d\d?,?{_SP}+(?:19|20)\d\d(?!\d)")
