@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -194,6 +195,20 @@ def test_export_txt_writes_a_folder_of_files(tmp_path: Path, articles: list[Arti
     assert result.files == [str(out / n) for n in names]
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
     assert (out / names[0]).read_text(encoding="utf-8") == render_txt(articles[0])
+
+
+def test_a_folder_export_writes_each_article_before_reading_the_next(tmp_path: Path) -> None:
+    written: list[int] = []
+
+    def one_at_a_time() -> Iterator[Article]:
+        for k in range(5):
+            files = [f for d in tmp_path.iterdir() if d.is_dir() for f in d.iterdir()]
+            written.append(len(files))  # the folder being built, beside the target
+            yield article(f"a{k}", f"Paragraf {k}.", title=f"Judul {k}")
+
+    result = export(one_at_a_time(), "txt", tmp_path / "korpus")
+    assert written == [0, 1, 2, 3, 4]
+    assert result.articles == 5 and len(result.files) == 5
 
 
 def test_export_md(tmp_path: Path, articles: list[Article]) -> None:

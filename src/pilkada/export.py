@@ -15,7 +15,7 @@ import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TextIO, get_args
 
@@ -84,18 +84,21 @@ def _stem(article: Article) -> str:
     return f"{day}_{slugify(title, NAME_LENGTH - len(day) - 1)}"
 
 
-def file_names(articles: Sequence[Article], ext: str) -> list[str]:
+def file_names(articles: Iterable[Article], ext: str) -> list[str]:
     """A distinct file name for each article: date and title, "-2", "-3"… where two collide."""
+    return [name for _, name in _named(articles, ext)]
+
+
+def _named(articles: Iterable[Article], ext: str) -> Iterator[tuple[Article, str]]:
+    """Each article with its ``file_names`` name, one at a time."""
     used: set[str] = set()
-    names = []
     for article in articles:
         stem = _stem(article)
         name, n = f"{stem}.{ext}", 2
         while name in used:
             name, n = f"{stem}-{n}.{ext}", n + 1
         used.add(name)
-        names.append(name)
-    return names
+        yield article, name
 
 
 # --- renderings ---
@@ -247,13 +250,16 @@ def _replace_folder(built: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _export_folder(articles: Sequence[Article], fmt: str, out: Path) -> list[str]:
+def _export_folder(articles: Iterable[Article], fmt: str, out: Path) -> list[str]:
+    """Write the articles one at a time into a folder built beside ``out``, then put it in
+    place; only their names are kept, so a million articles are not held at once."""
     built = _beside(out, "tmp")
     os.mkdir(built)
+    names: list[str] = []
     try:
-        names = file_names(articles, fmt)
-        for article, name in zip(articles, names, strict=True):
+        for article, name in _named(articles, fmt):
             (built / name).write_text(_RENDER[fmt](article), encoding="utf-8")
+            names.append(name)
         _replace_folder(built, out)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
@@ -279,9 +285,8 @@ def export(
         if fmt in FOLDER_FORMATS:
             _check_folder(target, shown, force)
             target.parent.mkdir(parents=True, exist_ok=True)
-            items = list(articles)  # file names are made unique across all of them
-            files = [str(shown / name) for name in _export_folder(items, fmt, target)]
-            written.append(len(items))
+            files = [str(shown / name) for name in _export_folder(articles, fmt, target)]
+            written.append(len(files))
         else:
             if target.is_dir():
                 raise ExportError(f"{shown} is a folder; {fmt} export writes one file")
