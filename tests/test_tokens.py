@@ -44,7 +44,7 @@ TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.text(max_size=6
 @example("Toli-Toli dan Bau-Bau")
 @example("(Kab)-(kab) Toli-toli-Toli")
 @example("ß-SS 10-10 x- -x -")
-@example("Al-Habsyi al-Jufri AS-Tiongkok Al-al Al-2024 Al- Habsyi")
+@example("Al-Habsyi al-Jufri AS-Tiongkok Al-al Al-2024 Al- Habsyi Al-Émile")
 def test_tokenize_builds_what_the_loop_builds(text: str) -> None:
     assert tokenize(text) == _tokenize_joining(text)
 
@@ -65,7 +65,7 @@ def test_possessive_repeats_cut_the_same_tokens(text: str) -> None:
 
 
 def test_a_name_word_opened_by_a_particle_is_one_token() -> None:
-    text = "Muhammad Al-Habsyi, Salim al-Jufri, AS-Tiongkok, Al -Habsyi, Al-quran"
+    text = "Muhammad Al-Habsyi, Salim al-Jufri, AS-Tiongkok, Al -Habsyi, Al-quran, Al-Émile"
     assert [t.text for t in tokenize(text) if t.is_word] == [
         "Muhammad",
         "Al-Habsyi",
@@ -76,6 +76,9 @@ def test_a_name_word_opened_by_a_particle_is_one_token() -> None:
         "Al",  # a space: two words
         "Habsyi",
         "Al-quran",  # a dash before a lower-case letter joins as ever
+        "Al",  # "É" is a token of its own, as ever
+        "É",
+        "mile",
     ]
 
 

@@ -90,13 +90,9 @@ def _joins(parts: list[str]) -> bool:
 
 
 def _particle_joins(left: str, right: str) -> bool:
-    """``left`` is a name's particle and ``right`` a capitalised word: "Al" and "Habsyi"."""
-    return (
-        left.casefold() in name_particles()
-        and left[1:].islower()
-        and right[:1].isupper()
-        and right[:1].isalpha()
-    )
+    """``left`` is a name's particle and ``right`` a word with an ASCII capital: "Al" and
+    "Habsyi" (a capital of another alphabet is a token of its own: "É" of "Al-Émile")."""
+    return left.casefold() in name_particles() and left[1:].islower() and "A" <= right[:1] <= "Z"
 
 
 def _index(items: list[str], item: str, start: int) -> int:
