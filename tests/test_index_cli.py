@@ -189,6 +189,30 @@ def test_hostile_queries_on_the_index_never_give_a_traceback(
         one_line_error(result, 2, "QUERY")
 
 
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["show", "ma\udcffruf"], "'ID'"),
+        (["list", "--outlet", "\udcff"], "'--outlet'"),
+        (["list", "--place", "x\udcff"], "'--place'"),
+        (["search", "pilkada\udcff"], "'QUERY'"),
+        (["search", "pilkada", "--official", "\udcff"], "'--official'"),
+        (["quotes", "\udcff"], "'[QUERY]'"),
+        (["quotes", "--by", "laura\udcff"], "'--by'"),
+        (["quotes", "--role", "\udcff"], "'--role'"),
+        (["officials", "\udcff"], "'[NAME]'"),
+        (["summarise", "\udcff"], "'[ID]'"),
+    ],
+)
+def test_text_that_is_not_utf8_is_a_usage_error_on_the_index_and_on_files(
+    run: Run, index: Path, corpus_dir: Path, args: list[str], where: str
+) -> None:
+    # a terminal in another encoding hands Python such text ("\xff" as "\udcff")
+    for extra in ([], ["--corpus", str(corpus_dir)]):
+        line = one_line_error(run(*args, *extra), 2, where, "not valid UTF-8 text")
+        assert "\\xff" in line
+
+
 def test_a_query_with_nothing_to_find_is_a_usage_error(run: Run, index: Path) -> None:
     one_line_error(run("search", "%%"), 2, "no words to search for")
     one_line_error(run("search", "NOT kampanye"), 2, "NOT needs something")

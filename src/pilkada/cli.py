@@ -71,6 +71,25 @@ def _to_date(ctx: click.Context, param: click.Parameter, value: str | None) -> d
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+class _Text(click.types.StringParamType):
+    """Text to look for: a command-line word that is not valid UTF-8 (a terminal set to another
+    encoding) is a usage error, not a crash where it meets the index."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        text = super().convert(value, param, ctx)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            self.fail(f"'{shown}' is not valid UTF-8 text", param, ctx)
+        return text
+
+
+TEXT = _Text()
+
+
 # --- shared options ---
 
 CORPUS_HELP = (
@@ -103,9 +122,10 @@ def corpus_option(f: F) -> F:
 
 def filter_options(f: F) -> F:
     options = [
-        click.option("--outlet", help="Only articles whose outlet contains this text."),
+        click.option("--outlet", type=TEXT, help="Only articles whose outlet contains this text."),
         click.option(
             "--place",
+            type=TEXT,
             help="Only articles from or about this place: the dateline, or a region the "
             "article names (abbreviations such as kukar or kaltara work).",
         ),
@@ -328,7 +348,7 @@ def list_(
 
 
 @cli.command()
-@click.argument("ident", metavar="ID")
+@click.argument("ident", metavar="ID", type=TEXT)
 @corpus_option
 @json_option
 def show(ident: str, corpus: str | None, as_json: bool) -> None:
@@ -377,7 +397,7 @@ def show(ident: str, corpus: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", type=TEXT)
 @click.option("--regex", is_flag=True, help="Read QUERY as a regular expression.")
 @click.option(
     "--limit",
@@ -389,6 +409,7 @@ def show(ident: str, corpus: str | None, as_json: bool) -> None:
 @click.option(
     "--official",
     metavar="NAME",
+    type=TEXT,
     help="Only articles naming this person (each word the start of a word of the name).",
 )
 @corpus_option
@@ -468,9 +489,11 @@ def _search_index(
 
 
 @cli.command()
-@click.argument("query", required=False)
-@click.option("--by", "speaker", metavar="NAME", help="Only quotes whose speaker's name has this.")
-@click.option("--role", help="Only quotes whose speaker's role has this, e.g. bupati.")
+@click.argument("query", required=False, type=TEXT)
+@click.option(
+    "--by", "speaker", metavar="NAME", type=TEXT, help="Only quotes whose speaker's name has this."
+)
+@click.option("--role", type=TEXT, help="Only quotes whose speaker's role has this, e.g. bupati.")
 @click.option("--context", is_flag=True, help="Show the paragraph each quote stands in.")
 @click.option("--csv", "as_csv", is_flag=True, help="Write CSV (for spreadsheets and analysis).")
 @corpus_option
@@ -544,8 +567,10 @@ SORTS = ("quotes", "articles", "name", "first", "last")
 
 
 @cli.command()
-@click.argument("name", required=False)
-@click.option("--role", help="Only people with a role that has this, e.g. kapolda, ketua kpu.")
+@click.argument("name", required=False, type=TEXT)
+@click.option(
+    "--role", type=TEXT, help="Only people with a role that has this, e.g. kapolda, ketua kpu."
+)
 @click.option(
     "--sort",
     "sort_by",
@@ -649,7 +674,7 @@ def _person_detail(person: Official, articles: Sequence[Article]) -> OfficialDet
 
 
 @cli.command()
-@click.argument("ident", metavar="[ID]", required=False)
+@click.argument("ident", metavar="[ID]", required=False, type=TEXT)
 @click.option(
     "--top",
     type=click.IntRange(min=1),
