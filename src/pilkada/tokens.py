@@ -40,11 +40,14 @@ _make = partial(tuple.__new__, Token)  # Token(...) without NamedTuple's Python-
 _first = itemgetter(0)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Words, numbers, bracketed groups and punctuation with their offsets.
 
-    Cached: an article's paragraphs are read for people, places and quotes in turn.
+    Cached: an article's paragraphs are read for people, places and quotes in turn. The cache
+    holds a few articles' texts, no more: Python's cycle collector never lets go of a Token (a
+    named tuple, unlike a plain one, stays tracked), and with thousands of texts' Tokens kept it
+    took a quarter of a long run's time going over them.
     """
     parts = _SPLIT.split(text)
     words = parts[1::2]
