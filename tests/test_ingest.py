@@ -87,6 +87,25 @@ def test_txt_files_in_folders_recursively(tmp_path: Path) -> None:
     assert article.source == str((tmp_path / "berita" / "2024" / SEED.name).resolve())
 
 
+def test_the_collector_runs_less_often_while_writing_and_as_before_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    insert = store.insert
+
+    def watched(*args: object, **kwargs: object) -> int:
+        seen.append(gc.get_threshold())
+        return insert(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "insert", watched)
+    ingest(tmp_path / "i.db", [str(seeds_copy(tmp_path / "berita"))], jobs=1)
+    assert seen and all(t[0] > before[0] for t in seen)
+    assert gc.get_threshold() == before
+
+
 def test_html_pages_become_lines_then_articles(tmp_path: Path) -> None:
     (tmp_path / "tps.html").write_text(PAGE, encoding="utf-8")
     report = ingest(tmp_path / "i.db", [str(tmp_path / "tps.html")], jobs=1)
