@@ -6,7 +6,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pilkada import lexicon, lines
@@ -59,7 +59,24 @@ CHROME_LINES = st.sampled_from(CHROME).flatmap(
 )
 
 
+# A breadcrumb pattern whose spaces could be read two ways once took seconds on lines like these
+BACKTRACKING = [
+    "\u1680\x0b\u3000»\u3000zZ"
+    + "\x85" * 11
+    + "»"
+    + "\x85" * 8
+    + "000"
+    + "\x85" * 3
+    + "»"
+    + "\x85" * 17
+    + "\u2000\x85»\x850\x85\x85»\x85\r\x0b\x85\x85»\x850000000\x85»\x85",
+    "home" + ("/" + " " * 16 + "a") * 6 + "/",
+]
+
+
 @given(st.one_of(st.text(max_size=40), CHROME_LINES, CHROME_LINES.map(str.swapcase)))
+@example(BACKTRACKING[0])
+@example(BACKTRACKING[1])
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_chrome_reason_is_the_same_as_trying_every_pattern(text: str) -> None:
     lines._lines_tested = itertools.count(lines.DISPATCH_AFTER)  # past the first lines
