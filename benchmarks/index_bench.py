@@ -298,6 +298,14 @@ def search(corpus: Path, db: Path, pilkada: list[str], figures: dict[str, object
     else:
         print(f"whole process: pilkada search {WORD} {ours:.3f} s; rg is not installed")
 
+    listing = wall([*pilkada, "list", "--db", str(db)], 1)
+    rows = store.count(conn)
+    figures["list_seconds"] = round(listing, 2)
+    print(
+        f"whole process: pilkada list of all {rows:,} articles {listing:.2f} s"
+        f" ({rows / listing:,.0f} rows/s)"
+    )
+
     script = shutil.which("pilkada")
     help_s = wall([script, "--help"] if script else [*pilkada, "--help"], STARTUP_RUNS)
     bare = wall([sys.executable, "-c", "pass"], STARTUP_RUNS)

@@ -116,6 +116,32 @@ def test_list_reads_the_index(run: Run, index: Path, corpus_dir: Path) -> None:
     assert ok(run("list")) == from_index
 
 
+def test_a_listing_of_the_index_reads_no_article_whole(
+    run: Run, index: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import store
+
+    files = {
+        options: ok(run("list", *options, "--corpus", str(corpus_dir)))
+        for options in [
+            (),
+            ("--outlet", "ANTARA"),
+            ("--since", "2024-11-01"),
+            ("--until", "2024-11-01"),
+        ]
+    }
+    assert all(len(out.splitlines()) >= 2 for out in files.values())
+
+    def whole(data: bytes) -> None:
+        raise AssertionError("an article was read whole")
+
+    monkeypatch.setattr(store, "decode", whole)
+    for options, out in files.items():
+        assert ok(run("list", *options)) == out
+    with pytest.raises(AssertionError, match="read whole"):  # doubts are not in the listing
+        run("list", "--doubtful")
+
+
 def test_show_and_its_errors_on_the_index(run: Run, index: Path, corpus_dir: Path) -> None:
     assert without_source(ok(run("show", "003"))) == without_source(
         ok(run("show", "003", "--corpus", str(corpus_dir)))
@@ -356,7 +382,7 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
         show(self)
 
     monkeypatch.setattr(render, "progress_bar", bar)
-    monkeypatch.setattr(render, "articles", failing)
+    monkeypatch.setattr(render, "listing", failing)
     monkeypatch.setattr(click.ClickException, "show", showing)
     monkeypatch.setattr(cli, "PROGRESS_EVERY", 1)
     result = run("list")

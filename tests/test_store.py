@@ -82,8 +82,24 @@ def test_an_older_index_is_migrated_when_written_or_rebuilt(
     assert "note" in [row[1] for row in db.execute("PRAGMA table_info(articles)")]
 
 
+def as_schema_3(db: sqlite3.Connection) -> None:
+    """Take an index back to schema 3: no listing beside the articles."""
+    db.execute("DROP INDEX articles_listing")
+    for column in ("title", "outlet", "dateline", "quotes"):
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    db.execute("CREATE INDEX articles_published ON articles (published, id)")
+    db.execute("PRAGMA user_version = 3")
+
+
+def reopened(db: sqlite3.Connection) -> Path:
+    (path,) = [row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"]
+    db.close()
+    return Path(path)
+
+
 def test_schema_1_is_migrated_to_people_in_the_article_table(conn: sqlite3.Connection) -> None:
     """Schema 1 kept people in tables of their own; schema 2 indexes names with the text."""
+    as_schema_3(conn)
     conn.execute("DROP TABLE article_fts")
     conn.execute(
         "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems,"
@@ -93,9 +109,7 @@ def test_schema_1_is_migrated_to_people_in_the_article_table(conn: sqlite3.Conne
     conn.execute(f"CREATE VIRTUAL TABLE people_fts USING fts5 (name, role, {store.TOKENIZE})")
     conn.execute("DROP TABLE words")
     conn.execute("PRAGMA user_version = 1")
-    (path,) = [row[2] for row in conn.execute("PRAGMA database_list")]
-    conn.close()
-    db = store.connect(Path(path), write=True)
+    db = store.connect(reopened(conn), write=True)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     hits = store.search(db, "netralitas", filters=store.Filters(official="laura"))
     assert [h.article_id[:3] for h in hits] == ["002"]
@@ -109,16 +123,38 @@ def test_schema_2_is_migrated_to_a_word_list(conn: sqlite3.Connection) -> None:
     assert {"netralitas", "pilkada", "nunukan"} <= expected
     before = [h.article_id for h in store.search(conn, "netral*")]
     assert len(before) >= 2
+    as_schema_3(conn)
     conn.execute("DROP TABLE words")
     conn.execute("PRAGMA user_version = 2")
-    (path,) = [row[2] for row in conn.execute("PRAGMA database_list")]
-    conn.close()
+    path = reopened(conn)
     with pytest.raises(store.StoreError, match="older pilkada"):
-        store.connect(Path(path))
-    db = store.connect(Path(path), write=True)
+        store.connect(path)
+    db = store.connect(path, write=True)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert {w for (w,) in db.execute("SELECT word FROM words")} == expected
     assert [h.article_id for h in store.search(db, "netral*")] == before
+
+
+def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Connection) -> None:
+    """Schema 4 keeps what a listing shows of each article in an index of its own."""
+    expected = list(store.iter_listing(conn))
+    assert [row.title for row in expected] == [a.display_title() for a in store.articles(conn)]
+    assert sum(row.quotes for row in expected) > 0
+    as_schema_3(conn)
+    path = reopened(conn)
+    with pytest.raises(store.StoreError, match="older pilkada"):
+        store.connect(path)
+    db = store.connect(path, write=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert list(store.iter_listing(db)) == expected
+    plan = " ".join(
+        row[3]
+        for row in db.execute(
+            f"EXPLAIN QUERY PLAN SELECT {store.LISTING_COLUMNS} FROM"
+            " articles WHERE published IS NOT NULL ORDER BY published, id"
+        )
+    )
+    assert "COVERING INDEX articles_listing" in plan
 
 
 def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -> None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pilkada.store import Filters
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 ALIASES = {"summarize": "summarise"}
 FORMATS = ("txt", "md", "jsonl", "csv")
@@ -193,8 +194,7 @@ def _article_stream(
     time as they are used; from files, all read first (bad files are warned about)."""
     from pilkada import corpus
 
-    if since and until and since > until:
-        raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    _check_dates(since, until)
     index = _index_path(spec)
     if index is None:
         return _files(spec, outlet=outlet, place=place, since=since, until=until)
@@ -202,30 +202,41 @@ def _article_stream(
 
     filters = store.Filters(outlet=outlet, since=since, until=until)
     conn = _open_index(index)
-    stream = _reading(store.iter_articles(conn, filters), conn, filters)
-    if (ctx := click.get_current_context(silent=True)) is not None:
-        # a command that fails midway takes its progress bar down before click shows the error
-        ctx.call_on_close(stream.close)
-    return corpus.filtered(stream, place=place)
+    return corpus.filtered(_reading(store.iter_articles(conn, filters), conn, filters), place=place)
+
+
+def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
 
 
 PROGRESS_EVERY = 1_000  # articles read between updates of the progress bar
 
 
 def _reading(
-    stream: Iterable[Article], conn: sqlite3.Connection, filters: Filters
-) -> Generator[Article, None, None]:
+    stream: Iterable[T], conn: sqlite3.Connection, filters: Filters
+) -> Generator[T, None, None]:
     """``stream``, with a progress bar on stderr (in a terminal) once a thousand articles have
     been read: a pass over a large index takes a while."""
+    reading = _with_progress(stream, conn, filters)
+    if (ctx := click.get_current_context(silent=True)) is not None:
+        # a command that fails midway takes its progress bar down before click shows the error
+        ctx.call_on_close(reading.close)
+    return reading
+
+
+def _with_progress(
+    stream: Iterable[T], conn: sqlite3.Connection, filters: Filters
+) -> Generator[T, None, None]:
     from pilkada import render, store
 
     with render.progress_bar("reading", "articles") as progress:
         total: int | None = None
-        for k, article in enumerate(stream, 1):
+        for k, item in enumerate(stream, 1):
             if progress is not None and k % PROGRESS_EVERY == 0:
                 total = store.count(conn, filters) if total is None else total
                 progress(k, total)
-            yield article
+            yield item
 
 
 def _articles(
@@ -340,11 +351,24 @@ def list_(
       pilkada list --doubtful
     """
     from pilkada import render
+    from pilkada.models import Listing
 
+    index = None if doubtful or as_json or place else _index_path(corpus)
+    if index is not None:  # what a listing shows, without reading the articles whole
+        from pilkada import store
+
+        _check_dates(since, until)
+        filters = store.Filters(outlet=outlet, since=since, until=until)
+        conn = _open_index(index)
+        render.listing(_reading(store.iter_listing(conn, filters), conn, filters))
+        return
     items = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if doubtful:
         items = sorted((a for a in items if a.doubts), key=lambda a: -len(a.doubts))
-    render.articles(items, as_json=as_json, doubts=doubtful)
+    if as_json:
+        render.dump_each(items)
+    else:
+        render.listing((Listing.of(a, doubts=doubtful) for a in items), doubts=doubtful)
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -126,6 +127,31 @@ class Article(BaseModel):
 
 
 # --- results of queries over a corpus ---
+
+
+class Listing(NamedTuple):
+    """An article as ``pilkada list`` shows it; an index keeps these apart from the articles, so
+    that a listing of a million articles reads none of them whole."""
+
+    id: str
+    published: date | None
+    outlet: str | None
+    dateline: str | None
+    quotes: int
+    title: str  # ``Article.display_title``
+    doubts: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article, *, doubts: bool = False) -> Listing:
+        return cls(
+            article.id,
+            article.published,
+            article.outlet,
+            article.dateline,
+            len(article.quotes),
+            article.display_title(),
+            tuple(article.doubts) if doubts else (),
+        )
 
 
 class Hit(BaseModel):

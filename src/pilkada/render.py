@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         EvalReport,
         ExportResult,
         Hit,
+        Listing,
         Official,
         OfficialDetail,
         Quote,
@@ -125,14 +126,12 @@ def _speaker(quote: Quote) -> str:
 # --- listings ---
 
 
-def articles(items: Iterable[Article], *, as_json: bool = False, doubts: bool = False) -> None:
+def listing(items: Iterable[Listing], *, doubts: bool = False) -> None:
     """The article listing: id, date, outlet, place, quotes, title (and what to check).
 
     Printed as the articles come, except in a table (a terminal): a listing of a whole index
     starts at once and holds one article at a time.
     """
-    if as_json:
-        return dump_each(items)
     rest = iter(items)
     first = next(rest, None)
     if first is None:
@@ -143,7 +142,7 @@ def articles(items: Iterable[Article], *, as_json: bool = False, doubts: bool = 
         return _tsv(
             header,
             (
-                (a.id, _day(a.published), a.outlet, a.dateline, len(a.quotes), a.display_title())
+                (a.id, _day(a.published), a.outlet, a.dateline, a.quotes, a.title)
                 + (("; ".join(a.doubts),) * doubts)
                 for a in items
             ),
@@ -165,10 +164,10 @@ def articles(items: Iterable[Article], *, as_json: bool = False, doubts: bool = 
         where.append(f"\n{_day(a.published) or 'undated'}", style="dim")
         source = Text(a.outlet or "—")
         source.append(f"\n{a.dateline or '—'}", style="dim")
-        title = Text(a.display_title(), style="bold")
+        title = Text(a.title, style="bold")
         if doubts:
             title.append("".join(f"\n• {d}" for d in a.doubts), style="yellow")
-        table.add_row(where, source, str(len(a.quotes)), title)
+        table.add_row(where, source, str(a.quotes), title)
     _console().print(table)
 
 

@@ -44,7 +44,7 @@ from pilkada.fts import (
     tokens,
     translate,
 )
-from pilkada.models import Article, Hit
+from pilkada.models import Article, Hit, Listing
 from pilkada.search import best_passage, fold, snippet
 
 __all__ = [
@@ -59,12 +59,21 @@ __all__ = [
 ]
 
 ENVVAR = "PILKADA_DB"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STEMMER = "PySastrawi 1.2.1"
 BUSY_TIMEOUT_MS = 10_000
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
 # bm25 weights: a title counts double; columns title, body, title_stems, body_stems, people
 WEIGHTS = "2.0, 1.0, 2.0, 1.0, 0.0"
+
+# What `pilkada list` shows of an article (``Listing``), beside the article: a listing, by date
+# and by outlet, reads this index alone, never a whole article. ``title`` is the title as listed
+# (``Article.display_title``) and ``quotes`` how many the article has.
+LISTING_COLUMNS = "id, published, outlet, dateline, quotes, title"
+LISTING_INDEX = (
+    "CREATE INDEX articles_listing ON articles (published, id, outlet_key, outlet, dateline,"
+    " quotes, title)"
+)
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -75,9 +84,13 @@ CREATE TABLE articles (
     published TEXT,
     outlet_key TEXT,
     place_key TEXT,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    dateline TEXT,
+    quotes INTEGER NOT NULL,
     data BLOB NOT NULL
 );
-CREATE INDEX articles_published ON articles (published, id);
+{LISTING_INDEX};
 CREATE TABLE files (
     path TEXT PRIMARY KEY,
     hash TEXT NOT NULL,
@@ -138,10 +151,29 @@ def _word_list(conn: sqlite3.Connection) -> None:
         last = rows[-1][0]
 
 
+def _listing(conn: sqlite3.Connection) -> None:
+    """Schema 3 -> 4: what a listing shows of each article, beside it, in an index of its own."""
+    for column in ("title TEXT NOT NULL DEFAULT ''", "outlet TEXT", "dateline TEXT"):
+        conn.execute(f"ALTER TABLE articles ADD COLUMN {column}")
+    conn.execute("ALTER TABLE articles ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0")
+    last = 0
+    while rows := conn.execute(
+        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+    ).fetchall():
+        conn.executemany(
+            "UPDATE articles SET title = ?, outlet = ?, dateline = ?, quotes = ? WHERE rowid = ?",
+            ((*_listed(decode(data)), rowid) for rowid, data in rows),
+        )
+        last = rows[-1][0]
+    conn.execute("DROP INDEX articles_published")  # the listing's index starts with its columns
+    conn.execute(LISTING_INDEX)
+
+
 # schema version n -> the function that brings an index from n to n + 1, in a transaction
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _people_in_article_fts,
     2: _word_list,
+    3: _listing,
 }
 _INSERT_TEXT = (
     "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems, people)"
@@ -283,6 +315,7 @@ class Record:
     published: str | None
     outlet_key: str | None
     place_key: str | None
+    listed: tuple[str, str | None, str | None, int]  # title, outlet, dateline, quotes (_listed)
     fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
     words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
@@ -337,6 +370,11 @@ def decode(data: bytes) -> Article:
     return Article.model_validate_json(zlib.decompress(data))
 
 
+def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
+    """The values of the listing's columns title, outlet, dateline and quotes."""
+    return article.display_title(), article.outlet, article.dateline, len(article.quotes)
+
+
 def record(article: Article, key: str) -> Record:
     text, quotes, exact, inexact = _indexed(article)
     return Record(
@@ -346,6 +384,7 @@ def record(article: Article, key: str) -> Record:
         published=article.published.isoformat() if article.published else None,
         outlet_key=fold(article.outlet) if article.outlet else None,
         place_key=fold(article.dateline) if article.dateline else None,
+        listed=_listed(article),
         fts=text,
         quotes=quotes,
         words=exact,
@@ -390,9 +429,9 @@ def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None)
                 known.clear()
             known |= words
     cur = conn.execute(
-        "INSERT INTO articles (id, hash, published, outlet_key, place_key, data)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (rec.id, rec.key, rec.published, rec.outlet_key, rec.place_key, rec.data),
+        "INSERT INTO articles (id, hash, published, outlet_key, place_key, title, outlet,"
+        " dateline, quotes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (rec.id, rec.key, rec.published, rec.outlet_key, rec.place_key, *rec.listed, rec.data),
     )
     rowid = int(cur.lastrowid or 0)
     conn.execute(_INSERT_TEXT, (rowid, *rec.fts))
@@ -544,6 +583,22 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Ite
             )
             for (data,) in rows:
                 yield decode(data)
+
+
+def iter_listing(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iterator[Listing]:
+    """What ``pilkada list`` shows of the articles passing the filters, in the order of
+    ``iter_articles``, from the listing's index alone."""
+    where, args = filters.where()
+    with snapshot(conn):
+        for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
+            rows = conn.execute(
+                f"SELECT {LISTING_COLUMNS} FROM articles a INDEXED BY articles_listing"
+                f" WHERE a.published {dated} AND {where} ORDER BY {order}",
+                args,
+            )
+            for ident, published, outlet, dateline, quotes, title in rows:
+                day = date.fromisoformat(published) if published else None
+                yield Listing(ident, day, outlet, dateline, quotes, title)
 
 
 @contextmanager
