@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -71,7 +74,7 @@ def test_an_older_index_is_migrated_when_written_or_rebuilt(
     with pytest.raises(store.StoreError, match="cannot migrate; rebuild it with: pilkada index"):
         store.connect(path, write=True)
 
-    def add_column(db: sqlite3.Connection) -> None:
+    def add_column(db: sqlite3.Connection, progress: store.Progress | None) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN note TEXT")
 
     monkeypatch.setitem(store.MIGRATIONS, store.SCHEMA_VERSION - 1, add_column)
@@ -144,7 +147,9 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
     path = reopened(conn)
     with pytest.raises(store.StoreError, match="older pilkada"):
         store.connect(path)
-    db = store.connect(path, write=True)
+    told: list[tuple[int, int]] = []
+    db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
+    assert told == [(5, 5)]  # a thousand articles at a time
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert list(store.iter_listing(db)) == expected
     plan = " ".join(
@@ -155,6 +160,27 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
         )
     )
     assert "COVERING INDEX articles_listing" in plan
+
+
+def test_pilkada_index_shows_the_upgrade_of_an_older_index(
+    conn: sqlite3.Connection, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import render
+
+    shown: list[tuple[str, int, int]] = []
+
+    @contextmanager
+    def bar(label: str, unit: str) -> Iterator[Callable[[int, int], None]]:
+        yield lambda done, total: shown.append((label, done, total))
+
+    as_schema_3(conn)
+    path = reopened(conn)
+    monkeypatch.setattr(render, "progress_bar", bar)
+    result = run("index", str(SEEDS), "--db", str(path))
+    assert result.exit_code == 0, result.output
+    assert shown[0] == ("upgrading the index", 5, 5)
+    assert "unchanged: 5" in result.stdout
+    assert store.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
 
 
 def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -> None:

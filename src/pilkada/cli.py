@@ -976,6 +976,7 @@ def index(
                 jobs=jobs,
                 batch=batch,
                 progress=progress,
+                upgrading=lambda: render.progress_bar("upgrading the index", "articles"),
             )
     except ingest.Busy as exc:
         raise click.ClickException(str(exc)) from None

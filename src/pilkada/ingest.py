@@ -21,7 +21,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -278,11 +278,14 @@ def ingest(
     jobs: int | None = None,
     batch: int = 1000,
     progress: Progress | None = None,
+    upgrading: Callable[[], AbstractContextManager[store.Progress | None]] | None = None,
 ) -> IngestReport:
     """Index the files under ``paths`` into ``db``; see the module's docstring.
 
     ``jobs`` worker processes parse (default: one per core; 1 parses in this process), and
-    ``batch`` articles are written per transaction. Raises IngestError, Busy or StoreError.
+    ``batch`` articles are written per transaction. ``upgrading`` gives what is told of the
+    articles an upgrade of an older index reads, for as long as the upgrade lasts. Raises
+    IngestError, Busy or StoreError.
     """
     started = time.perf_counter()
     with _Lock(db):
@@ -290,7 +293,8 @@ def ingest(
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
         given, refused = roots(paths)
-        conn = store.connect(db, write=True)
+        with upgrading() if upgrading is not None else nullcontext() as told:
+            conn = store.connect(db, write=True, progress=told)
         try:
             report = IngestReport(db=str(db), failures=refused)
             report.failed = len(refused)

@@ -116,7 +116,26 @@ CREATE TABLE words (word TEXT PRIMARY KEY, exact INTEGER NOT NULL) WITHOUT ROWID
 """
 
 
-def _people_in_article_fts(conn: sqlite3.Connection) -> None:
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+
+def _pages(
+    conn: sqlite3.Connection, progress: Progress | None
+) -> Iterator[list[tuple[int, Article]]]:
+    """Every article with its rowid, a thousand at a time: a million are never held at once."""
+    total = count(conn) if progress is not None else 0
+    done = last = 0
+    while rows := conn.execute(
+        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+    ).fetchall():
+        yield [(rowid, decode(data)) for rowid, data in rows]
+        last = rows[-1][0]
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+
+
+def _people_in_article_fts(conn: sqlite3.Connection, progress: Progress | None) -> None:
     """Schema 1 -> 2: the people's names become a column of article_fts (people_fts goes)."""
     conn.execute("DROP TABLE people_fts")
     conn.execute("DROP TABLE people")
@@ -125,52 +144,40 @@ def _people_in_article_fts(conn: sqlite3.Connection) -> None:
         "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems,"
         f" people, content = '', {TOKENIZE})"
     )
-    last = 0
-    while rows := conn.execute(  # a page at a time: a million articles are not held at once
-        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
-    ).fetchall():
-        for rowid, data in rows:
-            conn.execute(_INSERT_TEXT, (rowid, *fts_values(decode(data))[0]))
-        last = rows[-1][0]
+    for page in _pages(conn, progress):
+        for rowid, article in page:
+            conn.execute(_INSERT_TEXT, (rowid, *fts_values(article)[0]))
 
 
-def _word_list(conn: sqlite3.Connection) -> None:
+def _word_list(conn: sqlite3.Connection, progress: Progress | None) -> None:
     """Schema 2 -> 3: the list of indexed words, which bare words and prefixes expand to."""
     conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY, exact INTEGER NOT NULL) WITHOUT ROWID")
-    last = 0
-    while rows := conn.execute(
-        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
-    ).fetchall():
+    for page in _pages(conn, progress):
         exact: set[str] = set()
         inexact: set[str] = set()
-        for _, data in rows:
-            words, others = words_of(decode(data))
+        for _, article in page:
+            words, others = words_of(article)
             exact |= words
             inexact |= others
         add_words(conn, exact, inexact)
-        last = rows[-1][0]
 
 
-def _listing(conn: sqlite3.Connection) -> None:
+def _listing(conn: sqlite3.Connection, progress: Progress | None) -> None:
     """Schema 3 -> 4: what a listing shows of each article, beside it, in an index of its own."""
     for column in ("title TEXT NOT NULL DEFAULT ''", "outlet TEXT", "dateline TEXT"):
         conn.execute(f"ALTER TABLE articles ADD COLUMN {column}")
     conn.execute("ALTER TABLE articles ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0")
-    last = 0
-    while rows := conn.execute(
-        "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
-    ).fetchall():
+    for page in _pages(conn, progress):
         conn.executemany(
             "UPDATE articles SET title = ?, outlet = ?, dateline = ?, quotes = ? WHERE rowid = ?",
-            ((*_listed(decode(data)), rowid) for rowid, data in rows),
+            ((*_listed(article), rowid) for rowid, article in page),
         )
-        last = rows[-1][0]
     conn.execute("DROP INDEX articles_published")  # the listing's index starts with its columns
     conn.execute(LISTING_INDEX)
 
 
 # schema version n -> the function that brings an index from n to n + 1, in a transaction
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Progress | None], None]] = {
     1: _people_in_article_fts,
     2: _word_list,
     3: _listing,
@@ -214,8 +221,11 @@ def rebuild_hint(path: Path) -> str:
 # --- connecting ---
 
 
-def connect(path: Path, *, write: bool = False) -> sqlite3.Connection:
-    """An open index. With ``write``, the file and its schema are created when missing.
+def connect(
+    path: Path, *, write: bool = False, progress: Progress | None = None
+) -> sqlite3.Connection:
+    """An open index. With ``write``, the file and its schema are created when missing, and an
+    older schema is migrated (``progress`` is told of each thousand articles a migration reads).
 
     Raises StoreError for a file that is not a pilkada index or whose schema cannot be migrated.
     """
@@ -231,7 +241,7 @@ def connect(path: Path, *, write: bool = False) -> sqlite3.Connection:
         if version == 0:
             _create(conn, path, write)
         elif version != SCHEMA_VERSION:
-            _migrate(conn, path, version, write)
+            _migrate(conn, path, version, write, progress)
         stemmer = conn.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
         if write and stemmer and stemmer[0] != STEMMER:
             raise StoreError(f"the index {path} was stemmed by {stemmer[0]}; {rebuild_hint(path)}")
@@ -265,7 +275,9 @@ def _script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, version: int, write: bool) -> None:
+def _migrate(
+    conn: sqlite3.Connection, path: Path, version: int, write: bool, progress: Progress | None
+) -> None:
     """Bring an older index up to date, when writing; a reader is told how (a migration may
     rebuild a full-text table: minutes for a million articles, not a cost a query should pay)."""
     if version > SCHEMA_VERSION:
@@ -286,7 +298,7 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int, write: bool) ->
     with transaction(conn):
         now = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
         for v in range(now, SCHEMA_VERSION):
-            MIGRATIONS[v](conn)
+            MIGRATIONS[v](conn, progress)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
