@@ -31,14 +31,10 @@ CLOSE_WORD = 80  # ratio at or above which a query word matches a name word ("wi
 FUZZY_LETTERS = 5  # a query word this long or longer may match a name word close to it
 
 
-def _words(text: str | None) -> list[str]:
-    return [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w]
-
-
 def name_words(text: str | None) -> list[str]:
     """The words of a name as the tolerant match reads them: folded, cut at spaces, full stops
     and commas, not at apostrophes or hyphens ("Ma'ruf", "Al-Habsyi" are one word each)."""
-    return _words(text)
+    return [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w]
 
 
 # A corpus names the same people again and again: what is compared of a name or a role is
@@ -59,7 +55,7 @@ class _Name:
 
 @lru_cache(maxsize=_CACHE)
 def _name(name: str) -> _Name:
-    written = _words(name)
+    written = name_words(name)
     words = frozenset(written)
     initials = tuple(sorted(w for w in words if len(w) == 1))
     return _Name(words, len(written), " ".join(sorted(words)), _pair_keys(words), initials)
@@ -339,8 +335,8 @@ def _word_matches(query: str, word: str) -> bool:
 def name_matches(query: str, name: str | None) -> bool:
     """Every word of the query is a word of the name, the start of one, or close to one
     ("laura hafid" and "laura" fit "Asmin Laura Hafid"; "winarta" fits "Winarto")."""
-    words = _words(name)
-    wanted = _words(query)
+    words = name_words(name)
+    wanted = name_words(query)
     return (
         bool(words)
         and bool(wanted)
@@ -351,15 +347,15 @@ def name_matches(query: str, name: str | None) -> bool:
 def expanded(query: str) -> list[str]:
     """The query's words, region abbreviations written in full ("kukar": kutai kartanegara)."""
     out: list[str] = []
-    for word in _words(query):
-        out.extend(_words(regions().get(word, word)))
+    for word in name_words(query):
+        out.extend(name_words(regions().get(word, word)))
     return out
 
 
 def role_matches(query: str, role: str | None) -> bool:
     """Every word of the query (abbreviations expanded) starts a word of the role: "kapolda",
     "ketua kpu", "bawaslu kukar" fits "Ketua Bawaslu Kutai Kartanegara"."""
-    words = _words(role)
+    words = name_words(role)
     wanted = expanded(query)
     return bool(words) and bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
 
@@ -367,7 +363,9 @@ def role_matches(query: str, role: str | None) -> bool:
 def place_matches(query: str, places: Iterable[str | None]) -> bool:
     """The query names one of the places (abbreviations expanded): "kukar", "kalimantan"."""
     wanted = f" {' '.join(expanded(query))} "
-    return bool(wanted.strip()) and any(wanted in f" {' '.join(_words(p))} " for p in places if p)
+    return bool(wanted.strip()) and any(
+        wanted in f" {' '.join(name_words(p))} " for p in places if p
+    )
 
 
 def find_officials(
