@@ -10,6 +10,10 @@ from hypothesis import strategies as st
 from pilkada.people import _anchored, _linked_person, _opener_pieces, _openers, parse_person_at
 from pilkada.regions import match_region, region_table, regions_in
 from pilkada.tokens import (
+    IS_CAP,
+    IS_WORD,
+    START,
+    TEXT,
     TOKEN,
     Table,
     Token,
@@ -66,7 +70,7 @@ def test_possessive_repeats_cut_the_same_tokens(text: str) -> None:
 
 def test_a_name_word_opened_by_a_particle_is_one_token() -> None:
     text = "Muhammad Al-Habsyi, Salim al-Jufri, AS-Tiongkok, Al -Habsyi, Al-quran, Al-Émile"
-    assert [t.text for t in tokenize(text) if t.is_word] == [
+    assert [t[TEXT] for t in tokenize(text) if t[IS_WORD]] == [
         "Muhammad",
         "Al-Habsyi",
         "Salim",
@@ -83,7 +87,7 @@ def test_a_name_word_opened_by_a_particle_is_one_token() -> None:
 
 
 def test_reduplicated_names_are_one_token() -> None:
-    assert [t.text for t in tokenize("Kabupaten Toli-Toli, Kota Bau-bau")] == [
+    assert [t[TEXT] for t in tokenize("Kabupaten Toli-Toli, Kota Bau-bau")] == [
         "Kabupaten",
         "Toli-Toli",
         ",",
@@ -96,8 +100,8 @@ def test_reduplicated_names_are_one_token() -> None:
 @settings(max_examples=400)
 def test_may_open_never_rules_out_a_capitalised_token(text: str) -> None:
     for t in tokenize(text):
-        firsts = first_pieces([fold(t.text)])
-        if t.is_cap and firsts is not None:
+        firsts = first_pieces([fold(t[TEXT])])
+        if t[IS_CAP] and firsts is not None:
             assert may_open(text, firsts), (text, t)
 
 
@@ -127,7 +131,7 @@ def test_skipped_texts_hold_no_person_and_no_place(text: str) -> None:
 @settings(max_examples=400)
 @example("Toli-Toli ẞ José Ärzte")
 def test_token_keys_are_the_folded_tokens(text: str) -> None:
-    assert token_keys(text) == tuple(fold(t.text) for t in tokenize(text))
+    assert token_keys(text) == tuple(fold(t[TEXT]) for t in tokenize(text))
 
 
 # The finders visit only the tokens whose key can open what they look for; these walks visit
@@ -138,7 +142,7 @@ def _regions_visiting_every_token(text: str) -> list[str]:
     tokens = tokenize(text)
     out, i = [], 0
     while i < len(tokens):
-        m = match_region(tokens, i) if tokens[i].is_cap else None
+        m = match_region(tokens, i) if tokens[i][IS_CAP] else None
         if m is None:
             i += 1
             continue
@@ -153,17 +157,17 @@ def _people_visiting_every_token(text: str) -> list[object]:
     i, n = 0, len(tokens)
     while i < n:
         t, m = tokens[i], None
-        if t.is_word:
-            key = fold(t.text)
+        if t[IS_WORD]:
+            key = fold(t[TEXT])
             if key in role_links() and i + 1 < n:
                 m = _linked_person(tokens, i)
-            elif t.is_cap and key in _openers():
+            elif t[IS_CAP] and key in _openers():
                 m = parse_person_at(tokens, i)
         if m is None:
             i += 1
             continue
         out.append(m)
-        while i < n and tokens[i].start < m.end:
+        while i < n and tokens[i][START] < m.end:
             i += 1
     return out
 
@@ -178,16 +182,16 @@ def test_finders_find_what_a_walk_over_every_token_finds(text: str) -> None:
 
 
 def _longest_trying_every_length(tokens: list[Token], i: int, table: Table) -> object:
-    if i >= len(tokens) or not tokens[i].is_cap or fold(tokens[i].text) not in table.firsts:
+    if i >= len(tokens) or not tokens[i][IS_CAP] or fold(tokens[i][TEXT]) not in table.firsts:
         return None
     best, words, j = None, [], i
     while j < len(tokens) and len(words) < 6:
-        if tokens[j].text == "." and words:
+        if tokens[j][TEXT] == "." and words:
             j += 1
             if tuple(words) in table and (best is None or best[0] < j - i):
                 best = (j - i, table[tuple(words)])
             continue
-        words.append(fold(tokens[j].text))
+        words.append(fold(tokens[j][TEXT]))
         j += 1
         if tuple(words) in table:
             best = (j - i, table[tuple(words)])

@@ -17,6 +17,11 @@ from itertools import compress, count
 
 from pilkada.regions import REGION_KINDS, district_table, districts, match_region, regions
 from pilkada.tokens import (
+    END,
+    IS_CAP,
+    IS_WORD,
+    START,
+    TEXT,
     Token,
     acting_forms,
     address_words,
@@ -83,10 +88,10 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
             # a degree, a title of office ("Paslon Bupati dan …"), "Pj", or a rank after a name
             # ("… Budi Santoso Prof. …") is not part of the name
             break
-        if t.is_word and t.is_cap and not is_degree(t.text) and fold(t.text) not in not_names():
-            words.append(t.text)
+        if t[IS_WORD] and t[IS_CAP] and not is_degree(t[TEXT]) and fold(t[TEXT]) not in not_names():
+            words.append(t[TEXT])
             i += 1
-            if i < len(tokens) and tokens[i].text == "." and len(t.text) <= 3:
+            if i < len(tokens) and tokens[i][TEXT] == "." and len(t[TEXT]) <= 3:
                 i += 1  # "Muh. Said", "R. Gani"
             continue
         break
@@ -95,16 +100,16 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
 
 def _degree_ahead(tokens: Sequence[Token], i: int) -> bool:
     """A dotted degree starts at token ``i``: "S.H", "S.I.K", "S.STP", "M.Si"."""
-    if not (tokens[i].is_word and len(tokens[i].text) == 1):
+    if not (tokens[i][IS_WORD] and len(tokens[i][TEXT]) == 1):
         return False
     letters = ""
     j = i
-    while j < len(tokens) and j < i + 8 and (tokens[j].text == "." or tokens[j].is_word):
-        if tokens[j].is_word:
-            if len(tokens[j].text) > 3:
+    while j < len(tokens) and j < i + 8 and (tokens[j][TEXT] == "." or tokens[j][IS_WORD]):
+        if tokens[j][IS_WORD]:
+            if len(tokens[j][TEXT]) > 3:
                 break
-            letters += tokens[j].text
-            if is_degree(letters) and letters != tokens[i].text:
+            letters += tokens[j][TEXT]
+            if is_degree(letters) and letters != tokens[i][TEXT]:
                 return True
         j += 1
     return False
@@ -118,20 +123,20 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     run: list[Token] = []
     while i < len(tokens):
         t = tokens[i]
-        if fold(t.text) in address_words():
+        if fold(t[TEXT]) in address_words():
             break
-        if t.text.startswith("(") or (t.is_word and (t.is_cap or fold(t.text) in REGION_KINDS)):
+        if t[TEXT].startswith("(") or (t[IS_WORD] and (t[IS_CAP] or fold(t[TEXT]) in REGION_KINDS)):
             run.append(t)
-        elif t.text == "." and run and len(run[-1].text) <= 4 and run[-1].is_cap:
+        elif t[TEXT] == "." and run and len(run[-1][TEXT]) <= 4 and run[-1][IS_CAP]:
             run.append(t)  # "Drs." "Muh." inside the run
         elif _command_number(tokens, i):
             run.append(t)  # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali"
         elif (
-            t.is_word
-            and fold(t.text) in {"dari", "dan"}
+            t[IS_WORD]
+            and fold(t[TEXT]) in {"dari", "dan"}
             and run
             and i + 1 < len(tokens)
-            and tokens[i + 1].is_cap
+            and tokens[i + 1][IS_CAP]
             and longest_entry(tokens, i + 1, titles()) is None
             and longest_entry(tokens, i + 1, acting_forms()) is None
         ):
@@ -141,7 +146,7 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
         else:
             break
         i += 1
-    while run and (run[-1].text == "." or fold(run[-1].text) in {"dari", "dan"}):
+    while run and (run[-1][TEXT] == "." or fold(run[-1][TEXT]) in {"dari", "dan"}):
         run.pop()
     return run, i
 
@@ -150,13 +155,13 @@ def _command_number(tokens: Sequence[Token], i: int) -> bool:
     """A slash joining a military or police command's number to its name: "XIV/Hasanuddin"."""
     t = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if t.text == "/":
+    if t[TEXT] == "/":
         return (
             i > 0
-            and (tokens[i - 1].text in ROMAN or tokens[i - 1].text[:1].isdigit())
-            and bool(nxt and nxt.is_cap)
+            and (tokens[i - 1][TEXT] in ROMAN or tokens[i - 1][TEXT][:1].isdigit())
+            and bool(nxt and nxt[IS_CAP])
         )
-    return t.text[:1].isdigit() and t.text.endswith("/") and bool(nxt and nxt.is_cap)
+    return t[TEXT][:1].isdigit() and t[TEXT].endswith("/") and bool(nxt and nxt[IS_CAP])
 
 
 def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
@@ -167,11 +172,11 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
     t = run[k]
     if local and k == 0 and (d := longest_entry(run, k, district_table())) is not None:
         return d[0]
-    if t.text.startswith("("):
+    if t[TEXT].startswith("("):
         return 1
-    if t.text in ROMAN or t.text == "/" or t.text[:1].isdigit():
-        return 2 if t.text == "/" and k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
-    if fold(t.text) in REGION_KINDS:
+    if t[TEXT] in ROMAN or t[TEXT] == "/" or t[TEXT][:1].isdigit():
+        return 2 if t[TEXT] == "/" and k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
+    if fold(t[TEXT]) in REGION_KINDS:
         return 1
     m = match_region(run, k) or longest_entry(run, k, institutions(), caps=False)
     return m[0] if m else 0
@@ -186,13 +191,13 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
     k = 0
     while k < len(tail):
         t = tail[k]
-        if t.text.startswith("("):
+        if t[TEXT].startswith("("):
             k += 1  # "(Kukar)", "(Pjs)": the full form stands beside it
             continue
-        if t.text == ".":
+        if t[TEXT] == ".":
             k += 1
             continue
-        low = fold(t.text)
+        low = fold(t[TEXT])
         if low in REGION_KINDS:
             # "Bupati Kabupaten Kukar" -> "Bupati Kutai Kartanegara"; "KPU Kabupaten Bekasi" stays
             if not (k == 0 and title in {"Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur"}):
@@ -204,7 +209,7 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
             words.append(m[1])
             k += m[0]
             continue
-        words.append(t.text)
+        words.append(t[TEXT])
         k += 1
     return _SPACED_SLASH.sub("/", " ".join(words))  # "Pangdam XIV/Hasanuddin"
 
@@ -215,7 +220,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     Returns a mention with a role and no name for a bare role ("Kapolda Kalsel"), None when no title
     or honorific opens at ``i``.
     """
-    start = tokens[i].start if i < len(tokens) else 0
+    start = tokens[i][START] if i < len(tokens) else 0
     acting = None
     if (m := longest_entry(tokens, i, acting_forms())) is not None:
         acting = m[1]
@@ -243,7 +248,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
                 end = _end_of(run, at, name)
                 return Mention(name, role, start, end, " ".join(honors))
     # "Ketua Bawaslu Kukar, Teguh Wibowo," — the name in apposition after a comma
-    if after < len(tokens) and tokens[after].text == ",":
+    if after < len(tokens) and tokens[after][TEXT] == ",":
         appo = _honorific_person(tokens, after + 1, start) or _plain_name(tokens, after + 1, start)
         if appo is not None and appo.name and _apposition_closes(tokens, appo.end):
             return Mention(
@@ -260,20 +265,20 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
             k += n
         else:
             k += 1
-    name_tokens = [t for t in run[last:] if t.text != "."]
+    name_tokens = [t for t in run[last:] if t[TEXT] != "."]
     if len(name_tokens) > 4:  # a long run with no certain role word: the name is its end
         name_tokens = name_tokens[-3:]
         last = run.index(name_tokens[0])
     role = _role_text(acting, title, run[:last])
     if not name_tokens:
-        end = run[-1].end if run else tokens[i - 1].end
+        end = run[-1][END] if run else tokens[i - 1][END]
         return Mention(None, role, start, end)
     name = name_run(name_tokens, 0)
     if name and _is_place_here(name, tokens, after):
         name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
-    if name and (_joined_to_a_name(tokens, after) or any(t.text == "dan" for t in run[last:])):
+    if name and (_joined_to_a_name(tokens, after) or any(t[TEXT] == "dan" for t in run[last:])):
         name = ""  # "Kordiv Data dan Informasi": a department, not a person
-    return Mention(name or None, role, start, name_tokens[-1].end)
+    return Mention(name or None, role, start, name_tokens[-1][END])
 
 
 def _is_place_here(name: str, tokens: Sequence[Token], after: int) -> bool:
@@ -286,21 +291,21 @@ def _is_place_here(name: str, tokens: Sequence[Token], after: int) -> bool:
     if key not in districts():
         return False
     nxt = tokens[after] if after < len(tokens) else None
-    return nxt is None or not (nxt.text == "," or (nxt.is_word and not nxt.is_cap))
+    return nxt is None or not (nxt[TEXT] == "," or (nxt[IS_WORD] and not nxt[IS_CAP]))
 
 
 def _joined_to_a_name(tokens: Sequence[Token], after: int) -> bool:
     """The run is followed by "dan" and another capitalised word that opens no title."""
-    if after + 1 >= len(tokens) or fold(tokens[after].text) != "dan":
+    if after + 1 >= len(tokens) or fold(tokens[after][TEXT]) != "dan":
         return False
     nxt = tokens[after + 1]
-    return nxt.is_word and nxt.is_cap and longest_entry(tokens, after + 1, titles()) is None
+    return nxt[IS_WORD] and nxt[IS_CAP] and longest_entry(tokens, after + 1, titles()) is None
 
 
 def _end_of(run: Sequence[Token], k: int, name: str) -> int:
     n = len(name.split())
-    words = [t for t in run[k:] if t.is_word]
-    return words[n - 1].end if len(words) >= n else run[-1].end
+    words = [t for t in run[k:] if t[IS_WORD]]
+    return words[n - 1][END] if len(words) >= n else run[-1][END]
 
 
 def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
@@ -321,11 +326,11 @@ def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | 
 
 def _skip_dotted(tokens: Sequence[Token], i: int, name: str) -> int:
     need = len(name.split())
-    end = tokens[i].end
+    end = tokens[i][END]
     while i < len(tokens) and need:
-        if tokens[i].is_word:
+        if tokens[i][IS_WORD]:
             need -= 1
-            end = tokens[i].end
+            end = tokens[i][END]
         i += 1
     return end
 
@@ -339,10 +344,10 @@ def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
 
 def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
     """After a name in apposition comes a comma, a full stop, a degree or a lower-case word."""
-    nxt = next((t for t in tokens if t.start >= end), None)
+    nxt = next((t for t in tokens if t[START] >= end), None)
     if nxt is None:
         return True
-    return nxt.text in {",", ".", ")", "”", '"'} or (nxt.is_word and not nxt.is_cap)
+    return nxt[TEXT] in {",", ".", ")", "”", '"'} or (nxt[IS_WORD] and not nxt[IS_CAP])
 
 
 @cache
@@ -357,12 +362,12 @@ def _linked_person(tokens: Sequence[Token], i: int) -> Mention | None:
     if role is None or role.name is not None or role.role is None:
         return None
     j = i
-    while j > 0 and i - j < 4 and tokens[j - 1].is_word and tokens[j - 1].is_cap:
+    while j > 0 and i - j < 4 and tokens[j - 1][IS_WORD] and tokens[j - 1][IS_CAP]:
         j -= 1
     name = name_run(tokens, j, limit=4)
     if not name or len(name.split()) != i - j:
         return None
-    return Mention(name, role.role, tokens[j].start, role.end)
+    return Mention(name, role.role, tokens[j][START], role.end)
 
 
 @cache
@@ -398,11 +403,11 @@ def _anchored(text: str) -> list[Mention]:
     after = 0  # the first token past the last person found
     for i in compress(count(), map(_anchor_words().__contains__, keys)):
         t = tokens[i]
-        if i < after or not t.is_word:  # titles, honorifics and role links are words
+        if i < after or not t[IS_WORD]:  # titles, honorifics and role links are words
             continue
         if keys[i] in links and i + 1 < n:
             m = _linked_person(tokens, i)
-        elif t.is_cap and keys[i] in openers:
+        elif t[IS_CAP] and keys[i] in openers:
             m = parse_person_at(tokens, i)
         else:
             continue
@@ -410,7 +415,7 @@ def _anchored(text: str) -> list[Mention]:
             continue
         out.append(m)
         after = i
-        while after < n and tokens[after].start < m.end:
+        while after < n and tokens[after][START] < m.end:
             after += 1
     return out
 
@@ -445,6 +450,6 @@ def _appositions(text: str) -> list[Mention]:
             continue
         if fold(name) in regions() or fold(name) in districts():
             continue
-        role = m.group("role")[role_tokens[at].start :].strip()
+        role = m.group("role")[role_tokens[at][START] :].strip()
         out.append(Mention(name, role[:1].upper() + role[1:], m.start("role"), m.end("name")))
     return out

@@ -17,7 +17,7 @@ from pilkada import lexicon
 from pilkada.models import Confidence, Quote
 from pilkada.people import name_run, parse_person_at
 from pilkada.registry import Event, Registry, fullest_form
-from pilkada.tokens import is_degree, tokenize
+from pilkada.tokens import IS_CAP, IS_WORD, is_degree, tokenize
 
 OPEN = "“"
 CLOSE = "”"
@@ -133,7 +133,7 @@ def _after_cue(after: str) -> Cue | None:
 
 def _person_cue(cue_text: str, tail: str) -> Cue | None:
     tokens = tokenize(tail)
-    if not tokens or not tokens[0].is_cap:
+    if not tokens or not tokens[0][IS_CAP]:
         return None
     m = parse_person_at(tokens, 0)
     if m is None:
@@ -166,7 +166,7 @@ def _before_cue(before: str) -> Cue | None:
         parts.pop()
     subject = parts[-1] if parts else ""
     tokens = tokenize(subject)
-    start = next((i for i, t in enumerate(tokens) if t.is_word and t.is_cap), None)
+    start = next((i for i, t in enumerate(tokens) if t[IS_WORD] and t[IS_CAP]), None)
     if start is None:
         return None
     pm = parse_person_at(tokens, start)

@@ -12,6 +12,8 @@ from itertools import compress, count
 
 from pilkada import lexicon
 from pilkada.tokens import (
+    IS_CAP,
+    TEXT,
     Table,
     Token,
     fold,
@@ -59,8 +61,8 @@ def districts() -> frozenset[str]:
 def match_region(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
     """A region name or abbreviation at token ``i``, as (tokens used, full name)."""
     t = tokens[i] if i < len(tokens) else None
-    if t is not None and t.text.startswith("("):
-        inner = fold(t.text[1:-1].strip())
+    if t is not None and t[TEXT].startswith("("):
+        inner = fold(t[TEXT][1:-1].strip())
         if inner in regions():
             return 1, regions()[inner]
         return None
@@ -86,7 +88,7 @@ def regions_in(text: str) -> list[str]:
     after = 0  # the first token past the last region found
     # a region opens with a capitalised word that opens some entry
     for i in compress(count(), map(region_table().firsts.__contains__, token_keys(text))):
-        if i < after or not tokens[i].is_cap:
+        if i < after or not tokens[i][IS_CAP]:
             continue
         m = match_region(tokens, i)
         if m is not None:

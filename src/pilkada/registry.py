@@ -13,7 +13,17 @@ from itertools import compress, count
 
 from pilkada import lexicon
 from pilkada.people import find_people, name_run
-from pilkada.tokens import first_pieces, fold, may_open, token_keys, tokenize
+from pilkada.tokens import (
+    IS_CAP,
+    IS_WORD,
+    START,
+    TEXT,
+    first_pieces,
+    fold,
+    may_open,
+    token_keys,
+    tokenize,
+)
 
 
 @cache
@@ -145,19 +155,19 @@ def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
         tokens, words = tokenize(text), token_keys(text)
         for at in compress(count(), map(names.__contains__, words)):
             t = tokens[at]
-            if not (t.is_word and t.is_cap and len(t.text) >= 3):
+            if not (t[IS_WORD] and t[IS_CAP] and len(t[TEXT]) >= 3):
                 continue
             key = words[at]
             owners = [i for i, keys in known.items() if key in keys]
-            if len(owners) != 1 or (k, t.start) in seen:
+            if len(owners) != 1 or (k, t[START]) in seen:
                 continue
             if any(
-                e.para == k and e.offset <= t.start < e.offset + 60 and e.person == owners[0]
+                e.para == k and e.offset <= t[START] < e.offset + 60 and e.person == owners[0]
                 for e in reg.events
             ):
                 continue
-            reg.events.append(Event(k, t.start, owners[0], _is_subject(text, t.start)))
-            reg.people[owners[0]].seen_as(t.text)
+            reg.events.append(Event(k, t[START], owners[0], _is_subject(text, t[START])))
+            reg.people[owners[0]].seen_as(t[TEXT])
     reg.events.sort(key=lambda e: (e.para, e.offset))
 
 
@@ -175,7 +185,7 @@ def fullest_form(name: str, paragraphs: list[str]) -> str:
     for text in paragraphs:
         tokens = tokenize(text)
         for i in compress(count(), map(first.__eq__, token_keys(text))):
-            if tokens[i].is_word:
+            if tokens[i][IS_WORD]:
                 run = name_run(tokens, i, limit=4)
                 if len(run.split()) > len(best.split()) and run.startswith(name):
                     best = run

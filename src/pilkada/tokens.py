@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final
 
 from pilkada import lexicon
 
@@ -24,19 +24,20 @@ TOKEN = re.compile(
 )
 
 
-class Token(NamedTuple):
-    """A word, number, bracketed group or punctuation mark and where it stands."""
-
-    text: str
-    start: int
-    end: int
-    is_word: bool  # starts with a letter
-    is_cap: bool  # starts with a capital letter
+# A word, number, bracketed group or punctuation mark and where it stands: (text, start, end,
+# is_word, is_cap), read by the indexes below. A plain tuple, not a named one: a text's tokens
+# are built in C in one step each, and Python's cycle collector lets go of a tuple of strings,
+# ints and bools but never of a named tuple.
+Token = tuple[str, int, int, bool, bool]
+TEXT: Final = 0
+START: Final = 1
+END: Final = 2
+IS_WORD: Final = 3  # starts with a letter
+IS_CAP: Final = 4  # starts with a capital letter
 
 
 # split() keeps what the group matched: [gap, token, gap, token, …, gap], all in C
 _SPLIT = re.compile(f"({TOKEN.pattern})")
-_make = partial(tuple.__new__, Token)  # Token(...) without NamedTuple's Python-level __new__
 _first = itemgetter(0)
 
 
@@ -45,9 +46,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Words, numbers, bracketed groups and punctuation with their offsets.
 
     Cached: an article's paragraphs are read for people, places and quotes in turn. The cache
-    holds a few articles' texts, no more: Python's cycle collector never lets go of a Token (a
-    named tuple, unlike a plain one, stays tracked), and with thousands of texts' Tokens kept it
-    took a quarter of a long run's time going over them.
+    holds a few articles' texts, no more.
     """
     parts = _SPLIT.split(text)
     words = parts[1::2]
@@ -58,16 +57,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
     bounds = list(accumulate(map(len, parts)))
     heads = list(map(_first, words))
     return tuple(
-        map(
-            _make,
-            zip(
-                words,
-                bounds[0:-1:2],
-                bounds[1::2],
-                map(str.isalpha, heads),
-                map(str.isupper, heads),
-                strict=True,
-            ),
+        zip(
+            words,
+            bounds[0:-1:2],
+            bounds[1::2],
+            map(str.isalpha, heads),
+            map(str.isupper, heads),
+            strict=True,
         )
     )
 
@@ -115,18 +111,18 @@ def _tokenize_joining(text: str) -> tuple[Token, ...]:
         word = m.group()
         start, end = m.span()
         if start == dash + 1 and (
-            word.casefold() == out[-2][0].casefold() or _particle_joins(out[-2][0], word)
+            word.casefold() == out[-2][TEXT].casefold() or _particle_joins(out[-2][TEXT], word)
         ):
             # a reduplicated name is one word: "Toli-Toli", "Bau-Bau"; so is a name word
             # opened by a particle: "Al-Habsyi"
             left = out[-2]
-            out[-2:] = [_make((text[left[1] : end], left[1], end, True, left[4]))]
+            out[-2:] = [(text[left[START] : end], left[START], end, True, left[IS_CAP])]
             dash = -2
             continue
-        if word == "-" and out and out[-1][2] == start:
+        if word == "-" and out and out[-1][END] == start:
             dash = start
         first = word[0]
-        append(_make((word, start, end, first.isalpha(), first.isupper())))
+        append((word, start, end, first.isalpha(), first.isupper()))
     return tuple(out)
 
 
@@ -216,7 +212,7 @@ class Table(dict[tuple[str, ...], str]):
 def phrases(words: tuple[str, ...]) -> Table:
     out: dict[tuple[str, ...], str] = {}
     for w in words:
-        out[tuple(fold(t.text) for t in tokenize(w))] = w
+        out[tuple(fold(t[TEXT]) for t in tokenize(w))] = w
     return Table(out.items())
 
 
@@ -228,7 +224,7 @@ def titles() -> Table:
 @cache
 def acting_forms() -> Table:
     return Table(
-        (tuple(fold(t.text) for t in tokenize(k)), v) for k, v in lexicon.mapping("acting").items()
+        (tuple(fold(t[TEXT]) for t in tokenize(k)), v) for k, v in lexicon.mapping("acting").items()
     )
 
 
@@ -279,21 +275,21 @@ def longest_entry(
     tokens: Sequence[Token], i: int, table: Table, *, caps: bool = True
 ) -> tuple[int, str] | None:
     """The longest entry of ``table`` starting at token ``i``: (tokens used, value)."""
-    if i >= len(tokens) or (caps and not tokens[i].is_cap):
+    if i >= len(tokens) or (caps and not tokens[i][IS_CAP]):
         return None
-    if fold(tokens[i].text) not in table.firsts:
+    if fold(tokens[i][TEXT]) not in table.firsts:
         return None
     best: tuple[int, str] | None = None
     words: list[str] = []
     j = i
     while j < len(tokens) and len(words) < 6:
         t = tokens[j]
-        if t.text == "." and words:  # "Pjs." "Prof." "Drs.Efendi"
+        if t[TEXT] == "." and words:  # "Pjs." "Prof." "Drs.Efendi"
             j += 1
             if tuple(words) in table and (best is None or best[0] < j - i):
                 best = (j - i, table[tuple(words)])
             continue
-        words.append(fold(t.text))
+        words.append(fold(t[TEXT]))
         j += 1
         key = tuple(words)
         if key not in table.prefixes:
