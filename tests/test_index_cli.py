@@ -352,8 +352,11 @@ def test_a_pass_over_the_whole_index_shows_its_progress(
     assert seen and all(total < 5 for _, total in seen)
 
 
+@pytest.mark.parametrize(
+    ("args", "renderer"), [(["list"], "listing"), (["list", "--json"], "dump_each")]
+)
 def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
-    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], renderer: str
 ) -> None:
     from contextlib import contextmanager
 
@@ -382,10 +385,10 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
         show(self)
 
     monkeypatch.setattr(render, "progress_bar", bar)
-    monkeypatch.setattr(render, "listing", failing)
+    monkeypatch.setattr(render, renderer, failing)
     monkeypatch.setattr(click.ClickException, "show", showing)
     monkeypatch.setattr(cli, "PROGRESS_EVERY", 1)
-    result = run("list")
+    result = run(*args)
     assert result.exit_code == 1 and "no space left" in result.stderr
     assert events[0] == "shown" and events[-2:] == ["gone", "error"]
 

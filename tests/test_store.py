@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from pilkada import store
 from pilkada.corpus import CorpusError
 from pilkada.ingest import digest
+from pilkada.models import Article
 from pilkada.pipeline import parse
 from pilkada.search import QueryError
 
@@ -132,7 +133,9 @@ def test_schema_2_is_migrated_to_a_word_list(conn: sqlite3.Connection) -> None:
     path = reopened(conn)
     with pytest.raises(store.StoreError, match="older pilkada"):
         store.connect(path)
-    db = store.connect(path, write=True)
+    told: list[tuple[int, int]] = []
+    db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
+    assert told == [(5, 10), (10, 10)]  # two passes over the articles, told as one
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert {w for (w,) in db.execute("SELECT word FROM words")} == expected
     assert [h.article_id for h in store.search(db, "netral*")] == before
@@ -160,6 +163,33 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
         )
     )
     assert "COVERING INDEX articles_listing" in plan
+
+
+def test_an_interrupted_upgrade_leaves_the_older_index_as_it_was(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = list(store.iter_listing(conn))
+    as_schema_3(conn)
+    path = reopened(conn)
+    listed = store._listed
+    seen = iter(range(3))
+
+    def interrupted(article: Article) -> tuple[str, str | None, str | None, int]:
+        if next(seen, None) is None:
+            raise KeyboardInterrupt  # Ctrl-C on the fourth article
+        return listed(article)
+
+    monkeypatch.setattr(store, "_listed", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.connect(path, write=True)
+    old = sqlite3.connect(path)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 3
+    columns = {row[1] for row in old.execute("PRAGMA table_info(articles)")}
+    assert "title" not in columns and "quotes" not in columns
+    assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    old.close()
+    monkeypatch.setattr(store, "_listed", listed)
+    assert list(store.iter_listing(store.connect(path, write=True))) == expected
 
 
 def test_pilkada_index_shows_the_upgrade_of_an_older_index(

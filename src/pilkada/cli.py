@@ -200,9 +200,24 @@ def _article_stream(
         return _files(spec, outlet=outlet, place=place, since=since, until=until)
     from pilkada import store
 
+    read = _from_index(index, store.iter_articles, outlet=outlet, since=since, until=until)
+    return corpus.filtered(read, place=place)
+
+
+def _from_index(
+    index: Path,
+    read: Callable[[sqlite3.Connection, Filters], Iterable[T]],
+    *,
+    outlet: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Generator[T, None, None]:
+    """What ``read`` gives of the index's articles passing the filters (``_reading``)."""
+    from pilkada import store
+
     filters = store.Filters(outlet=outlet, since=since, until=until)
     conn = _open_index(index)
-    return corpus.filtered(_reading(store.iter_articles(conn, filters), conn, filters), place=place)
+    return _reading(read(conn, filters), conn, filters)
 
 
 def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
@@ -353,14 +368,13 @@ def list_(
     from pilkada import render
     from pilkada.models import Listing
 
+    _check_dates(since, until)
     index = None if doubtful or as_json or place else _index_path(corpus)
     if index is not None:  # what a listing shows, without reading the articles whole
         from pilkada import store
 
-        _check_dates(since, until)
-        filters = store.Filters(outlet=outlet, since=since, until=until)
-        conn = _open_index(index)
-        render.listing(_reading(store.iter_listing(conn, filters), conn, filters))
+        rows = _from_index(index, store.iter_listing, outlet=outlet, since=since, until=until)
+        render.listing(rows)
         return
     items = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if doubtful:
@@ -986,8 +1000,8 @@ def index(
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo(
-            "Interrupted: the index keeps every batch written so far; "
-            "run the same command again to complete it.",
+            "Interrupted: the index keeps every batch written so far (an upgrade of an older "
+            "index under way is undone); run the same command again to complete it.",
             err=True,
         )
         ctx.exit(130)

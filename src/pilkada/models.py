@@ -108,7 +108,9 @@ class Article(BaseModel):
         return self.paragraphs[0] if self.paragraphs else ""
 
     def display_title(self, words: int = 10) -> str:
-        """The title, or the lead's first words when the text has no headline."""
+        """The title, or the lead's first words when the text has no headline.
+
+        An index keeps it (``Listing``): a change here needs a new schema, which rewrites it."""
         if self.title:
             return self.title
         lead = self.lead

@@ -3,9 +3,11 @@
 One file holds everything (WAL mode, so readers query while an ingest writes):
 
 - ``articles``: one row per distinct article: its ``id``, the hash of the text it was parsed from
-  (``hash``: two identical files give one article), the ``Article`` JSON (zlib-compressed; every
-  command rebuilds Articles from it) and the filter columns ``published``, ``outlet_key`` and
-  ``place_key`` (the outlet and dateline folded, for case- and accent-free filters).
+  (``hash``: two identical files give one article), the ``Article`` JSON (zlib-compressed; the
+  commands rebuild Articles from it), the filter columns ``published``, ``outlet_key`` and
+  ``place_key`` (the outlet and dateline folded, for case- and accent-free filters), and what
+  ``pilkada list`` shows of it (``title``, ``outlet``, ``dateline``, ``quotes``: a ``Listing``),
+  which an index of its own covers, so that a listing never rebuilds an Article.
 - ``files`` (path, content hash, article count) and ``sources`` (path, line, article, url): which
   file and line each article came from, all of them when it came from several.
 - ``article_fts`` (title, body, their stems, and the names of the people the article names) and
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import filterfalse
 from pathlib import Path
+from typing import Any
 
 from pilkada.corpus import CorpusError
 from pilkada.fts import (
@@ -163,7 +166,12 @@ def _word_list(conn: sqlite3.Connection, progress: Progress | None) -> None:
 
 
 def _listing(conn: sqlite3.Connection, progress: Progress | None) -> None:
-    """Schema 3 -> 4: what a listing shows of each article, beside it, in an index of its own."""
+    """Schema 3 -> 4: what a listing shows of each article, beside it, in an index of its own.
+
+    The columns come after ``data`` here, not before it as in a new index, with defaults (a
+    column added to a table needs one); every statement names the columns it writes. Each row is
+    rewritten, in one transaction: for the while the write-ahead log grows by about the size of
+    the ``articles`` table."""
     for column in ("title TEXT NOT NULL DEFAULT ''", "outlet TEXT", "dateline TEXT"):
         conn.execute(f"ALTER TABLE articles ADD COLUMN {column}")
     conn.execute("ALTER TABLE articles ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0")
@@ -172,7 +180,9 @@ def _listing(conn: sqlite3.Connection, progress: Progress | None) -> None:
             "UPDATE articles SET title = ?, outlet = ?, dateline = ?, quotes = ? WHERE rowid = ?",
             ((*_listed(article), rowid) for rowid, article in page),
         )
-    conn.execute("DROP INDEX articles_published")  # the listing's index starts with its columns
+    conn.execute(
+        "DROP INDEX IF EXISTS articles_published"
+    )  # the listing's index starts with its columns
     conn.execute(LISTING_INDEX)
 
 
@@ -297,9 +307,19 @@ def _migrate(
         )
     with transaction(conn):
         now = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
-        for v in range(now, SCHEMA_VERSION):
-            MIGRATIONS[v](conn, progress)
+        steps = range(now, SCHEMA_VERSION)
+        for k, v in enumerate(steps):
+            MIGRATIONS[v](conn, _step(progress, k, len(steps)))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _step(progress: Progress | None, k: int, steps: int) -> Progress | None:
+    """``progress`` of step ``k`` of a migration through ``steps`` schemas, each a pass over the
+    articles: told as one pass that goes on, not as passes starting over."""
+    if progress is None or steps == 1:
+        return progress
+    told = progress
+    return lambda done, total: told(k * total + done, steps * total)
 
 
 @contextmanager
@@ -384,7 +404,8 @@ def decode(data: bytes) -> Article:
 
 def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
     """The values of the listing's columns title, outlet, dateline and quotes."""
-    return article.display_title(), article.outlet, article.dateline, len(article.quotes)
+    shown = Listing.of(article)
+    return shown.title, shown.outlet, shown.dateline, shown.quotes
 
 
 def record(article: Article, key: str) -> Record:
@@ -584,33 +605,34 @@ def articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> list[Art
 
 def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iterator[Article]:
     """The same, read as they are used: a million articles are never held at once, and the
-    first ones come at once (the dated ones in the order of the date index, then the rest)."""
-    where, args = filters.where()
-    with snapshot(conn):  # both halves from one state of the index
-        for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
-            rows = conn.execute(
-                f"SELECT data FROM articles a WHERE a.published {dated} AND {where}"
-                f" ORDER BY {order}",
-                args,
-            )
-            for (data,) in rows:
-                yield decode(data)
+    first ones come at once."""
+    for (data,) in _in_order(conn, "data", filters):
+        yield decode(data)
 
 
 def iter_listing(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iterator[Listing]:
     """What ``pilkada list`` shows of the articles passing the filters, in the order of
     ``iter_articles``, from the listing's index alone."""
+    rows = _in_order(conn, LISTING_COLUMNS, filters, "INDEXED BY articles_listing")
+    for ident, published, outlet, dateline, quotes, title in rows:
+        day = date.fromisoformat(published) if published else None
+        yield Listing(ident, day, outlet, dateline, quotes, title)
+
+
+def _in_order(
+    conn: sqlite3.Connection, columns: str, filters: Filters, index: str = ""
+) -> Iterator[tuple[Any, ...]]:
+    """``columns`` of the articles passing the filters, oldest first, undated last, then by id:
+    the dated ones in the order of the listing's index, then the rest, from one state of the
+    index."""
     where, args = filters.where()
     with snapshot(conn):
         for dated, order in (("IS NOT NULL", "a.published, a.id"), ("IS NULL", "a.id")):
-            rows = conn.execute(
-                f"SELECT {LISTING_COLUMNS} FROM articles a INDEXED BY articles_listing"
-                f" WHERE a.published {dated} AND {where} ORDER BY {order}",
+            yield from conn.execute(
+                f"SELECT {columns} FROM articles a {index} WHERE a.published {dated} AND {where}"
+                f" ORDER BY {order}",
                 args,
             )
-            for ident, published, outlet, dateline, quotes, title in rows:
-                day = date.fromisoformat(published) if published else None
-                yield Listing(ident, day, outlet, dateline, quotes, title)
 
 
 @contextmanager
