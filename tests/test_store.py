@@ -342,6 +342,9 @@ def test_filters_outlet_dates_and_official(conn: sqlite3.Connection) -> None:
     assert ids(official="laura") == ["002"]
     assert ids(official="LAURA haf") == ["002"]
     assert ids(official="...") == []
+    conn.execute("UPDATE articles SET outlet_key = NULL WHERE id LIKE '003%'")  # no outlet
+    assert len(ids(outlet="")) == 5  # as on files: an empty text is in every outlet
+    assert len(list(store.iter_listing(conn, store.Filters(outlet="")))) == 5
 
 
 def test_find_by_id_or_prefix(conn: sqlite3.Connection) -> None:

@@ -571,7 +571,8 @@ class Filters:
         sql: list[str] = []
         args: list[object] = []
         if self.outlet is not None:
-            sql.append(f"instr({alias}.outlet_key, ?) > 0")
+            # an empty --outlet keeps every article, as on files (instr of NULL is NULL)
+            sql.append(f"instr(coalesce({alias}.outlet_key, ''), ?) > 0")
             args.append(fold(self.outlet))
         if self.since is not None:
             sql.append(f"{alias}.published >= ?")
