@@ -393,6 +393,29 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
     assert events[0] == "shown" and events[-2:] == ["gone", "error"]
 
 
+@pytest.mark.parametrize(
+    ("args", "reader"),
+    [
+        (["list"], "iter_listing"),
+        (["list", "--json"], "iter_articles"),
+        (["search", "aman"], "search"),
+    ],
+)
+def test_an_index_damaged_on_disk_is_a_one_line_error(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], reader: str
+) -> None:
+    import sqlite3
+
+    from pilkada import store
+
+    def damaged(*args: object, **kwargs: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(store, reader, damaged)
+    line = one_line_error(run(*args), 1, str(index), "malformed", "--rebuild")
+    assert line.startswith(f"Error: the index {index} cannot be read")
+
+
 def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:
     from pilkada import store
 

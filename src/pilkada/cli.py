@@ -53,6 +53,21 @@ class PilkadaGroup(click.Group):
             return super().invoke(ctx)
         except click.UsageError as exc:
             raise _one_line(exc) from None
+        except Exception as exc:
+            # an index damaged on disk (or by another program) fails where it is read: one line
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
+                raise
+            raise click.ClickException(_unreadable(ctx, exc)) from None
+
+
+def _unreadable(ctx: click.Context, exc: Exception) -> str:
+    from pilkada import store
+
+    path = ctx.meta.get("pilkada.index")
+    if path is None:
+        return f"the index cannot be read ({exc})"
+    return f"the index {path} cannot be read ({exc}); {store.rebuild_hint(path)}"
 
 
 def _one_line(exc: click.UsageError) -> click.UsageError:
@@ -176,6 +191,8 @@ def _index_path(spec: str | None) -> Path | None:
 def _open_index(path: Path) -> sqlite3.Connection:
     from pilkada import store
 
+    if (ctx := click.get_current_context(silent=True)) is not None:
+        ctx.meta["pilkada.index"] = path  # named by an error the index gives later
     try:
         return store.connect(path)
     except store.StoreError as exc:
@@ -980,6 +997,7 @@ def index(
 
     where = db or ctx.find_root().meta.get("pilkada.db")
     path = Path(where).expanduser() if where else store.default_path()
+    ctx.meta["pilkada.index"] = path
     try:
         with render.ingest_progress() as progress:
             report = ingest.ingest(
