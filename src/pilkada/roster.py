@@ -86,8 +86,10 @@ class _Record:
     quotes: int = 0
     first: date | None = None
     last: date | None = None
-    role_keys: set[str] = field(default_factory=set)  # the roles folded
-    regions: set[str] = field(default_factory=set)  # the regions the roles name
+    # the roles folded, and the regions they name: frozen, so that a record with none or one
+    # shares the empty set, or the one its role's cache holds, instead of a set of its own
+    role_keys: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
     named: _Name = field(init=False)  # the name as compared
 
     def __post_init__(self) -> None:
@@ -133,8 +135,9 @@ class _Record:
                 self.forms.append(form)
         if person.role and _role_key(person.role) not in self.role_keys:
             self.roles.append(person.role)
-            self.role_keys.add(_role_key(person.role))
-            self.regions |= _role_regions(person.role)
+            self.role_keys |= {_role_key(person.role)}
+            named_there = _role_regions(person.role)
+            self.regions = self.regions | named_there if self.regions else named_there
         if (
             not self.articles or self.articles[-1] != article.id
         ):  # an article's people come together
