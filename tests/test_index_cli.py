@@ -393,27 +393,75 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
     assert events[0] == "shown" and events[-2:] == ["gone", "error"]
 
 
+def damaged(index: Path) -> None:
+    """Zero the second half of the index's pages, as a disk or a copy cut short might."""
+    data = bytearray(index.read_bytes())
+    size = int.from_bytes(data[16:18], "big")  # the page size, in the file's header
+    half = len(data) // size // 2 * size
+    data[half:] = bytes(len(data) - half)
+    index.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize(
-    ("args", "reader"),
+    "args",
     [
-        (["list"], "iter_listing"),
-        (["list", "--json"], "iter_articles"),
-        (["search", "aman"], "search"),
+        ["list", "--json"],
+        ["search", "aman"],
+        ["show", "002"],
+        ["quotes", "--by", "laura"],
+        ["officials"],
+        ["summarise"],
+        ["export", "--format", "jsonl", "--out", "{tmp}/out.jsonl"],
     ],
 )
 def test_an_index_damaged_on_disk_is_a_one_line_error(
-    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], reader: str
+    run: Run, index: Path, args: list[str], tmp_path: Path
+) -> None:
+    damaged(index)
+    result = run(*(a.format(tmp=tmp_path) for a in args))
+    line = one_line_error(result, 1, "malformed", "--rebuild")
+    assert not (tmp_path / "out.jsonl").exists()  # no export half-written
+    assert line.startswith(f"Error: the index {index} is damaged")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("SQLITE_BUSY", ["locked by another program", "run this again"]),
+        ("SQLITE_IOERR_SHORT_READ", ["cannot use the index"]),
+        ("SQLITE_FULL", ["cannot use the index"]),
+    ],
+)
+def test_an_index_locked_or_out_of_disk_says_so_without_a_rebuild(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch, name: str, words: list[str]
 ) -> None:
     import sqlite3
 
     from pilkada import store
 
-    def damaged(*args: object, **kwargs: object) -> None:
-        raise sqlite3.DatabaseError("database disk image is malformed")
+    def failing(*args: object, **kwargs: object) -> None:
+        exc = sqlite3.OperationalError("the error SQLite gave")
+        exc.sqlite_errorname = name  # type: ignore[attr-defined]
+        raise exc
 
-    monkeypatch.setattr(store, reader, damaged)
-    line = one_line_error(run(*args), 1, str(index), "malformed", "--rebuild")
-    assert line.startswith(f"Error: the index {index} cannot be read")
+    monkeypatch.setattr(store, "iter_listing", failing)
+    line = one_line_error(run("list"), 1, str(index), *words)
+    assert "--rebuild" not in line
+
+
+def test_an_error_of_pilkada_itself_is_not_blamed_on_the_index(
+    run: Run, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from pilkada import store
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise sqlite3.ProgrammingError("Incorrect number of bindings supplied")
+
+    monkeypatch.setattr(store, "iter_listing", failing)
+    with pytest.raises(sqlite3.ProgrammingError):  # a bug: no advice to rebuild
+        run("list")
 
 
 def test_speaking_articles_are_found_by_the_speaker_column(index: Path) -> None:

@@ -54,20 +54,21 @@ class PilkadaGroup(click.Group):
         except click.UsageError as exc:
             raise _one_line(exc) from None
         except Exception as exc:
-            # an index damaged on disk (or by another program) fails where it is read: one line
-            sqlite3 = sys.modules.get("sqlite3")
-            if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
+            # an index damaged on disk, locked or out of disk fails where it is read: one line
+            if (known := _index_failure(ctx, exc)) is None:
                 raise
-            raise click.ClickException(_unreadable(ctx, exc)) from None
+            raise click.ClickException(str(known)) from None
 
 
-def _unreadable(ctx: click.Context, exc: Exception) -> str:
+def _index_failure(ctx: click.Context, exc: Exception) -> Exception | None:
+    """``store.failure`` of an SQLite error on the index the command opened, or None."""
+    sqlite3 = sys.modules.get("sqlite3")  # imported only by commands that read an index
+    path = ctx.meta.get("pilkada.index")
+    if sqlite3 is None or path is None or not isinstance(exc, sqlite3.Error):
+        return None
     from pilkada import store
 
-    path = ctx.meta.get("pilkada.index")
-    if path is None:
-        return f"the index cannot be read ({exc})"
-    return f"the index {path} cannot be read ({exc}); {store.rebuild_hint(path)}"
+    return store.failure(exc, path)
 
 
 def _one_line(exc: click.UsageError) -> click.UsageError:

@@ -231,6 +231,25 @@ def rebuild_hint(path: Path) -> str:
 # --- connecting ---
 
 
+def failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
+    """What an error SQLite gave on the index at ``path`` means to the user, as one line: the
+    index is locked by another program, damaged, or out of disk; None for any other error
+    (pilkada's own, which should not be dressed up as the index's)."""
+    kind = "_".join(getattr(exc, "sqlite_errorname", "").split("_")[:2])  # SQLITE_IOERR_READ
+    if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return StoreError(
+            f"the index {path} is locked by another program that writes to it; "
+            "run this again when it has finished"
+        )
+    if kind == "SQLITE_CORRUPT":
+        return StoreError(f"the index {path} is damaged ({exc}); {rebuild_hint(path)}")
+    if kind == "SQLITE_NOTADB":
+        return StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}")
+    if kind in ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"):
+        return StoreError(f"cannot use the index {path} ({exc})")
+    return None
+
+
 def connect(
     path: Path, *, write: bool = False, progress: Progress | None = None
 ) -> sqlite3.Connection:
@@ -259,7 +278,10 @@ def connect(
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}") from None
+        known = failure(exc, path)
+        raise (
+            known or StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}")
+        ) from None
     except StoreError:
         conn.close()
         raise
