@@ -569,6 +569,12 @@ def test_quotes_empty_query(run: Run) -> None:
     one_line_error(run("quotes", ""), 2, "QUERY")
 
 
+@pytest.mark.parametrize("option", ["--by", "--role", "--place"])
+def test_quotes_option_with_no_words_names_the_option(run: Run, option: str) -> None:
+    line = one_line_error(run("quotes", option, '"'), 2, f"'{option}'", "no words to match")
+    assert "QUERY" not in line
+
+
 # --- summarise ---
 
 

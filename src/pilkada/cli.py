@@ -607,7 +607,7 @@ def quotes(
             stream = _article_stream(corpus, outlet=outlet, since=since, until=until)
             found = find_quotes(stream, query, by=speaker, role=role, place=place)
     except QueryError as exc:
-        raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
+        raise click.BadParameter(str(exc), param_hint=f"'{exc.option or 'QUERY'}'") from None
     if speaker is not None:
         speakers = sorted({h.quote.speaker for h in found if h.quote.speaker})
         if len(speakers) > 1 and len(speaker.split()) == 1:

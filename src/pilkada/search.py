@@ -48,7 +48,12 @@ Span = tuple[int, int]
 
 
 class QueryError(ValueError):
-    """A query that cannot be run: empty, or an invalid regular expression."""
+    """A query that cannot be run: empty, or an invalid regular expression. ``option`` is the
+    command-line option the faulty value came from, when it is not the query itself."""
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class _Marks(dict[int, int | None]):
@@ -372,12 +377,12 @@ def search(
     return hits
 
 
-def _name_matcher(value: str | None, what: str) -> list[str] | None:
+def _name_matcher(value: str | None, what: str, option: str) -> list[str] | None:
     if value is None:
         return None
     found = words(value)
     if not found:
-        raise QueryError(f"{what} {value!r} has no words to match")
+        raise QueryError(f"{what} {value!r} has no words to match", option)
     return found
 
 
@@ -401,9 +406,9 @@ def find_quotes(
     from pilkada.roster import name_matches, place_matches, role_matches
 
     matcher = _matcher(query, regex=False) if query is not None else None
-    _name_matcher(by, "speaker name")
-    _name_matcher(role, "role")
-    _name_matcher(place, "place")
+    _name_matcher(by, "speaker name", "--by")
+    _name_matcher(role, "role", "--role")
+    _name_matcher(place, "place", "--place")
     hits = []
     for a in articles:
         for q in a.quotes:
