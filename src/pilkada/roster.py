@@ -289,9 +289,9 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
     Each article comes once (ids are unique in a corpus and in an index): a record lists an
     article again if it comes again after another.
     """
-    with _collector_paused():
+    with _collector_paused():  # the officials made from the records too: no cycles either
         records = _records(articles)
-    roster = [r.official() for r in records]
+        roster = [r.official() for r in records]
     _name.cache_clear()  # a corpus of a million names leaves hundreds of MB in it
     return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
 
