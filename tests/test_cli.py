@@ -879,3 +879,19 @@ def test_cli_object_is_the_console_script() -> None:
 
     assert module.main.__module__ == "pilkada.cli"
     assert module.cli is cli
+
+
+@pytest.mark.parametrize("count", [0, 1, 5])
+def test_json_printed_model_by_model_is_the_json_of_the_whole_list(
+    count: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pilkada import corpus, render
+    from pilkada.models import Article
+
+    loaded = corpus.load(corpus.resolve(str(corpus.bundled_seeds())))
+    articles = [a for a in loaded if isinstance(a, Article)][:count]
+    render.dump(articles)
+    whole = capsys.readouterr().out
+    render.dump_each(iter(articles))
+    assert capsys.readouterr().out == whole
+    assert json.loads(whole) == [a.model_dump(mode="json") for a in articles]

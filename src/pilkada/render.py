@@ -174,7 +174,7 @@ def listing(items: Iterable[Listing], *, doubts: bool = False) -> None:
 def hits(items: Sequence[Hit], *, as_json: bool = False) -> None:
     """Search results, best first, with the matches marked in each snippet."""
     if as_json:
-        return dump(items)
+        return dump_each(items)
     if not items:
         return _none_found("matches")
     if not use_rich():
@@ -235,7 +235,7 @@ def quotes(
 ) -> None:
     """Quotes with their speaker, role, article and date (and the paragraph around each)."""
     if as_json:
-        return dump(items)
+        return dump_each(items)
     if as_csv:
         import csv
         import io
@@ -511,7 +511,7 @@ OFFICIAL_COLUMNS = ("name", "roles", "places", "articles", "quotes", "first", "l
 def officials(items: Sequence[Official], *, as_json: bool = False) -> None:
     """The people table: name, roles, places, articles, quotes, first and last seen."""
     if as_json:
-        return dump(items)
+        return dump_each(items)  # a roster of a million articles is never one string
     if not items:
         return _none_found("people")
     if not use_rich():
