@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pilkada.models import Confidence, Quote
-from pilkada.quotes import extract_quotes, find_spans
+from pilkada.quotes import find_spans
 from pilkada.registry import add_mentions, build_registry
+from pilkada.speakers import attribute
 
 INTRO = "Ketua Bawaslu Kabupaten Sikka Yosef Bura memimpin apel siaga pengawasan di Maumere."
 SAID = "Pengawasan kami perketat selama masa tenang"
@@ -16,7 +17,7 @@ def quotes(*paragraphs: str) -> list[Quote]:
     paras = list(paragraphs)
     reg = build_registry(paras)
     add_mentions(reg, paras)
-    return extract_quotes(paras, reg)
+    return attribute(paras, reg).quotes
 
 
 def only(*paragraphs: str) -> Quote:

@@ -9,9 +9,9 @@ from pilkada.decode import normalise
 from pilkada.lines import BODY, CHROME, classify
 from pilkada.meta import extract
 from pilkada.models import Article, Person, Removed
-from pilkada.quotes import extract_quotes
 from pilkada.regions import find_places
 from pilkada.registry import add_mentions, build_registry
+from pilkada.speakers import attribute
 
 CAPTION_CREDIT = re.compile(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*$")
 
@@ -42,7 +42,7 @@ def parse(text: str, source: str | None = None, id: str | None = None) -> Articl
     meta = extract(layout, paragraphs)
     registry = build_registry(paragraphs)
     add_mentions(registry, paragraphs)
-    quotes = extract_quotes(paragraphs, registry)
+    spoken = attribute(paragraphs, registry)
     removed = [Removed(line=ln.text, reason=ln.reason) for ln in layout.lines if ln.kind == CHROME]
     captions = [r.line for r in removed if r.reason == "photo caption"]
     photographers = list(meta.photographers)
@@ -63,10 +63,11 @@ def parse(text: str, source: str | None = None, id: str | None = None) -> Articl
         photographers=photographers,
         captions=captions,
         paragraphs=paragraphs,
-        quotes=quotes,
+        quotes=spoken.quotes,
         officials=[
             Person(name=p.name, role=p.role, honorific=p.honorific, forms=p.forms)
-            for p in registry.people
+            for p in spoken.people
+            if p.official
         ],
         places=find_places(([meta.dateline] if meta.dateline else []) + paragraphs),
         removed=removed,

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pilkada import lexicon
-from pilkada.models import Confidence, Quote
 from pilkada.people import name_run, parse_person_at
-from pilkada.registry import Event, Registry, fullest_form
 from pilkada.tokens import IS_CAP, IS_WORD, is_degree, tokenize
 
 OPEN = "“"
@@ -97,7 +95,7 @@ def _opens_term(text: str, i: int) -> bool:
     return before in " (" and after.isalnum() and STRAIGHT in text[i + 1 :]
 
 
-def _is_speech(text: str, before: str) -> bool:
+def is_speech(text: str, before: str) -> bool:
     """A theme, title or term in quotes is not speech."""
     if _themes().search(before):
         return False
@@ -115,7 +113,7 @@ class Cue:
     pronoun: bool = False
 
 
-def _after_cue(after: str) -> Cue | None:
+def after_cue(after: str) -> Cue | None:
     """A speech verb just after the closing mark: ", kata X", "”. Ucap Gani", " , pungkasnya"."""
     rest = re.sub(r"^[\s,.;:]+", "", after)
     m = _verbs().match(rest)
@@ -142,7 +140,7 @@ def _person_cue(cue_text: str, tail: str) -> Cue | None:
     return Cue(f"{cue_text} {tail[: m.end].strip()}", name=m.name, role=m.role)
 
 
-def _before_cue(before: str) -> Cue | None:
+def before_cue(before: str) -> Cue | None:
     """A lead just before the opening mark: "Lanjutnya, “", "X mengatakan, “", "Menurut dia, “"."""
     m = _leads().search(before)
     if not m:
@@ -174,92 +172,3 @@ def _before_cue(before: str) -> Cue | None:
         return Cue(m.group(0).strip(" ,"), name=pm.name, role=pm.role)
     name = name_run(tokens, start, limit=4)
     return Cue(m.group(0).strip(" ,"), name=name) if name else None
-
-
-def extract_quotes(paragraphs: list[str], reg: Registry) -> list[Quote]:
-    """The direct quotes of an article, attributed with the help of its registry of people."""
-    out: list[Quote] = []
-    kept: list[Span] = []  # the span of each quote in out
-    spans = find_spans(paragraphs)
-    last_speaker: dict[int, int] = {}  # paragraph -> speaker of its latest quote
-    for n, sp in enumerate(spans):
-        text = paragraphs[sp.para]
-        prev_end = max((s.end + 1 for s in spans[:n] if s.para == sp.para), default=0)
-        before = text[prev_end : sp.start - 1]
-        quote_text = text[sp.start : sp.end]
-        if not _is_speech(quote_text, before):
-            continue
-        nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
-        after = text[sp.end + 1 : nxt] if sp.closed else ""
-        cue = _after_cue(after) or _before_cue(before)
-        speaker, why, conf = _resolve(cue, reg, sp, last_speaker)
-        person = reg.people[speaker] if speaker is not None else None
-        if speaker is not None:
-            last_speaker[sp.para] = speaker
-            reg.events.append(_event(sp, speaker))
-            reg.events.sort(key=lambda e: (e.para, e.offset))
-        out.append(
-            Quote(
-                text=quote_text,
-                speaker=person.name if person else None,
-                role=person.role if person else None,
-                paragraph=sp.para,
-                cue=cue.words if cue else None,
-                confidence=conf,
-                why=why,
-            )
-        )
-        kept.append(sp)
-    _carry_continued(out, kept, paragraphs)
-    return out
-
-
-def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str]) -> None:
-    """A quote left open at its paragraph's end and taken up by a quote opening the next paragraph
-    is one speech: it has the speaker of the part that closes it. ``spans[n]`` is ``out[n]``'s."""
-    for n in range(len(out) - 2, -1, -1):
-        q, nxt = out[n], out[n + 1]
-        continued = nxt.paragraph == q.paragraph + 1 and paragraphs[nxt.paragraph][:1] in '“"'
-        if continued and not spans[n].closed and nxt.speaker:
-            out[n] = q.model_copy(
-                update={
-                    "speaker": nxt.speaker,
-                    "role": nxt.role,
-                    "cue": nxt.cue,
-                    "confidence": nxt.confidence,
-                    "why": f"continues in the next paragraph, where {nxt.why}",
-                }
-            )
-
-
-def _event(sp: Span, speaker: int) -> Event:
-    return Event(sp.para, sp.end, speaker, True)
-
-
-def _resolve(
-    cue: Cue | None, reg: Registry, sp: Span, last_speaker: dict[int, int]
-) -> tuple[int | None, str, Confidence]:
-    if cue is not None and (cue.name or cue.role) and not cue.pronoun:
-        if cue.name:
-            idx = reg.find(cue.name)
-            if idx is None:
-                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role)
-            elif cue.role and not reg.people[idx].role:
-                reg.people[idx].role = cue.role
-            if idx is not None:
-                reg.people[idx].seen_as(cue.name)
-            return idx, f"named in the attribution '{cue.words}'", Confidence.high
-        idx = reg.by_role(cue.role or "")
-        if idx is not None:
-            return idx, f"role '{cue.role}' held by the person named earlier", Confidence.medium
-        return None, f"role '{cue.role}' not matched to a named person", Confidence.low
-    latest = reg.latest(sp.para, sp.start)
-    if latest is None and last_speaker:
-        latest = last_speaker[max(last_speaker)]
-    if cue is not None:
-        if latest is None:
-            return None, f"pronoun '{cue.words}' with no person named before it", Confidence.low
-        return latest, f"pronoun '{cue.words}' refers to the person last named", Confidence.medium
-    if latest is None:
-        return None, "no attribution found", Confidence.low
-    return latest, "no attribution; the person last named", Confidence.low

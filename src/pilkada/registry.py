@@ -7,9 +7,9 @@ person last named as a subject. Pure functions over one article's paragraphs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import compress, count
+from itertools import compress, count, pairwise
 
 from pilkada import lexicon
 from pilkada.people import find_people, name_run
@@ -39,6 +39,8 @@ class Person:
     role: str | None = None
     honorific: str | None = None
     forms: list[str] = field(default_factory=list)
+    official: bool = True  # named with a title, an honorific or in an attribution; False for
+    # a person only introduced by a description ("Sumiati (52), pedagang sayur")
 
     def seen_as(self, form: str) -> None:
         form = " ".join(form.split()).strip(" ,.;:")
@@ -48,6 +50,28 @@ class Person:
     @property
     def keys(self) -> set[str]:
         return {fold(w) for w in self.name.split()}
+
+
+def is_short_form(short: str, name: str) -> bool:
+    """``short`` (folded) is how reporting prose shortens ``name``: the start of one of its
+    words ("risma" of "Tri Rismaharini", "yuri" of "Achmad Yurianto"), its initials ("bs" of
+    "Budi Santoso") or the starts of two of its words run together ("jokowi" of "Joko
+    Widodo", "hasbi" of "Hasan Bisri")."""
+    words = [fold(w) for w in name.split() if w[:1].isalpha()]
+    if len(short) < 2 or len(words) < 2:
+        return False
+    if len(short) <= 3 and short == "".join(w[0] for w in words)[: len(short)] == "".join(
+        w[0] for w in words
+    ):
+        return True
+    if len(short) >= 4 and any(w.startswith(short) and w != short for w in words):
+        return True
+    for a, b in pairwise(words):
+        for cut in range(2, len(a) + 1):
+            head, tail = short[:cut], short[cut:]
+            if a.startswith(head) and len(tail) >= 2 and b.startswith(tail):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -68,12 +92,28 @@ class Registry:
     events: list[Event] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
 
-    def add(self, name: str | None, role: str | None, honorific: str | None = None) -> int | None:
+    def copy(self) -> Registry:
+        """A registry of its own with the same people and events."""
+        return Registry(
+            people=[replace(p, forms=list(p.forms)) for p in self.people],
+            events=list(self.events),
+            paragraphs=self.paragraphs,
+        )
+
+    def add(
+        self,
+        name: str | None,
+        role: str | None,
+        honorific: str | None = None,
+        *,
+        official: bool = True,
+    ) -> int | None:
         """Record a person (merging with one already known) and return their index."""
         if name:
             idx = self.find(name)
             if idx is not None:
                 p = self.people[idx]
+                p.official = p.official or official
                 if len(name.split()) > len(p.name.split()) and p.keys <= {
                     fold(w) for w in name.split()
                 }:
@@ -83,7 +123,7 @@ class Registry:
                 if honorific and not p.honorific:
                     p.honorific = honorific
                 return idx
-            self.people.append(Person(name, role, honorific))
+            self.people.append(Person(name, role, honorific, official=official))
             return len(self.people) - 1
         if role:
             return self.by_role(role)
@@ -98,7 +138,13 @@ class Registry:
         if len(hits) == 1:
             return hits[0]
         exact = [i for i in hits if self.people[i].keys == keys]
-        return exact[0] if len(exact) == 1 else None
+        if len(exact) == 1:
+            return exact[0]
+        if hits or len(keys) != 1:
+            return None
+        (short,) = keys
+        owners = [i for i, p in enumerate(self.people) if is_short_form(short, p.name)]
+        return owners[0] if len(owners) == 1 else None
 
     def by_role(self, role: str) -> int | None:
         """The person holding a role ("Kapolda Kalimantan Selatan"), when exactly one does."""

@@ -1,0 +1,504 @@
+"""Who is speaking: the speaker state through an article. Pure functions.
+
+Reporting prose names a speaker before it quotes them, and then quotes them with a pronoun:
+"Tri Maharini, dokter emergensi …, memaparkan, …" then "“…,” ujarnya." The state is who speaks
+now. It is set by a speech frame (a person as the subject of a reporting verb, "Menurut X, …",
+"…, kata X." outside quotes), by a person introduced to the reader ("Gita (23), lulusan …, …") and
+by a quote whose attribution names its speaker. A pronoun cue ("katanya", "kata dia"), a role-only
+cue ("ujar Presiden") or a descriptive one ("kata perempuan itu") takes it. Objects, possessors,
+names inside quotes and subjects of other verbs do not move it.
+
+A subject is read from the comma-separated pieces of a clause by one small grammar:
+``[connective] (person | role piece, [region piece,] name piece | name piece, description piece)``
+where a person is a title-anchored phrase ("Kepala BPS Kalsel Mohammad Edy Mahmud"), an honorific
+and a name, or a plain capitalised name with an age ("Rizky Aqilah (29)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pilkada import lexicon
+from pilkada.models import Confidence, Quote
+from pilkada.people import Mention, find_people, name_run, parse_person_at
+from pilkada.quotes import Cue, Span, after_cue, before_cue, find_spans, is_speech
+from pilkada.regions import is_place_name
+from pilkada.registry import Event, Registry, fullest_form
+from pilkada.registry import Person as RegPerson
+from pilkada.tokens import (
+    END,
+    IS_CAP,
+    IS_WORD,
+    TEXT,
+    Token,
+    fold,
+    folded,
+    institutions,
+    longest_entry,
+    not_names,
+    tokenize,
+)
+
+PERSON = "person"
+ROLE = "role"
+PRONOUN = "pronoun"
+
+AGE = re.compile(r"^\(\d{1,3}(?:\s*tahun)?\)")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a clause names as its speaker: a person (name, maybe a role), a role alone, or a
+    pronoun that stands for whoever speaks now."""
+
+    kind: str
+    name: str | None = None
+    role: str | None = None
+    honorific: str | None = None
+    introduced: bool = False  # named with an age or a description: "Sumiati (52), pedagang …"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A speech frame or an introduction at (paragraph, offset) and the subject it names."""
+
+    para: int
+    offset: int
+    subject: Subject
+    speech: bool  # a reporting verb, not only an introduction
+
+
+@cache
+def connectives() -> frozenset[str]:
+    return folded("connectives")
+
+
+@cache
+def adjuncts() -> frozenset[str]:
+    return folded("adjuncts") | folded("frame_adverbs")
+
+
+@cache
+def pronouns() -> frozenset[str]:
+    return folded("pronouns")
+
+
+# --- the grammar of one clause -------------------------------------------------------------------
+
+
+def pieces(text: str) -> list[str]:
+    """``text`` cut at its commas outside brackets."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return out
+
+
+def _rest_is_loose(text: str) -> bool:
+    """What follows a name in its piece may be an age, a bracketed note or an adjunct
+    ("saat dihubungi", "di Jakarta"), never more of a sentence of its own."""
+    rest = text.strip()
+    if not rest:
+        return True
+    if AGE.match(rest) or rest.startswith("("):
+        return True
+    first = rest.split(None, 1)[0]
+    return fold(first) in adjuncts()
+
+
+def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
+    """A capitalised name from token ``i`` that is no place, organisation or acronym."""
+    name = name_run(tokens, i, limit=5)
+    if not name:
+        return None
+    words = name.split()
+    if any(fold(w) in not_names() or fold(w) in connectives() for w in words):
+        return None
+    if words[0].isupper() and len(words[0]) > 1:
+        return None  # "PT Genecraft Labs", "BIY": an organisation or an acronym
+    if any(any(c.isdigit() for c in w) or fold(w).endswith("nya") for w in words):
+        return None  # "Covid-19", "Masalahnya": no name word
+    if is_place_name(name) or longest_entry(tokens, i, institutions(), caps=False):
+        return None
+    return name
+
+
+def _strip_connectives(tokens: Sequence[Token]) -> int:
+    i = 0
+    while i < len(tokens) and tokens[i][IS_WORD] and fold(tokens[i][TEXT]) in connectives():
+        i += 1
+    return i
+
+
+@dataclass(frozen=True)
+class _Piece:
+    kind: str  # PERSON, ROLE, PRONOUN, "name" (a plain name), "desc", "other"
+    text: str
+    mention: Mention | None = None
+    name: str | None = None
+    aged: bool = False
+
+
+def classify(text: str) -> _Piece:
+    """What one comma-separated piece of a clause is."""
+    tokens = tokenize(text)
+    i = _strip_connectives(tokens)
+    if i >= len(tokens):
+        return _Piece("other", text)
+    first = tokens[i]
+    key = fold(first[TEXT])
+    if first[IS_WORD] and key in pronouns():
+        return _Piece(PRONOUN, text)
+    if first[IS_CAP]:
+        m = parse_person_at(tokens, i)
+        if m is not None and _rest_is_loose(text[m.end :]):
+            return _Piece(PERSON if m.name else ROLE, text, mention=m)
+        name = _plain_name(tokens, i)
+        if name is not None:
+            end = _name_end(tokens, i, name)
+            rest = text[end:]
+            if _rest_is_loose(rest):
+                return _Piece("name", text, name=name, aged=bool(AGE.match(rest.strip())))
+    if first[IS_WORD] and key not in adjuncts() and key not in connectives():
+        return _Piece("desc", text[first[1] :])
+    return _Piece("other", text)
+
+
+def _name_end(tokens: Sequence[Token], i: int, name: str) -> int:
+    need = len(name.split())
+    end = tokens[i][END]
+    while i < len(tokens) and need:
+        if tokens[i][IS_WORD]:
+            need -= 1
+            end = tokens[i][END]
+        i += 1
+    if i < len(tokens) and tokens[i][TEXT] == ".":
+        end = tokens[i][END]
+    return end
+
+
+def _role_of(piece: _Piece) -> str | None:
+    if piece.kind == ROLE and piece.mention is not None:
+        return piece.mention.role
+    if piece.kind == "desc":
+        return piece.text.strip(" ,.")
+    return None
+
+
+def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> Subject | None:
+    """The speaker a clause names. Before a verb ("Namun, Harold Lontoh, anggota KPPS, …"), the
+    first piece that names someone; after a verb (``lead_only``: "kata anggota KPU Sulut,
+    Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
+    ``known``: a one-word name may stand for someone ("Tauhid menilai"); an introduction needs
+    more ("Masalahnya, tes PCR …" introduces nobody)."""
+    parts = [classify(p) for p in pieces(clause)]
+    for n, piece in enumerate(parts):
+        nxt = parts[n + 1] if n + 1 < len(parts) else None
+        if piece.kind == PRONOUN:
+            return Subject(PRONOUN)
+        if piece.kind == PERSON and piece.mention is not None:
+            m = piece.mention
+            if m.role and nxt is not None and _names_alone(nxt):
+                # "Direktur RSUD Yowari, Dr. Petronela Risamasu": the role is the whole piece
+                found = _apposed_name(parts, n, f"{m.role} {m.name}")
+                if found is not None:
+                    return found
+            role = m.role or (_role_of(nxt) if nxt is not None else None)
+            return Subject(PERSON, m.name, role, m.honorific, introduced=nxt is not None)
+        if piece.kind == "name" and (piece.aged or len((piece.name or "").split()) > 1 or known):
+            role = _role_of(nxt) if nxt is not None else None
+            return Subject(PERSON, piece.name, role, introduced=piece.aged or role is not None)
+        if piece.kind in (ROLE, "desc"):
+            found = _apposed_name(parts, n)
+            if found is not None:
+                return found
+            if piece.kind == ROLE and piece.mention is not None:
+                return Subject(ROLE, role=piece.mention.role)
+        if lead_only and piece.kind != "other":
+            return None  # after a verb the speaker comes first; a sentence may open "Di sini,"
+    return _ending_person(parts[-1].text) if parts and not lead_only else None
+
+
+def _ending_person(text: str) -> Subject | None:
+    """A title-anchored person that ends a clause's last piece, right before the verb: the
+    subject of a sentence whose start is not a person ("Prosedur pendataan Ketua Gugus Tugas
+    Doni Monardo mengatakan")."""
+    words = text.split()
+    while words and fold(words[-1]) in adjuncts():
+        words.pop()
+    body = " ".join(words)
+    found = [m for m in find_people(body) if m.name and m.end >= len(body)]
+    if not found:
+        return None
+    m = found[-1]
+    return Subject(PERSON, m.name, m.role, m.honorific)
+
+
+def _names_alone(piece: _Piece) -> bool:
+    """A piece that is a name and nothing else: a plain name, or an honorific and a name."""
+    return piece.kind == "name" or (
+        piece.kind == PERSON and piece.mention is not None and piece.mention.role is None
+    )
+
+
+def _apposed_name(parts: list[_Piece], n: int, role: str | None = None) -> Subject | None:
+    """A role or description piece, then maybe a region piece, then a name: "Kepala Puskesmas
+    Cilincing, Jakarta Utara, Edison Sahputra"."""
+    role = role or _role_of(parts[n])
+    if role is None or (parts[n].kind == "desc" and len(role.split()) < 2):
+        return None
+    for later in parts[n + 1 : n + 3]:
+        if _names_alone(later):
+            m = later.mention
+            name = m.name if m is not None else later.name
+            return Subject(PERSON, name, role, m.honorific if m else None, introduced=True)
+        if not is_place_name(later.text):
+            return None
+    return None
+
+
+# --- frames in a paragraph -----------------------------------------------------------------------
+
+
+@cache
+def _lead_verbs() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon.entries("speech_leads"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs})\b")
+
+
+@cache
+def _inverted() -> re.Pattern[str]:
+    """ ", kata X," or "lanjut X," outside quotes: a speech verb before its subject."""
+    verbs = "|".join(sorted(lexicon.entries("speech_verbs"), key=len, reverse=True))
+    return re.compile(rf"(?:^|[,;]\s*)(?:{verbs})\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+MENURUT = re.compile(r"\b[Mm]enurut\s+")
+PASSIVE = re.compile(
+    r"\bdi(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|paparkan|utarakan|terangkan)\s+(?:oleh\s+)?"
+)
+# a sentence ends at a full stop, question or exclamation mark after a word of two or more
+# letters or a digit (not after an initial or "Dr."), and at a quote mark
+BREAK = re.compile(r"(?:(?<=[a-z0-9)])[.!?]|[“”\"])\s*")
+ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[a-z]{1,2})\.$")
+
+
+def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with what stands inside quote marks blanked, offsets kept."""
+    out = list(text)
+    for start, end in spans:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the sentence or clause holding offset ``at`` begins."""
+    start = 0
+    for m in BREAK.finditer(text, 0, at):
+        if m.group().startswith(".") and ABBREVIATED.search(text[: m.start() + 1]):
+            continue
+        start = m.end()
+    return start
+
+
+def _sentence_end(text: str, at: int) -> int:
+    for m in BREAK.finditer(text, at):
+        if m.group().startswith(".") and ABBREVIATED.search(text[: m.start() + 1]):
+            continue
+        return m.start()
+    return len(text)
+
+
+def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame]:
+    """The speech frames and introductions of one paragraph, in order; quoted text is not read."""
+    masked = mask_quotes(text, spans)
+    out: list[Frame] = []
+    for m in _lead_verbs().finditer(masked):
+        clause = masked[_clause_start(masked, m.start()) : m.start()]
+        subject = subject_of(clause)
+        if subject is not None:
+            out.append(Frame(para, m.start(), subject, True))
+    for pattern in (MENURUT, _inverted(), PASSIVE):
+        for m in pattern.finditer(masked):
+            after = masked[m.end() : _sentence_end(masked, m.end())]
+            subject = subject_of(after, lead_only=True)
+            if subject is not None:
+                out.append(Frame(para, m.start(), subject, True))
+    for start in _sentence_starts(masked):
+        sentence = masked[start : _sentence_end(masked, start)]
+        opening = subject_of(sentence, lead_only=True, known=False)
+        if opening is not None and opening.kind == PERSON and opening.introduced:
+            out.append(Frame(para, start, opening, False))
+    return sorted(out, key=lambda f: f.offset)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [len(text) - len(text.lstrip())]
+    for m in BREAK.finditer(text):
+        if m.group().startswith(".") and ABBREVIATED.search(text[: m.start() + 1]):
+            continue
+        if m.end() < len(text) and text[m.end()].isupper():
+            starts.append(m.end())
+    return starts
+
+
+# --- the walk through the article ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The quotes of an article with their speakers, and its people: those the registry was
+    given and those the speech frames and attributions added."""
+
+    quotes: list[Quote]
+    people: list[RegPerson]
+
+
+def attribute(paragraphs: list[str], given: Registry) -> Attribution:
+    """Walk the article's frames and quotes in order, keeping who speaks now."""
+    reg = given.copy()
+    spans = find_spans(paragraphs)
+    by_para: dict[int, list[Span]] = {}
+    for sp in spans:
+        by_para.setdefault(sp.para, []).append(sp)
+    events: list[tuple[int, int, int, Frame | int]] = []
+    for k, text in enumerate(paragraphs):
+        inside = [(s.start, s.end) for s in by_para.get(k, [])]
+        if inside or _may_frame(text):
+            events += [(f.para, f.offset, 1, f) for f in frames(k, text, inside)]
+    events += [(sp.para, sp.start, 0, n) for n, sp in enumerate(spans)]
+    events.sort(key=lambda e: e[:3])
+    current: int | None = None
+    out: list[Quote] = []
+    kept: list[Span] = []
+    for _, _, _, item in events:
+        if isinstance(item, Frame):
+            idx = _subject_person(item.subject, reg, current)
+            if idx is not None:
+                current = idx
+            continue
+        sp = spans[item]
+        quote = _quote(paragraphs, spans, item, reg, current)
+        if quote is None:
+            continue
+        q, speaker = quote
+        if speaker is not None:
+            current = speaker
+            reg.events.append(Event(sp.para, sp.end, speaker, True))
+        out.append(q)
+        kept.append(sp)
+    _carry_continued(out, kept, paragraphs)
+    return Attribution(out, reg.people)
+
+
+@cache
+def _frame_openers() -> re.Pattern[str]:
+    return re.compile(rf"{_lead_verbs().pattern}|[Mm]enurut|\(\d{{1,3}}\)|,")
+
+
+def _may_frame(text: str) -> bool:
+    """A paragraph with no quote holds a frame only with a reporting verb, "menurut", an age or
+    an apposition's comma."""
+    return _frame_openers().search(text) is not None
+
+
+def _subject_person(subject: Subject, reg: Registry, current: int | None) -> int | None:
+    """The person a frame's subject stands for, recorded in ``reg`` when new."""
+    if subject.kind == PRONOUN:
+        return current
+    if subject.kind == ROLE:
+        return reg.by_role(subject.role or "")
+    if not subject.name:
+        return None
+    idx = reg.find(subject.name)
+    if idx is None:
+        official = subject.role is not None and subject.honorific is not None
+        idx = reg.add(subject.name, subject.role, subject.honorific, official=official)
+    elif subject.role and not reg.people[idx].role:
+        reg.people[idx].role = subject.role
+    return idx
+
+
+def _quote(
+    paragraphs: list[str], spans: list[Span], n: int, reg: Registry, current: int | None
+) -> tuple[Quote, int | None] | None:
+    sp = spans[n]
+    text = paragraphs[sp.para]
+    prev_end = max((s.end + 1 for s in spans[:n] if s.para == sp.para), default=0)
+    before = text[prev_end : sp.start - 1]
+    quote_text = text[sp.start : sp.end]
+    if not is_speech(quote_text, before):
+        return None
+    nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
+    after = text[sp.end + 1 : nxt] if sp.closed else ""
+    cue = after_cue(after) or before_cue(before)
+    speaker, why, conf = _resolve(cue, reg, sp, current)
+    person = reg.people[speaker] if speaker is not None else None
+    q = Quote(
+        text=quote_text,
+        speaker=person.name if person else None,
+        role=person.role if person else None,
+        paragraph=sp.para,
+        cue=cue.words if cue else None,
+        confidence=conf,
+        why=why,
+    )
+    return q, speaker
+
+
+def _resolve(
+    cue: Cue | None, reg: Registry, sp: Span, current: int | None
+) -> tuple[int | None, str, Confidence]:
+    if cue is not None and (cue.name or cue.role) and not cue.pronoun:
+        if cue.name:
+            idx = reg.find(cue.name)
+            if idx is None:
+                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role)
+            elif cue.role and not reg.people[idx].role:
+                reg.people[idx].role = cue.role
+            if idx is not None:
+                reg.people[idx].seen_as(cue.name)
+            return idx, f"named in the attribution '{cue.words}'", Confidence.high
+        idx = reg.by_role(cue.role or "")
+        if idx is not None:
+            return idx, f"role '{cue.role}' held by the person named earlier", Confidence.medium
+        return None, f"role '{cue.role}' not matched to a named person", Confidence.low
+    speaking = current if current is not None else reg.latest(sp.para, sp.start)
+    how = "the person speaking before it" if current is not None else "the person last named"
+    if cue is not None:
+        if speaking is None:
+            return None, f"pronoun '{cue.words}' with no person named before it", Confidence.low
+        return speaking, f"pronoun '{cue.words}' refers to {how}", Confidence.medium
+    if speaking is None:
+        return None, "no attribution found", Confidence.low
+    return speaking, f"no attribution; {how}", Confidence.low
+
+
+def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str]) -> None:
+    """A quote left open at its paragraph's end and taken up by a quote opening the next paragraph
+    is one speech: it has the speaker of the part that closes it. ``spans[n]`` is ``out[n]``'s."""
+    for n in range(len(out) - 2, -1, -1):
+        q, nxt = out[n], out[n + 1]
+        continued = nxt.paragraph == q.paragraph + 1 and paragraphs[nxt.paragraph][:1] in '“"'
+        if continued and not spans[n].closed and nxt.speaker:
+            out[n] = q.model_copy(
+                update={
+                    "speaker": nxt.speaker,
+                    "role": nxt.role,
+                    "cue": nxt.cue,
+                    "confidence": nxt.confidence,
+                    "why": f"continues in the next paragraph, where {nxt.why}",
+                }
+            )
