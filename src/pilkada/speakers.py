@@ -32,6 +32,7 @@ from pilkada.tokens import (
     END,
     IS_CAP,
     IS_WORD,
+    START,
     TEXT,
     Token,
     fold,
@@ -39,6 +40,7 @@ from pilkada.tokens import (
     institutions,
     longest_entry,
     not_names,
+    titles,
     tokenize,
 )
 
@@ -86,6 +88,11 @@ def pronouns() -> frozenset[str]:
     return folded("pronouns")
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    return folded("stopwords")
+
+
 # --- the grammar of one clause -------------------------------------------------------------------
 
 
@@ -124,10 +131,10 @@ def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
     if not name:
         return None
     words = name.split()
-    if any(fold(w) in not_names() or fold(w) in connectives() for w in words):
-        return None
-    if words[0].isupper() and len(words[0]) > 1:
-        return None  # "PT Genecraft Labs", "BIY": an organisation or an acronym
+    if any(fold(w) in not_names() or fold(w) in stopwords() for w in words):
+        return None  # "Menurut Haris", "Bagi Toto": a sentence's first word, not a name's
+    if any(w.isupper() and len(w) > (1 if n == 0 else 3) for n, w in enumerate(words)):
+        return None  # "PT Genecraft Labs", "BIY", "Data LPSE": an organisation or an acronym
     if any(any(c.isdigit() for c in w) or fold(w).endswith("nya") for w in words):
         return None  # "Covid-19", "Masalahnya": no name word
     if is_place_name(name) or longest_entry(tokens, i, institutions(), caps=False):
@@ -164,6 +171,11 @@ def classify(text: str) -> _Piece:
     if first[IS_CAP]:
         m = parse_person_at(tokens, i)
         if m is not None and _rest_is_loose(text[m.end :]):
+            if m.name is None and text[m.end :].strip():
+                # "Kepala BNPB yang juga Ketua Satgas Covid-19 Doni Monardo"
+                ending = _ending_person(text)
+                if ending is not None:
+                    return _Piece(PERSON, text, mention=ending)
             return _Piece(PERSON if m.name else ROLE, text, mention=m)
         name = _plain_name(tokens, i)
         if name is not None:
@@ -228,22 +240,37 @@ def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> S
                 return Subject(ROLE, role=piece.mention.role)
         if lead_only and piece.kind != "other":
             return None  # after a verb the speaker comes first; a sentence may open "Di sini,"
-    return _ending_person(parts[-1].text) if parts and not lead_only else None
+    if parts and not lead_only:
+        m = _ending_person(parts[-1].text)
+        if m is not None and m.name is not None:
+            return Subject(PERSON, m.name, m.role, m.honorific)
+    return None
 
 
-def _ending_person(text: str) -> Subject | None:
-    """A title-anchored person that ends a clause's last piece, right before the verb: the
-    subject of a sentence whose start is not a person ("Prosedur pendataan Ketua Gugus Tugas
-    Doni Monardo mengatakan")."""
+def _ending_person(text: str) -> Mention | None:
+    """The person that ends a clause's piece, right before its verb: the subject of a sentence
+    that opens with something else ("Prosedur pendataan Ketua Gugus Tugas Doni Monardo
+    mengatakan", "Tak henti-hentinya di sepanjang jalan Risma terus mengingatkan"), or the name
+    after a long role ("Direktur Eksekutif Institute for … (Indef) Tauhid Ahmad berpendapat")."""
     words = text.split()
     while words and fold(words[-1]) in adjuncts():
         words.pop()
     body = " ".join(words)
     found = [m for m in find_people(body) if m.name and m.end >= len(body)]
-    if not found:
-        return None
-    m = found[-1]
-    return Subject(PERSON, m.name, m.role, m.honorific)
+    if found:
+        return found[-1]
+    tokens = tokenize(body)
+    k = len(tokens)
+    while k > 0 and tokens[k - 1][IS_WORD] and tokens[k - 1][IS_CAP] and len(tokens) - k < 3:
+        k -= 1
+    while k < len(tokens):
+        name = _plain_name(tokens, k)
+        if name is not None and _name_end(tokens, k, name) >= len(body):
+            role = body[: tokens[k][START]].strip(" ,")
+            titled = any(longest_entry(tokens, j, titles()) for j in range(k))
+            return Mention(name, role if titled else None, 0, len(body))
+        k += 1
+    return None
 
 
 def _names_alone(piece: _Piece) -> bool:
