@@ -366,7 +366,7 @@ def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame
     for start in _sentence_starts(masked):
         sentence = masked[start : _sentence_end(masked, start)]
         opening = subject_of(sentence, lead_only=True, known=False)
-        if opening is not None and opening.kind == PERSON and opening.introduced:
+        if opening is not None and opening.kind == PERSON:
             out.append(Frame(para, start, opening, False))
     return sorted(out, key=lambda f: f.offset)
 
@@ -412,6 +412,13 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
     kept: list[Span] = []
     for _, _, _, item in events:
         if isinstance(item, Frame):
+            if not (item.speech or item.subject.introduced):
+                # the subject of another verb moves the state only to someone already named:
+                # the person a passage is about ("Vicky juga melarang …")
+                idx = reg.find(item.subject.name or "")
+                if idx is not None:
+                    current = idx
+                continue
             idx = _subject_person(item.subject, reg, current)
             if idx is not None:
                 current = idx
