@@ -32,6 +32,7 @@ from pilkada.tokens import (
     institutions,
     is_degree,
     longest_entry,
+    lower_honorifics,
     may_open,
     not_names,
     role_links,
@@ -127,6 +128,10 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
             break
         if t[TEXT].startswith("(") or (t[IS_WORD] and (t[IS_CAP] or fold(t[TEXT]) in REGION_KINDS)):
             run.append(t)
+        elif (
+            t[TEXT] in lower_honorifics() and run and i + 1 < len(tokens) and tokens[i + 1][IS_CAP]
+        ):
+            run.append(t)  # "Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
         elif t[TEXT] == "." and run and len(run[-1][TEXT]) <= 4 and run[-1][IS_CAP]:
             run.append(t)  # "Drs." "Muh." inside the run
         elif _command_number(tokens, i):
@@ -235,7 +240,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     run, after = _role_tail(tokens, i)
     # an honorific or rank inside the run: role before it, name after it
     for k in range(len(run)):
-        hon = longest_entry(run, k, honorifics())
+        hon = longest_entry(run, k, honorifics(), caps=run[k][TEXT] not in lower_honorifics())
         if hon is not None and k + hon[0] < len(run):
             honors = [hon[1]]
             at = k + hon[0]

@@ -49,6 +49,9 @@ ROLE = "role"
 PRONOUN = "pronoun"
 
 AGE = re.compile(r"^\(\d{1,3}(?:\s*tahun)?\)")
+# a name with an age in brackets introduces a person wherever it stands: "Salah satunya Minda
+# (21), pengunjung asal Gedebage"
+AGED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+) \(\d{1,2}\)")
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,10 @@ def classify(text: str) -> _Piece:
             rest = text[end:]
             if _rest_is_loose(rest):
                 return _Piece("name", text, name=name, aged=bool(AGE.match(rest.strip())))
+        ending = _ending_person(text)
+        if ending is not None and ending.role is not None:
+            # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
+            return _Piece(PERSON, text, mention=ending)
     if first[IS_WORD] and key not in adjuncts() and key not in connectives():
         return _Piece("desc", text[first[1] :])
     return _Piece("other", text)
@@ -363,6 +370,11 @@ def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame
             subject = subject_of(after, lead_only=True)
             if subject is not None:
                 out.append(Frame(para, m.start(), subject, True))
+    for m in AGED.finditer(masked):
+        tokens = tokenize(m.group("name"))
+        name = _plain_name(tokens, 0)
+        if name is not None and m.start() > 0:
+            out.append(Frame(para, m.start(), Subject(PERSON, name, introduced=True), False))
     for start in _sentence_starts(masked):
         sentence = masked[start : _sentence_end(masked, start)]
         opening = subject_of(sentence, lead_only=True, known=False)

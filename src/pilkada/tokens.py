@@ -249,8 +249,10 @@ def name_particles() -> frozenset[str]:
     return folded("name_particles")
 
 
+@cache
 def not_names() -> frozenset[str]:
-    return folded("not_names")
+    """Words never part of a name: place and event words, and descriptions of people."""
+    return folded("not_names") | folded("descriptions")
 
 
 @cache
@@ -261,6 +263,11 @@ def district_titles() -> frozenset[str]:
 @cache
 def role_links() -> frozenset[str]:
     return frozenset(lexicon.entries("role_links"))
+
+
+@cache
+def lower_honorifics() -> frozenset[str]:
+    return frozenset(lexicon.entries("lower_honorifics"))
 
 
 def address_words() -> frozenset[str]:
