@@ -44,6 +44,7 @@ from pilkada.tokens import (
     tokenize,
 )
 
+LIST_JOINS = frozenset({"dan", "serta"})
 PERSON = "person"
 ROLE = "role"
 PRONOUN = "pronoun"
@@ -222,7 +223,14 @@ def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> S
     Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
     ``known``: a one-word name may stand for someone ("Tauhid menilai"); an introduction needs
     more ("Masalahnya, tes PCR …" introduces nobody)."""
-    parts = [classify(p) for p in pieces(clause)]
+    texts = pieces(clause)
+    if not lead_only and len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
+        # "Kepala Bidang … Permukiman, Cipta Karya, dan Tata Ruang Kota Surabaya Iman Krestian
+        # menuturkan": the commas list a role's parts; the subject ends the last one
+        m = _ending_person(texts[-1])
+        if m is not None and m.name:
+            return Subject(PERSON, m.name, m.role, m.honorific)
+    parts = [classify(p) for p in texts]
     for n, piece in enumerate(parts):
         nxt = parts[n + 1] if n + 1 < len(parts) else None
         if piece.kind == PRONOUN:
@@ -237,6 +245,12 @@ def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> S
             role = m.role or (_role_of(nxt) if nxt is not None else None)
             return Subject(PERSON, m.name, role, m.honorific, introduced=nxt is not None)
         if piece.kind == "name" and (piece.aged or len((piece.name or "").split()) > 1 or known):
+            if nxt is not None and _names_alone(nxt) and not piece.aged:
+                # "Sia-sia Pengajar di Fakultas Hukum …, Hamidah Abdurrachman, menilai": a
+                # description, then the name
+                found = _apposed_name(parts, n, piece.text)
+                if found is not None:
+                    return found
             role = _role_of(nxt) if nxt is not None else None
             return Subject(PERSON, piece.name, role, introduced=piece.aged or role is not None)
         if piece.kind in (ROLE, "desc"):
