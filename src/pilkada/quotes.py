@@ -34,7 +34,7 @@ class Span:
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
+def speech_verb() -> re.Pattern[str]:
     verbs = "|".join(sorted(lexicon.entries("speech_verbs"), key=len, reverse=True))
     return re.compile(rf"^(?P<verb>{verbs})(?P<nya>nya)?\b", re.IGNORECASE)
 
@@ -116,7 +116,7 @@ class Cue:
 def after_cue(after: str) -> Cue | None:
     """A speech verb just after the closing mark: ", kata X", "”. Ucap Gani", " , pungkasnya"."""
     rest = re.sub(r"^[\s,.;:]+", "", after)
-    m = _verbs().match(rest)
+    m = speech_verb().match(rest)
     if not m:
         return None
     cue_text = m.group(0)

@@ -24,7 +24,7 @@ from functools import cache
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
 from pilkada.people import Mention, find_people, name_run, parse_person_at
-from pilkada.quotes import Cue, Span, after_cue, before_cue, find_spans, is_speech
+from pilkada.quotes import Cue, Span, after_cue, before_cue, find_spans, is_speech, speech_verb
 from pilkada.regions import is_place_name
 from pilkada.registry import Event, Registry, fullest_form
 from pilkada.registry import Person as RegPerson
@@ -503,7 +503,7 @@ def _quote(
         return None
     nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
     after = text[sp.end + 1 : nxt] if sp.closed else ""
-    cue = after_cue(after) or before_cue(before)
+    cue = _named_after(after) or after_cue(after) or before_cue(before)
     speaker, why, conf = _resolve(cue, reg, sp, current)
     person = reg.people[speaker] if speaker is not None else None
     q = Quote(
@@ -516,6 +516,34 @@ def _quote(
         why=why,
     )
     return q, speaker
+
+
+# where the speaker's phrase after a speech verb ends: at a time, place or manner
+CUE_ENDS = re.compile(
+    r"\s(?:dalam|saat|ketika|seusai|usai|di|kepada|melalui|lewat|pada|sambil|seraya|yang)\s"
+)
+
+
+def _named_after(after: str) -> Cue | None:
+    """A speech verb after the closing mark and the speaker the grammar reads after it: "kata
+    pemilik Kopi NYIA, Armanunsah (50), saat …", "ujar General Manager PLN Unit Induk Distribusi
+    Jabar Agung Nugraha.". None where it names no one (a pronoun cue is read elsewhere)."""
+    rest = after.lstrip(" \t,.;:")
+    m = speech_verb().match(rest)
+    if m is None or m.group("nya"):
+        return None
+    tail = rest[m.end() :]
+    phrase = tail[: _sentence_end(tail, 0)]
+    cut = CUE_ENDS.search(phrase)
+    if cut is not None:
+        phrase = phrase[: cut.start()]
+    subject = subject_of(phrase, lead_only=True)
+    if subject is None or subject.kind != PERSON or not subject.name:
+        return None
+    said = phrase.split()
+    while said and said[-1][:1].islower():
+        said.pop()  # "ungkap Teguh dengan optimis": the cue ends with the name
+    return Cue(" ".join([m.group(0), *said]).strip(" ,."), name=subject.name, role=subject.role)
 
 
 def _resolve(
