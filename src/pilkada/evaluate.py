@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from pilkada.models import Article, ArticleScore, EvalReport
+from pilkada.models import Article, ArticleScore, CueScore, EvalReport
+from pilkada.speakers import CUE_KINDS, cue_kind
 
 TRAILING_TAG = re.compile(r"\s*\((?:[^()]{0,40})\)\s*$")
 HONOURS = frozenset(
@@ -92,10 +93,17 @@ class Counts:
     attr_ok: int = 0
     attr_n: int = 0
     problems: list[str] = field(default_factory=list)
+    # attribution by what the cue says of the speaker: kind -> [right, all]
+    by_cue: dict[str, list[int]] = field(default_factory=dict)
 
     def __iadd__(self, other: Counts) -> Counts:
         for name in self.__dataclass_fields__:
-            if name != "problems":
+            if name == "by_cue":
+                for kind, (ok, n) in other.by_cue.items():
+                    mine = self.by_cue.setdefault(kind, [0, 0])
+                    mine[0] += ok
+                    mine[1] += n
+            elif name != "problems":
                 setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
@@ -166,10 +174,15 @@ def _score_quotes(c: Counts, article: Article, gold: dict[str, Any]) -> None:
             predicted.remove(best)
             c.quote_tp += 1
             if q.get("speaker"):
+                kind = c.by_cue.setdefault(cue_kind(best.cue), [0, 0])
+                kind[1] += 1
                 if same_person(q["speaker"], best.speaker):
                     c.attr_ok += 1
+                    kind[0] += 1
                 else:
-                    c.problems.append(f"speaker {best.speaker!r}, gold {q['speaker']!r}")
+                    c.problems.append(
+                        f"speaker {best.speaker!r}, gold {q['speaker']!r} (cue {best.cue!r})"
+                    )
         else:
             c.quote_fn += 1
             c.problems.append(f"quote missed: {q['text'][:50]!r}")
@@ -208,20 +221,37 @@ def metrics(total: Counts, articles: int) -> dict[str, float]:
 
 def score_set(pairs: list[tuple[Article, dict[str, Any]]]) -> tuple[dict[str, float], list[Counts]]:
     """Metrics over a set of (parsed article, gold) pairs, and each article's counts."""
+    total, each = _totals(pairs)
+    return metrics(total, len(pairs)), each
+
+
+def _totals(pairs: list[tuple[Article, dict[str, Any]]]) -> tuple[Counts, list[Counts]]:
     total = Counts()
     each = []
     for article, gold in pairs:
         c = score_article(article, gold)
         each.append(c)
         total += c
-    return metrics(total, len(pairs)), each
+    return total, each
+
+
+def by_cue(total: Counts) -> list[CueScore]:
+    """Attribution accuracy for each kind of cue, in a fixed order, kinds with quotes only."""
+    out = []
+    for kind in CUE_KINDS:
+        ok, n = total.by_cue.get(kind, (0, 0))
+        if n:
+            out.append(CueScore(cue=kind, quotes=n, attribution_acc=round(ok / n, 4)))
+    return out
 
 
 def report(
     gold_dir: str, named: list[tuple[str, Article, dict[str, Any]]], worst: int = 5
 ) -> EvalReport:
     """The metrics of a set of (name, parsed article, gold) triples and its worst articles."""
-    scores, each = score_set([(article, gold) for _, article, gold in named])
+    pairs = [(article, gold) for _, article, gold in named]
+    total, each = _totals(pairs)
+    scores = metrics(total, len(pairs))
     ranked = sorted(
         (
             ArticleScore(name=name, errors=len(c.problems), problems=c.problems)
@@ -233,5 +263,6 @@ def report(
         gold_dir=gold_dir,
         articles=len(named),
         metrics=scores,
+        by_cue=by_cue(total),
         worst=[s for s in ranked if s.errors][:worst],
     )

@@ -246,12 +246,23 @@ class ArticleScore(BaseModel):
     problems: list[str] = Field(default_factory=list)
 
 
+class CueScore(BaseModel):
+    """Attribution accuracy over the quotes whose cue is of one kind."""
+
+    cue: str = Field(description="named, pronoun, role-only, descriptive or none.")
+    quotes: int
+    attribution_acc: float
+
+
 class EvalReport(BaseModel):
     """The reference metrics over a folder of annotated articles, and the worst articles."""
 
     gold_dir: str
     articles: int
     metrics: dict[str, float]
+    by_cue: list[CueScore] = Field(
+        default_factory=list, description="Attribution by the kind of cue of each quote."
+    )
     worst: list[ArticleScore] = Field(default_factory=list)
 
 

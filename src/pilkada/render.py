@@ -480,6 +480,9 @@ def eval_report(report: EvalReport, *, as_json: bool = False) -> None:
         click.echo(f"articles: {report.articles}")
         for name, value in report.metrics.items():
             click.echo(f"{name}: {value}")
+        for cue in report.by_cue:
+            quotes = f"{cue.quotes} quote{'s' if cue.quotes != 1 else ''}"
+            click.echo(f"attribution_acc[{cue.cue}]: {cue.attribution_acc} ({quotes})")
         for item in report.worst:
             click.echo(f"\n{item.name}: {item.errors} problem{'s' if item.errors != 1 else ''}")
             for problem in item.problems:
@@ -494,6 +497,11 @@ def eval_report(report: EvalReport, *, as_json: bool = False) -> None:
         style = "green" if value >= 0.95 else "yellow" if value >= 0.8 else "red"
         metrics.add_row(name, f"[{style}]{value:.4f}[/{style}]")
     console.print(metrics, markup=True)
+    if report.by_cue:
+        cues = Table("cue", "quotes", "attribution", box=box.SIMPLE_HEAD, title="by cue")
+        for cue in report.by_cue:
+            cues.add_row(cue.cue, str(cue.quotes), f"{cue.attribution_acc:.4f}")
+        console.print(cues)
     if report.worst:
         worst = Table("article", "problems", "what went wrong", box=box.SIMPLE_HEAD, title="worst")
         for item in report.worst:

@@ -407,6 +407,33 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
+# --- kinds of cue ---------------------------------------------------------------------------------
+
+CUE_KINDS = ("named", "pronoun", "role-only", "descriptive", "none")
+
+
+def cue_kind(cue: str | None) -> str:
+    """What a quote's cue says of its speaker: names them ("kata Winarto"), stands for them
+    ("ujarnya", "kata dia"), gives only a role ("tutur Presiden") or a description ("kata
+    dokter di Puskesmas itu"), or there is none."""
+    if not cue:
+        return "none"
+    words = cue.split()
+    first = fold(words[0].strip(",.:"))
+    if first.endswith("nya") or any(fold(w.strip(",.")) in pronouns() for w in words[1:2]):
+        return "pronoun"
+    if first in {"menurut", "lanjut"} and len(words) == 1:
+        return "pronoun"
+    subject = subject_of(" ".join(words[1:]), lead_only=True) if len(words) > 1 else None
+    if subject is None:
+        return "descriptive" if len(words) > 1 and words[1][:1].islower() else "named"
+    if subject.kind == ROLE:
+        return "role-only"
+    if subject.kind == PRONOUN:
+        return "pronoun"
+    return "named"
+
+
 # --- the walk through the article ----------------------------------------------------------------
 
 
