@@ -1,0 +1,205 @@
+"""Who is speaking: each speech frame, introduction and cue in invented prose of the kind
+Indonesian reporting uses, and what must not move the speaker state."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilkada.models import Quote
+from pilkada.pipeline import parse
+from pilkada.registry import add_mentions, build_registry, is_short_form
+from pilkada.speakers import attribute, cue_kind, subject_of
+
+SAID = "Kami sudah menyiapkan semua kebutuhan warga di posko pengungsian sejak kemarin sore"
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in quotes(*paragraphs)]
+
+
+def quotes(*paragraphs: str) -> list[Quote]:
+    paras = list(paragraphs)
+    reg = build_registry(paras)
+    add_mentions(reg, paras)
+    return attribute(paras, reg).quotes
+
+
+# --- frames that set who speaks -------------------------------------------------------------------
+
+
+def test_a_named_subject_with_its_description_and_a_reporting_verb() -> None:
+    assert speakers(
+        "Bupati Temanggung Rahmat Sudibyo meninjau posko pengungsian.",
+        "Sutrisno Adi, peneliti Universitas Tidar, menambahkan, bantuan datang terlambat.",
+        f"“{SAID},” katanya.",
+    ) == ["Sutrisno Adi"]
+
+
+def test_menurut_sets_the_speaker_although_others_are_named_after_it() -> None:
+    assert speakers(
+        "Menurut Dedi Kurnia, stok menipis sejak program Bupati Ahmad Yani berjalan.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Dedi Kurnia"]
+
+
+def test_an_inverted_cue_outside_quotes_sets_the_speaker() -> None:
+    assert speakers(
+        "Kepala Dinas Sosial Wonosobo Hartono Wibisono memimpin rapat.",
+        "Bantuan akan dikirim bertahap ke empat kecamatan, kata Lestari Handayani, relawan posko.",
+        f"“{SAID},” tuturnya.",
+    ) == ["Lestari Handayani"]
+
+
+def test_a_passive_frame_names_the_speaker_after_the_verb() -> None:
+    assert speakers(
+        "Bupati Magelang Zaenal Arifin meresmikan posko.",
+        "Hal itu disampaikan Kepala Dinas Kesehatan Magelang dr Widya Kartika di kantornya.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Widya Kartika"]
+
+
+def test_a_role_then_a_name_in_commas_before_the_verb() -> None:
+    assert speakers(
+        "Sementara itu, Sekretaris Palang Merah Sleman, Yohanes Bara, menyatakan siap membantu.",
+        f"“{SAID},” ungkapnya.",
+    ) == ["Yohanes Bara"]
+
+
+def test_the_subject_right_before_the_verb_after_a_long_role() -> None:
+    assert speakers(
+        "Direktur Eksekutif Institute for Regional Studies (IRS) Bayu Santoso berpendapat, "
+        "anggaran darurat belum cukup.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Bayu Santoso"]
+
+
+def test_an_ordinary_person_introduced_with_age_and_occupation() -> None:
+    paras = [
+        "Sumiati Rahayu (52), pedagang sayur di Pasar Kranggan, mengaku sepi pembeli.",
+        "“Tidak ada pembeli sejak pagi, padahal sayur sudah layu semua,” keluhnya.",
+    ]
+    assert speakers(*paras) == ["Sumiati Rahayu"]
+
+
+def test_a_name_with_an_age_introduces_a_person_inside_a_sentence() -> None:
+    assert speakers(
+        "Kepala Desa Sumberejo Paimin Hadi menyambut rombongan.",
+        "Salah satunya Wulan Sari (21), pengunjung asal Gedebage.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Wulan Sari"]
+
+
+def test_a_quote_after_a_colon_frame_with_no_cue() -> None:
+    assert speakers(
+        "Kepala BPBD Wonogiri Anwar Hadi mengatakan:",
+        f"“{SAID}.”",
+    ) == ["Anwar Hadi"]
+
+
+# --- what does not move it --------------------------------------------------------------------------
+
+
+def test_an_object_of_the_frame_does_not_take_the_speech() -> None:
+    assert speakers(
+        "Ketua KPU Klaten Puspita Dewi mengatakan, ia sudah menemui Bupati Klaten Sri Mulyani.",
+        f"“{SAID},” katanya.",
+    ) == ["Puspita Dewi"]
+
+
+def test_a_name_inside_a_quote_does_not_take_the_next_pronoun() -> None:
+    assert speakers(
+        "“Saya sudah bertemu Bupati Klaten Sri Mulyani pagi ini,” kata Ketua KPU Klaten Puspita Dewi.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Puspita Dewi", "Puspita Dewi"]
+
+
+def test_a_sentence_opening_word_is_no_person() -> None:
+    assert speakers(
+        "Kepala Dinas Sosial Wonosobo Hartono Wibisono mengatakan, bantuan sudah dikirim.",
+        "Masalahnya, jalan menuju desa tertutup longsor.",
+        "Apalagi, hujan turun sejak malam.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Hartono Wibisono"]
+
+
+# --- cues that take it -----------------------------------------------------------------------------
+
+
+def test_a_role_only_cue_names_the_holder_named_before() -> None:
+    assert speakers(
+        "Presiden Joko Widodo meninjau posko di Sleman.",
+        f"“{SAID},” ujar Presiden.",
+    ) == ["Joko Widodo"]
+
+
+def test_a_descriptive_cue_behaves_like_a_pronoun() -> None:
+    assert speakers(
+        "Warni Astuti, penjual nasi di samping pasar, menyatakan dagangannya laris.",
+        f"“{SAID},” kata perempuan yang tinggal di samping pasar itu.",
+    ) == ["Warni Astuti"]
+
+
+def test_a_described_speaker_after_the_verb_in_commas() -> None:
+    (q,) = quotes(
+        f"“{SAID},” kata pemilik warung Kopi Lereng, Bagus Prasetyo (50), saat dihubungi."
+    )
+    assert (q.speaker, q.role) == ("Bagus Prasetyo", "pemilik warung Kopi Lereng")
+
+
+@pytest.mark.parametrize(
+    ("named", "short", "name"),
+    [
+        ("Gubernur Jawa Timur Budi Santoso", "BS", "Budi Santoso"),
+        ("Ketua DPRD Jember Hasan Bisri", "Hasbi", "Hasan Bisri"),
+        ("Wali Kota Surabaya Tri Rismaharini", "Risma", "Tri Rismaharini"),
+    ],
+)
+def test_a_short_form_in_the_cue_is_the_person_named_in_full(
+    named: str, short: str, name: str
+) -> None:
+    assert speakers(f"{named} meninjau posko pengungsian.", f"“{SAID},” kata {short}.") == [name]
+
+
+def test_short_forms_by_shape() -> None:
+    assert is_short_form("jokowi", "Joko Widodo")
+    assert is_short_form("yuri", "Achmad Yurianto")
+    assert not is_short_form("pranowo", "Prabowo Subianto")
+    assert not is_short_form("budi", "Budi Santoso")  # a whole word is found as a word
+
+
+# --- officials and speakers --------------------------------------------------------------------------
+
+
+def test_an_ordinary_speaker_is_quoted_but_is_not_an_official() -> None:
+    a = parse(
+        "Pasar Sepi Menjelang Pemilihan Kepala Daerah di Temanggung Tahun Ini\n"
+        "TEMANGGUNG, Kabar Kedu – Bupati Temanggung Rahmat Sudibyo meninjau Pasar Kranggan pada "
+        "Senin (11/11/2024) bersama jajaran dinas perdagangan dan koperasi kabupaten.\n"
+        "Sumiati Rahayu (52), pedagang sayur di Pasar Kranggan, mengaku sepi pembeli.\n"
+        "“Tidak ada pembeli sejak pagi, padahal sayur sudah layu semua,” keluhnya.\n"
+    )
+    assert [q.speaker for q in a.quotes] == ["Sumiati Rahayu"]
+    assert [p.name for p in a.officials] == ["Rahmat Sudibyo"]
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind"),
+    [
+        ("kata Winarto", "named"),
+        ("ujarnya", "pronoun"),
+        ("kata dia", "pronoun"),
+        ("tutur Presiden", "role-only"),
+        ("kata perempuan itu", "descriptive"),
+        (None, "none"),
+    ],
+)
+def test_cue_kinds(cue: str | None, kind: str) -> None:
+    assert cue_kind(cue) == kind
+
+
+def test_subject_grammar_on_one_clause() -> None:
+    s = subject_of("Namun, Harold Lontoh, anggota KPPS 7 di Kelurahan Lapangan, Manado, ")
+    assert s is not None and (s.name, s.role) == (
+        "Harold Lontoh",
+        "anggota KPPS 7 di Kelurahan Lapangan",
+    )
