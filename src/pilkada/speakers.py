@@ -172,6 +172,8 @@ def classify(text: str) -> _Piece:
     key = fold(first[TEXT])
     if first[IS_WORD] and key in pronouns():
         return _Piece(PRONOUN, text)
+    if all(fold(t[TEXT]) in stopwords() for t in tokens[i:]):
+        return _Piece("other", text)  # "Sementara itu", "Oleh karena itu"
     if first[IS_CAP]:
         m = parse_person_at(tokens, i)
         if m is not None and _rest_is_loose(text[m.end :]):
@@ -191,9 +193,15 @@ def classify(text: str) -> _Piece:
         if ending is not None and ending.role is not None:
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
             return _Piece(PERSON, text, mention=ending)
-    if first[IS_WORD] and key not in adjuncts() and key not in connectives():
+    if first[IS_WORD] and key not in adjuncts() | connectives() and _describes(key, first):
         return _Piece("desc", text[first[1] :])
     return _Piece("other", text)
+
+
+def _describes(key: str, first: Token) -> bool:
+    """A piece that opens with a lower-case word or a word of description or office can describe
+    a person ("warga Cipayung", "Anggota pengurus Masjid At-Tin"); "RSUD Ulin" cannot."""
+    return not first[IS_CAP] or key in folded("descriptions") or key in titles().firsts
 
 
 def _name_end(tokens: Sequence[Token], i: int, name: str) -> int:
@@ -242,9 +250,15 @@ def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> S
                 found = _apposed_name(parts, n, f"{m.role} {m.name}")
                 if found is not None:
                     return found
-            role = m.role or (_role_of(nxt) if nxt is not None else None)
-            return Subject(PERSON, m.name, role, m.honorific, introduced=nxt is not None)
-        if piece.kind == "name" and (piece.aged or len((piece.name or "").split()) > 1 or known):
+            described = _role_of(nxt) if nxt is not None else None
+            return Subject(
+                PERSON, m.name, m.role or described, m.honorific, introduced=described is not None
+            )
+        one_word = len((piece.name or "").split()) < 2
+        alone = piece.kind == "name" and one_word and not piece.aged
+        if alone and not lead_only and n + 1 < len(parts):
+            continue  # "Pekan lalu, Menteri …", "Ditemui di Banyuwangi, …": no speaker
+        if piece.kind == "name" and (piece.aged or not one_word or known):
             if nxt is not None and _names_alone(nxt) and not piece.aged:
                 # "Sia-sia Pengajar di Fakultas Hukum …, Hamidah Abdurrachman, menilai": a
                 # description, then the name
