@@ -41,6 +41,8 @@ class Person:
     forms: list[str] = field(default_factory=list)
     official: bool = True  # named with a title, an honorific or in an attribution; False for
     # a person only introduced by a description ("Sumiati (52), pedagang sayur")
+    _keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    _keyed: str = field(default="", repr=False, compare=False)
 
     def seen_as(self, form: str) -> None:
         form = " ".join(form.split()).strip(" ,.;:")
@@ -48,8 +50,12 @@ class Person:
             self.forms.append(form)
 
     @property
-    def keys(self) -> set[str]:
-        return {fold(w) for w in self.name.split()}
+    def keys(self) -> frozenset[str]:
+        """The folded words of the name (worked out again only when the name changes)."""
+        if self._keyed != self.name:
+            self._keys = frozenset(fold(w) for w in self.name.split())
+            self._keyed = self.name
+        return self._keys
 
 
 def is_short_form(short: str, name: str) -> bool:
@@ -226,9 +232,12 @@ def _is_subject(text: str, start: int) -> bool:
 def fullest_form(name: str, paragraphs: list[str]) -> str:
     """The longest name the article writes that starts with ``name``'s words: "Umbu" becomes
     "Umbu Rihi Djawa" where the text once says "Umbu Rihi Djawa, calon bupati …"."""
-    first = fold(name.split()[0])
+    word = name.split()[0]
+    first = fold(word)
     best = name
     for text in paragraphs:
+        if word not in text:
+            continue  # a longer form starts with the same word, written the same way
         tokens = tokenize(text)
         for i in compress(count(), map(first.__eq__, token_keys(text))):
             if tokens[i][IS_WORD]:

@@ -17,9 +17,11 @@ and a name, or a plain capitalised name with an age ("Rizky Aqilah (29)").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import overload
 
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
@@ -52,7 +54,8 @@ PRONOUN = "pronoun"
 AGE = re.compile(r"^\(\d{1,3}(?:\s*tahun)?\)")
 # a name with an age in brackets introduces a person wherever it stands: "Salah satunya Minda
 # (21), pengunjung asal Gedebage"
-AGED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+) \(\d{1,2}\)")
+AGE_AT = re.compile(r" \(\d{1,2}\)")
+AGED = re.compile(r"(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+$")  # the name before AGE_AT
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def stopwords() -> frozenset[str]:
 
 def pieces(text: str) -> list[str]:
     """``text`` cut at its commas outside brackets."""
+    if "(" not in text:
+        return [p.strip() for p in text.split(",")]
     out: list[str] = []
     depth = 0
     start = 0
@@ -162,6 +167,7 @@ class _Piece:
     aged: bool = False
 
 
+@lru_cache(maxsize=4096)
 def classify(text: str) -> _Piece:
     """What one comma-separated piece of a clause is."""
     tokens = tokenize(text)
@@ -238,8 +244,9 @@ def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> S
         m = _ending_person(texts[-1])
         if m is not None and m.name:
             return Subject(PERSON, m.name, m.role, m.honorific)
-    parts = [classify(p) for p in texts]
-    for n, piece in enumerate(parts):
+    parts = _Parts(texts)
+    for n in range(len(parts)):
+        piece = parts[n]
         nxt = parts[n + 1] if n + 1 < len(parts) else None
         if piece.kind == PRONOUN:
             return Subject(PRONOUN)
@@ -315,7 +322,30 @@ def _names_alone(piece: _Piece) -> bool:
     )
 
 
-def _apposed_name(parts: list[_Piece], n: int, role: str | None = None) -> Subject | None:
+class _Parts(Sequence[_Piece]):
+    """A clause's pieces, each classified only when the grammar looks at it: a sentence opening
+    is read no further than its speaker."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.done: dict[int, _Piece] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, k: int) -> _Piece: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[_Piece]: ...
+    def __getitem__(self, k: int | slice) -> _Piece | list[_Piece]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self.texts)))]
+        if k not in self.done:
+            self.done[k] = classify(self.texts[k])
+        return self.done[k]
+
+
+def _apposed_name(parts: Sequence[_Piece], n: int, role: str | None = None) -> Subject | None:
     """A role or description piece, then maybe a region piece, then a name: "Kepala Puskesmas
     Cilincing, Jakarta Utara, Edison Sahputra"."""
     role = role or _role_of(parts[n])
@@ -354,7 +384,6 @@ PASSIVE = re.compile(
 # a sentence ends at a full stop, question or exclamation mark after a word of two or more
 # letters or a digit (not after an initial or "Dr."), and at a quote mark
 BREAK = re.compile(r"(?:(?<=[a-z0-9)])[.!?]|[“”\"])\s*")
-ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[a-z]{1,2})\.$")
 
 
 def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -365,59 +394,82 @@ def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _clause_start(text: str, at: int) -> int:
+def breaks(text: str) -> list[tuple[int, int]]:
+    """Where the sentences and quoted stretches of ``text`` end: (start, end) of each break, an
+    initial's or a short title's dot ("M. Yusuf", "Dr.") aside."""
+    out = []
+    for m in BREAK.finditer(text):
+        at = m.start()
+        if text[at] == "." and _abbreviated(text, at):
+            continue
+        out.append((at, m.end()))
+    return out
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """The word before the dot at ``dot`` is an initial or a short title: "M", "Dr", "dr"."""
+    k = dot
+    while k > 0 and text[k - 1].isalpha() and dot - k < 4:
+        k -= 1
+    word = text[k:dot]
+    if not word or (k > 0 and text[k - 1].isalpha()):
+        return False
+    if len(word) > 3:
+        return False
+    if word[0].isupper():
+        return len(word) == 1 or word[1:].islower()
+    return len(word) <= 2
+
+
+def _clause_start(cuts: list[tuple[int, int]], at: int) -> int:
     """Where the sentence or clause holding offset ``at`` begins."""
-    start = 0
-    for m in BREAK.finditer(text, 0, at):
-        if m.group().startswith(".") and ABBREVIATED.search(text[: m.start() + 1]):
-            continue
-        start = m.end()
-    return start
+    k = bisect_right(cuts, (at, at)) - 1
+    while k >= 0 and cuts[k][1] > at:
+        k -= 1
+    return cuts[k][1] if k >= 0 else 0
 
 
-def _sentence_end(text: str, at: int) -> int:
-    for m in BREAK.finditer(text, at):
-        if m.group().startswith(".") and ABBREVIATED.search(text[: m.start() + 1]):
-            continue
-        return m.start()
-    return len(text)
+def _sentence_end(cuts: list[tuple[int, int]], at: int, length: int) -> int:
+    k = bisect_left(cuts, (at, 0))
+    return cuts[k][0] if k < len(cuts) else length
 
 
 def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame]:
     """The speech frames and introductions of one paragraph, in order; quoted text is not read."""
     masked = mask_quotes(text, spans)
+    cuts = breaks(masked)
     out: list[Frame] = []
     for m in _lead_verbs().finditer(masked):
-        clause = masked[_clause_start(masked, m.start()) : m.start()]
+        clause = masked[_clause_start(cuts, m.start()) : m.start()]
         subject = subject_of(clause)
         if subject is not None:
             out.append(Frame(para, m.start(), subject, True))
     for pattern in (MENURUT, _inverted(), PASSIVE):
         for m in pattern.finditer(masked):
-            after = masked[m.end() : _sentence_end(masked, m.end())]
+            after = masked[m.end() : _sentence_end(cuts, m.end(), len(masked))]
             subject = subject_of(after, lead_only=True)
             if subject is not None:
                 out.append(Frame(para, m.start(), subject, True))
-    for m in AGED.finditer(masked):
-        tokens = tokenize(m.group("name"))
-        name = _plain_name(tokens, 0)
-        if name is not None and m.start() > 0:
-            out.append(Frame(para, m.start(), Subject(PERSON, name, introduced=True), False))
-    for start in _sentence_starts(masked):
-        sentence = masked[start : _sentence_end(masked, start)]
+    for m in AGE_AT.finditer(masked):
+        named = AGED.search(masked, max(0, m.start() - 80), m.start())
+        if named is None or named.start() == 0:
+            continue  # a sentence's opening is read below, with its description
+        name = _plain_name(tokenize(named.group()), 0)
+        if name is not None:
+            out.append(Frame(para, named.start(), Subject(PERSON, name, introduced=True), False))
+    for start in _sentence_starts(masked, cuts):
+        sentence = masked[start : _sentence_end(cuts, start, len(masked))]
+        if "," not in sentence[:160] and "(" not in sentence[:80]:
+            continue  # an introduction names a person in commas or with an age
         opening = subject_of(sentence, lead_only=True, known=False)
         if opening is not None and opening.kind == PERSON:
             out.append(Frame(para, start, opening, False))
     return sorted(out, key=lambda f: f.offset)
 
 
-def _sentence_starts(text: str) -> list[int]:
+def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
     starts = [len(text) - len(text.lstrip())]
-    for m in BREAK.finditer(text):
-        if m.group().startswith(".") and ABBREVIATED.search(text[: m.start() + 1]):
-            continue
-        if m.end() < len(text) and text[m.end()].isupper():
-            starts.append(m.end())
+    starts += [end for _, end in cuts if end < len(text) and text[end].isupper()]
     return starts
 
 
@@ -461,64 +513,85 @@ class Attribution:
 
 
 def attribute(paragraphs: list[str], given: Registry) -> Attribution:
-    """Walk the article's frames and quotes in order, keeping who speaks now."""
+    """Walk the article's quotes in order, keeping who speaks now.
+
+    A quote whose cue names its speaker sets the state. A quote whose cue does not (a pronoun,
+    a description, none) takes it from the last frame between the quote before it and itself,
+    or else from that quote: frames are read back from the quote, paragraph by paragraph, and
+    only as far as needed, so an article whose quotes all name their speakers reads none."""
     reg = given.copy()
     spans = find_spans(paragraphs)
-    by_para: dict[int, list[Span]] = {}
+    by_para: dict[int, list[tuple[int, int]]] = {}
     for sp in spans:
-        by_para.setdefault(sp.para, []).append(sp)
-    events: list[tuple[int, int, int, Frame | int]] = []
-    for k, text in enumerate(paragraphs):
-        inside = [(s.start, s.end) for s in by_para.get(k, [])]
-        if inside or _may_frame(text):
-            events += [(f.para, f.offset, 1, f) for f in frames(k, text, inside)]
-    events += [(sp.para, sp.start, 0, n) for n, sp in enumerate(spans)]
-    events.sort(key=lambda e: e[:3])
+        by_para.setdefault(sp.para, []).append((sp.start, sp.end))
+    read: dict[int, list[Frame]] = {}
+
+    def frames_in(k: int) -> list[Frame]:
+        if k not in read:
+            text, inside = paragraphs[k], by_para.get(k, [])
+            read[k] = frames(k, text, inside)
+        return read[k]
+
     current: int | None = None
+    since = (-1, -1)  # where the state was last set by a quote
     out: list[Quote] = []
     kept: list[Span] = []
-    for _, _, _, item in events:
-        if isinstance(item, Frame):
-            if not (item.speech or item.subject.introduced):
-                # the subject of another verb moves the state only to someone already named:
-                # the person a passage is about ("Vicky juga melarang …")
-                idx = reg.find(item.subject.name or "")
-                if idx is not None:
-                    current = idx
-                continue
-            idx = _subject_person(item.subject, reg, current)
-            if idx is not None:
-                current = idx
+    for n, sp in enumerate(spans):
+        found = _cue(paragraphs, spans, n)
+        if found is None:
             continue
-        sp = spans[item]
-        quote = _quote(paragraphs, spans, item, reg, current)
-        if quote is None:
-            continue
-        q, speaker = quote
+        cue, quote_text = found
+        if cue is None or cue.pronoun:
+            framed = _last_framed(reg, frames_in, since, (sp.para, sp.start))
+            current = framed if framed is not None else current
+        speaker, why, conf = _resolve(cue, reg, sp, current)
+        person = reg.people[speaker] if speaker is not None else None
+        out.append(
+            Quote(
+                text=quote_text,
+                speaker=person.name if person else None,
+                role=person.role if person else None,
+                paragraph=sp.para,
+                cue=cue.words if cue else None,
+                confidence=conf,
+                why=why,
+            )
+        )
+        kept.append(sp)
         if speaker is not None:
             current = speaker
+            since = (sp.para, sp.end)
             reg.events.append(Event(sp.para, sp.end, speaker, True))
-        out.append(q)
-        kept.append(sp)
     _carry_continued(out, kept, paragraphs)
     return Attribution(out, reg.people)
 
 
-@cache
-def _frame_openers() -> re.Pattern[str]:
-    return re.compile(rf"{_lead_verbs().pattern}|[Mm]enurut|\(\d{{1,3}}\)|,")
+def _last_framed(
+    reg: Registry,
+    frames_in: Callable[[int], list[Frame]],
+    since: tuple[int, int],
+    until: tuple[int, int],
+) -> int | None:
+    """The person of the last frame between ``since`` and ``until`` that names one: a pronoun
+    frame ("Ia menambahkan") keeps whoever spoke before it, a role held by nobody names none."""
+    for k in range(until[0], max(since[0], 0) - 1, -1):
+        for f in reversed(frames_in(k)):
+            if not (since < (f.para, f.offset) < until):
+                continue
+            if f.speech or f.subject.introduced:
+                if f.subject.kind != PRONOUN:
+                    idx = _subject_person(f.subject, reg)
+                    if idx is not None:
+                        return idx
+            elif (idx := reg.find(f.subject.name or "")) is not None:
+                # the subject of another verb moves the state only to someone already named:
+                # the person a passage is about ("Vicky juga melarang …")
+                return idx
+    return None
 
 
-def _may_frame(text: str) -> bool:
-    """A paragraph with no quote holds a frame only with a reporting verb, "menurut", an age or
-    an apposition's comma."""
-    return _frame_openers().search(text) is not None
-
-
-def _subject_person(subject: Subject, reg: Registry, current: int | None) -> int | None:
+def _subject_person(subject: Subject, reg: Registry) -> int | None:
     """The person a frame's subject stands for, recorded in ``reg`` when new."""
-    if subject.kind == PRONOUN:
-        return current
     if subject.kind == ROLE:
         return reg.by_role(subject.role or "")
     if not subject.name:
@@ -532,9 +605,8 @@ def _subject_person(subject: Subject, reg: Registry, current: int | None) -> int
     return idx
 
 
-def _quote(
-    paragraphs: list[str], spans: list[Span], n: int, reg: Registry, current: int | None
-) -> tuple[Quote, int | None] | None:
+def _cue(paragraphs: list[str], spans: list[Span], n: int) -> tuple[Cue | None, str] | None:
+    """The cue of quote ``n`` and its text; None when the span is no speech (a theme, a term)."""
     sp = spans[n]
     text = paragraphs[sp.para]
     prev_end = max((s.end + 1 for s in spans[:n] if s.para == sp.para), default=0)
@@ -544,19 +616,7 @@ def _quote(
         return None
     nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
     after = text[sp.end + 1 : nxt] if sp.closed else ""
-    cue = _named_after(after) or after_cue(after) or before_cue(before)
-    speaker, why, conf = _resolve(cue, reg, sp, current)
-    person = reg.people[speaker] if speaker is not None else None
-    q = Quote(
-        text=quote_text,
-        speaker=person.name if person else None,
-        role=person.role if person else None,
-        paragraph=sp.para,
-        cue=cue.words if cue else None,
-        confidence=conf,
-        why=why,
-    )
-    return q, speaker
+    return _named_after(after) or after_cue(after) or before_cue(before), quote_text
 
 
 # where the speaker's phrase after a speech verb ends: at a time, place or manner
@@ -574,7 +634,7 @@ def _named_after(after: str) -> Cue | None:
     if m is None or m.group("nya"):
         return None
     tail = rest[m.end() :]
-    phrase = tail[: _sentence_end(tail, 0)]
+    phrase = tail[: _sentence_end(breaks(tail), 0, len(tail))]
     cut = CUE_ENDS.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
