@@ -365,25 +365,62 @@ def _apposed_name(parts: Sequence[_Piece], n: int, role: str | None = None) -> S
 
 
 @cache
-def _lead_verbs() -> re.Pattern[str]:
-    verbs = "|".join(sorted(lexicon.entries("speech_leads"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{verbs})\b")
+def _lead_verbs() -> frozenset[str]:
+    return frozenset(lexicon.entries("speech_leads"))
 
 
 @cache
-def _inverted() -> re.Pattern[str]:
-    """ ", kata X," or "lanjut X," outside quotes: a speech verb before its subject."""
-    verbs = "|".join(sorted(lexicon.entries("speech_verbs"), key=len, reverse=True))
-    return re.compile(rf"(?:^|[,;]\s*)(?:{verbs})\s+(?=[A-Za-z])", re.IGNORECASE)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.entries("speech_verbs"))
 
 
-MENURUT = re.compile(r"\b[Mm]enurut\s+")
-PASSIVE = re.compile(
-    r"\bdi(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|paparkan|utarakan|terangkan)\s+(?:oleh\s+)?"
+# ", kata X," or "lanjut X," outside quotes: a speech verb before its subject
+INVERTED = re.compile(r"[,;]\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
+LEADING = re.compile(r"\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
+_PUNCTUATION_AS_SPACE = str.maketrans({c: " " for c in ',.;:!?()“”"'})
+
+
+def _words_at(text: str, words: frozenset[str]) -> list[int]:
+    """Where each of ``words`` stands in ``text`` as a whole word, in order. A set looks the
+    words up in C; only the few found are looked for again, by position."""
+    found = words.intersection(text.translate(_PUNCTUATION_AS_SPACE).split())
+    out = []
+    for word in found:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                out.append(at)
+            at = text.find(word, end)
+    return sorted(out)
+
+
+def _lead_verb_at(masked: str) -> list[int]:
+    """Where a reporting verb stands in ``masked``."""
+    return _words_at(masked, _lead_verbs())
+
+
+def _inverted_at(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of each speech verb opening a clause, before the speaker it names."""
+    verbs = _speech_verbs()
+    if verbs.isdisjoint(masked.lower().split()):
+        return []
+    found = [m for m in INVERTED.finditer(masked) if m.group("w").lower() in verbs]
+    first = LEADING.match(masked)
+    if first is not None and first.group("w").lower() in verbs:
+        found.insert(0, first)
+    return [m.span() for m in found]
+
+
+# "Menurut X, …" and "Hal itu disampaikan X": the speaker after the words that lead to them
+LEADS = re.compile(
+    r"(?:[Mm]enurut|di(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|paparkan|utarakan"
+    r"|terangkan)\s+(?:oleh)?)\s+"
 )
-# a sentence ends at a full stop, question or exclamation mark after a word of two or more
-# letters or a digit (not after an initial or "Dr."), and at a quote mark
-BREAK = re.compile(r"(?:(?<=[a-z0-9)])[.!?]|[“”\"])\s*")
+# what may end a sentence or a quoted stretch (see ``breaks``)
+BREAK = re.compile(r'[.!?“”"]\s*')
 
 
 def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -395,13 +432,19 @@ def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 
 def breaks(text: str) -> list[tuple[int, int]]:
-    """Where the sentences and quoted stretches of ``text`` end: (start, end) of each break, an
-    initial's or a short title's dot ("M. Yusuf", "Dr.") aside."""
+    """Where the sentences and quoted stretches of ``text`` end: (start, end) of each break.
+    A full stop, question or exclamation mark ends a sentence after a lower-case letter, a
+    digit or a bracket, an initial's or a short title's dot ("M. Yusuf", "Dr.") aside; a quote
+    mark always breaks."""
     out = []
     for m in BREAK.finditer(text):
         at = m.start()
-        if text[at] == "." and _abbreviated(text, at):
-            continue
+        if text[at] in ".!?":
+            before = text[at - 1] if at else " "
+            if not (before.islower() or before.isdigit() or before == ")"):
+                continue
+            if text[at] == "." and _abbreviated(text, at):
+                continue
         out.append((at, m.end()))
     return out
 
@@ -439,17 +482,20 @@ def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame
     masked = mask_quotes(text, spans)
     cuts = breaks(masked)
     out: list[Frame] = []
-    for m in _lead_verbs().finditer(masked):
-        clause = masked[_clause_start(cuts, m.start()) : m.start()]
-        subject = subject_of(clause)
+    for at in _lead_verb_at(masked):
+        subject = subject_of(masked[_clause_start(cuts, at) : at])
         if subject is not None:
-            out.append(Frame(para, m.start(), subject, True))
-    for pattern in (MENURUT, _inverted(), PASSIVE):
-        for m in pattern.finditer(masked):
-            after = masked[m.end() : _sentence_end(cuts, m.end(), len(masked))]
-            subject = subject_of(after, lead_only=True)
-            if subject is not None:
-                out.append(Frame(para, m.start(), subject, True))
+            out.append(Frame(para, at, subject, True))
+    leads = [
+        m.span()
+        for m in LEADS.finditer(masked)
+        if m.start() == 0 or not masked[m.start() - 1].isalpha()
+    ]
+    for start, end in leads + _inverted_at(masked):
+        after = masked[end : _sentence_end(cuts, end, len(masked))]
+        subject = subject_of(after, lead_only=True)
+        if subject is not None:
+            out.append(Frame(para, start, subject, True))
     for m in AGE_AT.finditer(masked):
         named = AGED.search(masked, max(0, m.start() - 80), m.start())
         if named is None or named.start() == 0:
@@ -542,7 +588,7 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
             continue
         cue, quote_text = found
         if cue is None or cue.pronoun:
-            framed = _last_framed(reg, frames_in, since, (sp.para, sp.start))
+            framed = _last_framed(paragraphs, reg, frames_in, since, (sp.para, sp.start))
             current = framed if framed is not None else current
         speaker, why, conf = _resolve(cue, reg, sp, current)
         person = reg.people[speaker] if speaker is not None else None
@@ -566,7 +612,11 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
     return Attribution(out, reg.people)
 
 
+CAPITAL = re.compile("[A-Z]")
+
+
 def _last_framed(
+    paragraphs: list[str],
     reg: Registry,
     frames_in: Callable[[int], list[Frame]],
     since: tuple[int, int],
@@ -575,6 +625,10 @@ def _last_framed(
     """The person of the last frame between ``since`` and ``until`` that names one: a pronoun
     frame ("Ia menambahkan") keeps whoever spoke before it, a role held by nobody names none."""
     for k in range(until[0], max(since[0], 0) - 1, -1):
+        lo = since[1] if k == since[0] else 0
+        hi = until[1] if k == until[0] else len(paragraphs[k])
+        if CAPITAL.search(paragraphs[k], lo, hi) is None:
+            continue  # a frame that names someone names them with a capital: "…,” ujarnya."
         for f in reversed(frames_in(k)):
             if not (since < (f.para, f.offset) < until):
                 continue
