@@ -113,23 +113,8 @@ class Cue:
     pronoun: bool = False
 
 
-def after_cue(after: str) -> Cue | None:
-    """A speech verb just after the closing mark: ", kata X", "”. Ucap Gani", " , pungkasnya"."""
-    rest = re.sub(r"^[\s,.;:]+", "", after)
-    m = speech_verb().match(rest)
-    if not m:
-        return None
-    cue_text = m.group(0)
-    if m.group("nya"):
-        return Cue(cue_text, pronoun=True)
-    tail = rest[m.end() :]
-    first = tail.strip().split(" ", 1)[0].strip(",.") if tail.strip() else ""
-    if first.lower() in _pronouns():
-        return Cue(f"{cue_text} {first}", pronoun=True)
-    return _person_cue(cue_text, tail)
-
-
-def _person_cue(cue_text: str, tail: str) -> Cue | None:
+def person_cue(cue_text: str, tail: str) -> Cue | None:
+    """The person a speech verb's tail names by its first words: "Ketua KPU Sleman", "Gani"."""
     tokens = tokenize(tail)
     if not tokens or not tokens[0][IS_CAP]:
         return None

@@ -26,7 +26,15 @@ from typing import overload
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
 from pilkada.people import Mention, find_people, name_run, parse_person_at
-from pilkada.quotes import Cue, Span, after_cue, before_cue, find_spans, is_speech, speech_verb
+from pilkada.quotes import (
+    Cue,
+    Span,
+    before_cue,
+    find_spans,
+    is_speech,
+    person_cue,
+    speech_verb,
+)
 from pilkada.regions import is_place_name
 from pilkada.registry import Event, Registry, fullest_form
 from pilkada.registry import Person as RegPerson
@@ -477,15 +485,49 @@ def _sentence_end(cuts: list[tuple[int, int]], at: int, length: int) -> int:
     return cuts[k][0] if k < len(cuts) else length
 
 
-def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame]:
-    """The speech frames and introductions of one paragraph, in order; quoted text is not read."""
+class Candidate:
+    """A place in a paragraph where a frame may stand, read only when asked (``frame``): the
+    walk reads a paragraph's candidates from its end and stops at the first that names someone."""
+
+    __slots__ = ("_frame", "_read", "kind", "offset", "para", "text")
+
+    def __init__(self, para: int, offset: int, kind: str, text: str) -> None:
+        self.para, self.offset, self.kind, self.text = para, offset, kind, text
+        self._read = False
+        self._frame: Frame | None = None
+
+    @property
+    def frame(self) -> Frame | None:
+        if not self._read:
+            self._frame = self._parse()
+            self._read = True
+        return self._frame
+
+    def _parse(self) -> Frame | None:
+        if self.kind == "verb":  # the clause before a reporting verb
+            subject = subject_of(self.text)
+        elif self.kind == "lead":  # the words after "Menurut", ", kata", "disampaikan"
+            subject = subject_of(self.text, lead_only=True)
+        elif self.kind == "aged":  # "… Minda (21)"
+            name = _plain_name(tokenize(self.text), 0)
+            subject = Subject(PERSON, name, introduced=True) if name else None
+        else:  # a sentence's opening: an introduction or the person a passage is about
+            subject = subject_of(self.text, lead_only=True, known=False)
+            if subject is not None and subject.kind != PERSON:
+                subject = None
+        if subject is None:
+            return None
+        return Frame(self.para, self.offset, subject, self.kind in ("verb", "lead"))
+
+
+def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Where frames may stand in one paragraph, in order; quoted text is not read."""
     masked = mask_quotes(text, spans)
     cuts = breaks(masked)
-    out: list[Frame] = []
-    for at in _lead_verb_at(masked):
-        subject = subject_of(masked[_clause_start(cuts, at) : at])
-        if subject is not None:
-            out.append(Frame(para, at, subject, True))
+    out = [
+        Candidate(para, at, "verb", masked[_clause_start(cuts, at) : at])
+        for at in _lead_verb_at(masked)
+    ]
     leads = [
         m.span()
         for m in LEADS.finditer(masked)
@@ -493,24 +535,23 @@ def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame
     ]
     for start, end in leads + _inverted_at(masked):
         after = masked[end : _sentence_end(cuts, end, len(masked))]
-        subject = subject_of(after, lead_only=True)
-        if subject is not None:
-            out.append(Frame(para, start, subject, True))
+        out.append(Candidate(para, start, "lead", after))
     for m in AGE_AT.finditer(masked):
         named = AGED.search(masked, max(0, m.start() - 80), m.start())
-        if named is None or named.start() == 0:
-            continue  # a sentence's opening is read below, with its description
-        name = _plain_name(tokenize(named.group()), 0)
-        if name is not None:
-            out.append(Frame(para, named.start(), Subject(PERSON, name, introduced=True), False))
+        if named is not None and named.start() > 0:  # an opening is read with its description
+            out.append(Candidate(para, named.start(), "aged", named.group()))
     for start in _sentence_starts(masked, cuts):
         sentence = masked[start : _sentence_end(cuts, start, len(masked))]
-        if "," not in sentence[:160] and "(" not in sentence[:80]:
-            continue  # an introduction names a person in commas or with an age
-        opening = subject_of(sentence, lead_only=True, known=False)
-        if opening is not None and opening.kind == PERSON:
-            out.append(Frame(para, start, opening, False))
-    return sorted(out, key=lambda f: f.offset)
+        if "," in sentence[:160] or "(" in sentence[:80]:
+            # an introduction names a person in commas or with an age
+            out.append(Candidate(para, start, "opening", sentence))
+    out.sort(key=lambda c: c.offset)
+    return out
+
+
+def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame]:
+    """The speech frames and introductions of one paragraph, in order."""
+    return [c.frame for c in candidates(para, text, spans) if c.frame is not None]
 
 
 def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
@@ -570,12 +611,11 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
     by_para: dict[int, list[tuple[int, int]]] = {}
     for sp in spans:
         by_para.setdefault(sp.para, []).append((sp.start, sp.end))
-    read: dict[int, list[Frame]] = {}
+    read: dict[int, list[Candidate]] = {}
 
-    def frames_in(k: int) -> list[Frame]:
+    def frames_in(k: int) -> list[Candidate]:
         if k not in read:
-            text, inside = paragraphs[k], by_para.get(k, [])
-            read[k] = frames(k, text, inside)
+            read[k] = candidates(k, paragraphs[k], by_para.get(k, []))
         return read[k]
 
     current: int | None = None
@@ -618,7 +658,7 @@ CAPITAL = re.compile("[A-Z]")
 def _last_framed(
     paragraphs: list[str],
     reg: Registry,
-    frames_in: Callable[[int], list[Frame]],
+    frames_in: Callable[[int], list[Candidate]],
     since: tuple[int, int],
     until: tuple[int, int],
 ) -> int | None:
@@ -629,8 +669,8 @@ def _last_framed(
         hi = until[1] if k == until[0] else len(paragraphs[k])
         if CAPITAL.search(paragraphs[k], lo, hi) is None:
             continue  # a frame that names someone names them with a capital: "…,” ujarnya."
-        for f in reversed(frames_in(k)):
-            if not (since < (f.para, f.offset) < until):
+        for c in reversed(frames_in(k)):
+            if not (since < (c.para, c.offset) < until) or (f := c.frame) is None:
                 continue
             if f.speech or f.subject.introduced:
                 if f.subject.kind != PRONOUN:
@@ -670,7 +710,7 @@ def _cue(paragraphs: list[str], spans: list[Span], n: int) -> tuple[Cue | None, 
         return None
     nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
     after = text[sp.end + 1 : nxt] if sp.closed else ""
-    return _named_after(after) or after_cue(after) or before_cue(before), quote_text
+    return after_cue(after) or before_cue(before), quote_text
 
 
 # where the speaker's phrase after a speech verb ends: at a time, place or manner
@@ -679,26 +719,34 @@ CUE_ENDS = re.compile(
 )
 
 
-def _named_after(after: str) -> Cue | None:
-    """A speech verb after the closing mark and the speaker the grammar reads after it: "kata
-    pemilik Kopi NYIA, Armanunsah (50), saat …", "ujar General Manager PLN Unit Induk Distribusi
-    Jabar Agung Nugraha.". None where it names no one (a pronoun cue is read elsewhere)."""
-    rest = after.lstrip(" \t,.;:")
+def after_cue(after: str) -> Cue | None:
+    """A speech verb just after the closing mark and who it says spoke: a pronoun ("…,”
+    ujarnya", "kata dia"), or a speaker read by the grammar of frames ("kata pemilik Kopi NYIA,
+    Armanunsah (50), saat …", "ujar General Manager PLN Unit Induk Distribusi Jabar Agung
+    Nugraha."), or else the person or role its first words name ("tegas Ketua Bawaslu Sikka")."""
+    rest = after.lstrip(" \t\n,.;:")
     m = speech_verb().match(rest)
-    if m is None or m.group("nya"):
+    if m is None:
         return None
+    verb = m.group(0)
+    if m.group("nya"):
+        return Cue(verb, pronoun=True)
     tail = rest[m.end() :]
-    phrase = tail[: _sentence_end(breaks(tail), 0, len(tail))]
+    first = tail.strip().split(" ", 1)[0].strip(",.") if tail.strip() else ""
+    if fold(first) in pronouns():
+        return Cue(f"{verb} {first}", pronoun=True)
+    head = tail[:200]  # a speaker is named in the words right after the verb
+    phrase = head[: _sentence_end(breaks(head), 0, len(head))]
     cut = CUE_ENDS.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
     subject = subject_of(phrase, lead_only=True)
     if subject is None or subject.kind != PERSON or not subject.name:
-        return None
+        return person_cue(verb, tail)
     said = phrase.split()
     while said and said[-1][:1].islower():
         said.pop()  # "ungkap Teguh dengan optimis": the cue ends with the name
-    return Cue(" ".join([m.group(0), *said]).strip(" ,."), name=subject.name, role=subject.role)
+    return Cue(" ".join([verb, *said]).strip(" ,."), name=subject.name, role=subject.role)
 
 
 def _resolve(
