@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import overload
 
@@ -512,12 +512,28 @@ class Candidate:
             name = _plain_name(tokenize(self.text), 0)
             subject = Subject(PERSON, name, introduced=True) if name else None
         else:  # a sentence's opening: an introduction or the person a passage is about
-            subject = subject_of(self.text, lead_only=True, known=False)
-            if subject is not None and subject.kind != PERSON:
-                subject = None
+            subject = subject_of(self.text, lead_only=True)
+            if subject is None or subject.kind != PERSON:
+                return None
+            if subject.introduced and not _introduces(subject, self.text):
+                subject = replace(subject, introduced=False)
         if subject is None:
             return None
         return Frame(self.para, self.offset, subject, self.kind in ("verb", "lead"))
+
+
+def _introduces(subject: Subject, sentence: str) -> bool:
+    """An opening introduces a person with two name words or more, an age, or one word and a
+    description of who they are ("Ruli, salah satu peserta, …"); "Yogi, misalnya, …" only
+    names someone already known."""
+    if len((subject.name or "").split()) > 1 or AGE_AT.search(sentence, 0, 80):
+        return True
+    words = (subject.role or "").split()
+    return bool(words) and (
+        fold(words[0]) in folded("descriptions")
+        or fold(words[0]) in titles().firsts
+        or fold(" ".join(words[:2])) == "salah satu"
+    )
 
 
 def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -542,9 +558,7 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
             out.append(Candidate(para, named.start(), "aged", named.group()))
     for start in _sentence_starts(masked, cuts):
         sentence = masked[start : _sentence_end(cuts, start, len(masked))]
-        if "," in sentence[:160] or "(" in sentence[:80]:
-            # an introduction names a person in commas or with an age
-            out.append(Candidate(para, start, "opening", sentence))
+        out.append(Candidate(para, start, "opening", sentence))
     out.sort(key=lambda c: c.offset)
     return out
 
