@@ -176,8 +176,10 @@ class _Piece:
 
 
 @lru_cache(maxsize=4096)
-def classify(text: str) -> _Piece:
-    """What one comma-separated piece of a clause is."""
+def classify(text: str, *, ending: bool = True) -> _Piece:
+    """What one comma-separated piece of a clause is. ``ending``: a titled person that ends
+    a piece that is no person itself is its subject ("disampaikan Kepala Dinas … dr Widji");
+    not in a sentence's opening, where it is an object ("diserahkan kepada Camat Alok Maria")."""
     tokens = tokenize(text)
     i = _strip_connectives(tokens)
     if i >= len(tokens):
@@ -193,9 +195,9 @@ def classify(text: str) -> _Piece:
         if m is not None and _rest_is_loose(text[m.end :]):
             if m.name is None and text[m.end :].strip():
                 # "Kepala BNPB yang juga Ketua Satgas Covid-19 Doni Monardo"
-                ending = _ending_person(text)
-                if ending is not None:
-                    return _Piece(PERSON, text, mention=ending)
+                whole = _ending_person(text)
+                if whole is not None:
+                    return _Piece(PERSON, text, mention=whole)
             return _Piece(PERSON if m.name else ROLE, text, mention=m)
         name = _plain_name(tokens, i)
         if name is not None:
@@ -203,10 +205,10 @@ def classify(text: str) -> _Piece:
             rest = text[end:]
             if _rest_is_loose(rest):
                 return _Piece("name", text, name=name, aged=bool(AGE.match(rest.strip())))
-        ending = _ending_person(text)
-        if ending is not None and ending.role is not None:
+        last = _ending_person(text) if ending else None
+        if last is not None and last.role is not None:
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
-            return _Piece(PERSON, text, mention=ending)
+            return _Piece(PERSON, text, mention=last)
     if first[IS_WORD] and key not in adjuncts() | connectives() and _describes(key, first):
         return _Piece("desc", text[first[1] :])
     return _Piece("other", text)
@@ -239,12 +241,15 @@ def _role_of(piece: _Piece) -> str | None:
     return None
 
 
-def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> Subject | None:
+def subject_of(
+    clause: str, *, lead_only: bool = False, known: bool = True, opening: bool = False
+) -> Subject | None:
     """The speaker a clause names. Before a verb ("Namun, Harold Lontoh, anggota KPPS, …"), the
     first piece that names someone; after a verb (``lead_only``: "kata anggota KPU Sulut,
     Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
     ``known``: a one-word name may stand for someone ("Tauhid menilai"); an introduction needs
-    more ("Masalahnya, tes PCR …" introduces nobody)."""
+    more ("Masalahnya, tes PCR …" introduces nobody). ``opening``: the clause is a sentence's
+    opening, read for whom it introduces or is about."""
     texts = pieces(clause)
     if not lead_only and len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
         # "Kepala Bidang … Permukiman, Cipta Karya, dan Tata Ruang Kota Surabaya Iman Krestian
@@ -252,7 +257,7 @@ def subject_of(clause: str, *, lead_only: bool = False, known: bool = True) -> S
         m = _ending_person(texts[-1])
         if m is not None and m.name:
             return Subject(PERSON, m.name, m.role, m.honorific)
-    parts = _Parts(texts)
+    parts = _Parts(texts, ending=not opening)
     for n in range(len(parts)):
         piece = parts[n]
         nxt = parts[n + 1] if n + 1 < len(parts) else None
@@ -334,8 +339,9 @@ class _Parts(Sequence[_Piece]):
     """A clause's pieces, each classified only when the grammar looks at it: a sentence opening
     is read no further than its speaker."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], *, ending: bool) -> None:
         self.texts = texts
+        self.ending = ending
         self.done: dict[int, _Piece] = {}
 
     def __len__(self) -> int:
@@ -349,7 +355,7 @@ class _Parts(Sequence[_Piece]):
         if isinstance(k, slice):
             return [self[j] for j in range(*k.indices(len(self.texts)))]
         if k not in self.done:
-            self.done[k] = classify(self.texts[k])
+            self.done[k] = classify(self.texts[k], ending=self.ending)
         return self.done[k]
 
 
@@ -512,7 +518,7 @@ class Candidate:
             name = _plain_name(tokenize(self.text), 0)
             subject = Subject(PERSON, name, introduced=True) if name else None
         else:  # a sentence's opening: an introduction or the person a passage is about
-            subject = subject_of(self.text, lead_only=True)
+            subject = subject_of(self.text, lead_only=True, opening=True)
             if subject is None or subject.kind != PERSON:
                 return None
             if subject.introduced and not _introduces(subject, self.text):
