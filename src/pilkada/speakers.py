@@ -205,6 +205,11 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             rest = text[end:]
             if _rest_is_loose(rest):
                 return _Piece("name", text, name=name, aged=bool(AGE.match(rest.strip())))
+            last = _ending_person(text) if ending else None
+            if last is not None:
+                # "General Manager Pertamina Marketing Operation Region IV PT Pertamina Sylvia
+                # Grace Yuvenna": a run of capitals longer than a name ends with the name
+                return _Piece(PERSON, text, mention=last)
         last = _ending_person(text) if ending else None
         if last is not None and last.role is not None:
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
