@@ -49,6 +49,7 @@ from pilkada.tokens import (
     folded,
     institutions,
     longest_entry,
+    lower_honorifics,
     not_names,
     titles,
     tokenize,
@@ -173,6 +174,7 @@ class _Piece:
     mention: Mention | None = None
     name: str | None = None
     aged: bool = False
+    tail: bool = False  # the person ends a longer run of capitals: it may be a description
 
 
 @lru_cache(maxsize=4096)
@@ -190,6 +192,10 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
         return _Piece(PRONOUN, text)
     if all(fold(t[TEXT]) in stopwords() for t in tokens[i:]):
         return _Piece("other", text)  # "Sementara itu", "Oleh karena itu"
+    if key in lower_honorifics() and i + 1 < len(tokens) and tokens[i + 1][IS_CAP]:
+        name = _plain_name(tokens, i + 1)  # "dokter Adam Prabata", "dr Ridwan"
+        if name is not None and _rest_is_loose(text[_name_end(tokens, i + 1, name) :]):
+            return _Piece(PERSON, text, mention=Mention(name, None, 0, len(text), first[TEXT]))
     if first[IS_CAP]:
         m = parse_person_at(tokens, i)
         if m is not None and _rest_is_loose(text[m.end :]):
@@ -209,7 +215,7 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             if last is not None:
                 # "General Manager Pertamina Marketing Operation Region IV PT Pertamina Sylvia
                 # Grace Yuvenna": a run of capitals longer than a name ends with the name
-                return _Piece(PERSON, text, mention=last)
+                return _Piece(PERSON, text, mention=last, tail=True)
         last = _ending_person(text) if ending else None
         if last is not None and last.role is not None:
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
@@ -270,9 +276,10 @@ def subject_of(
             return Subject(PRONOUN)
         if piece.kind == PERSON and piece.mention is not None:
             m = piece.mention
-            if m.role and nxt is not None and _names_alone(nxt):
-                # "Direktur RSUD Yowari, Dr. Petronela Risamasu": the role is the whole piece
-                found = _apposed_name(parts, n, f"{m.role} {m.name}")
+            if (m.role or piece.tail) and nxt is not None and _names_alone(nxt):
+                # "Direktur RSUD Yowari, Dr. Petronela Risamasu", "Head of Global Macro
+                # Research Nomura, Rob Subbaraman": the role is the whole piece
+                found = _apposed_name(parts, n, piece.text if piece.tail else f"{m.role} {m.name}")
                 if found is not None:
                     return found
             described = _role_of(nxt) if nxt is not None else None
@@ -281,7 +288,8 @@ def subject_of(
             )
         one_word = len((piece.name or "").split()) < 2
         alone = piece.kind == "name" and one_word and not piece.aged
-        if alone and not lead_only and n + 1 < len(parts):
+        told = nxt is not None and nxt.kind in (ROLE, "desc")
+        if alone and not lead_only and nxt is not None and not told:
             continue  # "Pekan lalu, Menteri …", "Ditemui di Banyuwangi, …": no speaker
         if piece.kind == "name" and (piece.aged or not one_word or known):
             if nxt is not None and _names_alone(nxt) and not piece.aged:
