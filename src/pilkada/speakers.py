@@ -404,13 +404,13 @@ def _speech_verbs() -> frozenset[str]:
 # ", kata X," or "lanjut X," outside quotes: a speech verb before its subject
 INVERTED = re.compile(r"[,;]\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
 LEADING = re.compile(r"\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
-_PUNCTUATION_AS_SPACE = str.maketrans({c: " " for c in ',.;:!?()“”"'})
+LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _words_at(text: str, words: frozenset[str]) -> list[int]:
     """Where each of ``words`` stands in ``text`` as a whole word, in order. A set looks the
     words up in C; only the few found are looked for again, by position."""
-    found = words.intersection(text.translate(_PUNCTUATION_AS_SPACE).split())
+    found = words.intersection(LOWER_WORD.findall(text))
     out = []
     for word in found:
         at = text.find(word)
@@ -452,6 +452,8 @@ BREAK = re.compile(r'[.!?“”"]\s*')
 
 def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with what stands inside quote marks blanked, offsets kept."""
+    if not spans:
+        return text
     out = list(text)
     for start, end in spans:
         out[start:end] = " " * (end - start)
