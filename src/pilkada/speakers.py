@@ -407,10 +407,8 @@ LEADING = re.compile(r"\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
 LOWER_WORD = re.compile(r"[a-z]+")
 
 
-def _words_at(text: str, words: frozenset[str]) -> list[int]:
-    """Where each of ``words`` stands in ``text`` as a whole word, in order. A set looks the
-    words up in C; only the few found are looked for again, by position."""
-    found = words.intersection(LOWER_WORD.findall(text))
+def _words_at(text: str, found: set[str]) -> list[int]:
+    """Where each of the words ``found`` stands in ``text`` as a whole word, in order."""
     out = []
     for word in found:
         at = text.find(word)
@@ -424,28 +422,31 @@ def _words_at(text: str, words: frozenset[str]) -> list[int]:
     return sorted(out)
 
 
-def _lead_verb_at(masked: str) -> list[int]:
-    """Where a reporting verb stands in ``masked``."""
-    return _words_at(masked, _lead_verbs())
-
-
-def _inverted_at(masked: str) -> list[tuple[int, int]]:
+def _inverted_at(masked: str, words: set[str]) -> list[tuple[int, int]]:
     """(start, end) of each speech verb opening a clause, before the speaker it names."""
     verbs = _speech_verbs()
-    if verbs.isdisjoint(masked.lower().split()):
+    first = LEADING.match(masked)
+    opens = first is not None and first.group("w").lower() in verbs  # "Ucap Gani, …"
+    if not opens and verbs.isdisjoint(words):
         return []
     found = [m for m in INVERTED.finditer(masked) if m.group("w").lower() in verbs]
-    first = LEADING.match(masked)
-    if first is not None and first.group("w").lower() in verbs:
+    if opens and first is not None:
         found.insert(0, first)
     return [m.span() for m in found]
 
 
-# "Menurut X, …" and "Hal itu disampaikan X": the speaker after the words that lead to them
-LEADS = re.compile(
-    r"(?:[Mm]enurut|di(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|paparkan|utarakan"
-    r"|terangkan)\s+(?:oleh)?)\s+"
-)
+@cache
+def _leads() -> re.Pattern[str]:
+    """ "Menurut X, …" and "Hal itu disampaikan X": the words that lead to a speaker after them."""
+    passive = "|".join(sorted(_lead_words() - {"menurut"}))
+    return re.compile(rf"(?:[Mm]enurut|(?:{passive})\s+(?:oleh)?)\s+")
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    return folded("passive_leads") | {"menurut"}
+
+
 # what may end a sentence or a quoted stretch (see ``breaks``)
 BREAK = re.compile(r'[.!?“”"]\s*')
 
@@ -561,16 +562,19 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
     """Where frames may stand in one paragraph, in order; quoted text is not read."""
     masked = mask_quotes(text, spans)
     cuts = breaks(masked)
+    words = set(LOWER_WORD.findall(masked))  # the lower-case words, looked up in C
     out = [
         Candidate(para, at, "verb", masked[_clause_start(cuts, at) : at])
-        for at in _lead_verb_at(masked)
+        for at in _words_at(masked, words & _lead_verbs())
     ]
-    leads = [
-        m.span()
-        for m in LEADS.finditer(masked)
-        if m.start() == 0 or not masked[m.start() - 1].isalpha()
-    ]
-    for start, end in leads + _inverted_at(masked):
+    leads = []
+    if not _lead_words().isdisjoint(words) or "Menurut" in masked:
+        leads = [
+            m.span()
+            for m in _leads().finditer(masked)
+            if m.start() == 0 or not masked[m.start() - 1].isalpha()
+        ]
+    for start, end in leads + _inverted_at(masked, words):
         after = masked[end : _sentence_end(cuts, end, len(masked))]
         out.append(Candidate(para, start, "lead", after))
     for m in AGE_AT.finditer(masked):
