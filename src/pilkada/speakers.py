@@ -583,7 +583,8 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
             out.append(Candidate(para, named.start(), "aged", named.group()))
     for start in _sentence_starts(masked, cuts):
         sentence = masked[start : _sentence_end(cuts, start, len(masked))]
-        out.append(Candidate(para, start, "opening", sentence))
+        if _may_introduce(sentence):
+            out.append(Candidate(para, start, "opening", sentence))
     out.sort(key=lambda c: c.offset)
     return out
 
@@ -591,6 +592,17 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
 def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame]:
     """The speech frames and introductions of one paragraph, in order."""
     return [c.frame for c in candidates(para, text, spans) if c.frame is not None]
+
+
+def _may_introduce(sentence: str) -> bool:
+    """A sentence whose first word is a function word ("Mereka …", "Dalam rapat …") opens with
+    no person, unless that word opens a piece of connectives only ("Namun, Harold …")."""
+    first = sentence.split(None, 1)[0].strip(",.;:") if sentence.strip() else ""
+    key = fold(first)
+    if key not in stopwords() and key not in not_names():
+        return True
+    piece = sentence.split(",", 1)[0].split()
+    return len(piece) <= 3 and all(fold(w) in stopwords() for w in piece)
 
 
 def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
@@ -685,13 +697,21 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
         kept.append(sp)
         if speaker is not None:
             current = speaker
-            since = (sp.para, sp.end)
+            since = (sp.para, _cue_end(paragraphs[sp.para], sp.end))
             reg.events.append(Event(sp.para, sp.end, speaker, True))
     _carry_continued(out, kept, paragraphs)
     return Attribution(out, reg.people)
 
 
 CAPITAL = re.compile("[A-Z]")
+
+
+def _cue_end(text: str, close: int) -> int:
+    """Where the sentence that a quote closing at ``close`` ends, with its cue ("…,” kata
+    Yosef."): no frame after the quote begins before it."""
+    tail = text[close + 1 :]
+    cuts = breaks(tail)
+    return close + 1 + (cuts[0][1] if cuts else len(tail))
 
 
 def _last_framed(
@@ -781,7 +801,7 @@ def after_cue(after: str) -> Cue | None:
         phrase = phrase[: cut.start()]
     subject = subject_of(phrase, lead_only=True)
     if subject is None or subject.kind != PERSON or not subject.name:
-        return person_cue(verb, tail)
+        return person_cue(verb, head)
     said = phrase.split()
     while said and said[-1][:1].islower():
         said.pop()  # "ungkap Teguh dengan optimis": the cue ends with the name
