@@ -25,6 +25,7 @@ from pilkada.tokens import (
     Token,
     acting_forms,
     address_words,
+    companies,
     district_titles,
     first_pieces,
     fold,
@@ -194,22 +195,24 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
     words: list[str] = [acting] if acting else []
     words.append(title)
     k = 0
+    company = False  # in a company's name, a region stays as written: "PT Transportasi Jakarta"
     while k < len(tail):
         t = tail[k]
+        low = fold(t[TEXT])
+        company = (company or low in companies()) and low not in REGION_KINDS
         if t[TEXT].startswith("("):
             k += 1  # "(Kukar)", "(Pjs)": the full form stands beside it
             continue
         if t[TEXT] == ".":
             k += 1
             continue
-        low = fold(t[TEXT])
         if low in REGION_KINDS:
             # "Bupati Kabupaten Kukar" -> "Bupati Kutai Kartanegara"; "KPU Kabupaten Bekasi" stays
             if not (k == 0 and title in {"Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur"}):
                 words.append(REGION_KINDS[low])
             k += 1
             continue
-        m = match_region(tail, k)
+        m = None if company else match_region(tail, k)
         if m:
             words.append(m[1])
             k += m[0]

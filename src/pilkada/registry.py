@@ -13,6 +13,7 @@ from itertools import compress, count, pairwise
 
 from pilkada import lexicon
 from pilkada.people import find_people, name_run
+from pilkada.regions import regions
 from pilkada.tokens import (
     IS_CAP,
     IS_WORD,
@@ -20,7 +21,11 @@ from pilkada.tokens import (
     TEXT,
     first_pieces,
     fold,
+    folded,
+    honorifics,
     may_open,
+    not_names,
+    titles,
     token_keys,
     tokenize,
 )
@@ -56,6 +61,42 @@ class Person:
             self._keys = frozenset(fold(w) for w in self.name.split())
             self._keyed = self.name
         return self._keys
+
+
+def person_name(name: str) -> str | None:
+    """``name`` as a new person's name: ranks and titles before it left out ("Jenderal Iwan
+    Setiawan" is Iwan Setiawan); None for what is no person's name at all: a region ("Jakarta
+    Utara"), a lone acronym ("BNPB"), a title alone ("Staf"), a lone function or ordinary word
+    ("Sementara", "Nanti"), or a name that ends in one."""
+    words = name.split()
+    while len(words) > 1 and _opens_office(words[0]):
+        words = words[1:]
+    keys = [fold(w.strip(".,")) for w in words]
+    if not words or " ".join(keys) in regions():
+        return None
+    if len(words) == 1 and (
+        is_initials(words[0]) or keys[0] in _plain_words() or _opens_office(words[0])
+    ):
+        return None
+    if keys[-1] in _plain_words():
+        return None
+    return " ".join(words)
+
+
+def is_initials(name: str) -> bool:
+    """One word in capitals: an acronym ("BNPB") or a person's initials ("PT", "JK")."""
+    return " " not in name and len(name) > 1 and name.isupper()
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """Words that end no name: function words and words never part of one."""
+    return folded("stopwords") | not_names()
+
+
+def _opens_office(word: str) -> bool:
+    key = fold(word.strip(".,"))
+    return word[:1].isupper() and (key in titles().firsts or key in honorifics().firsts)
 
 
 def is_short_form(short: str, name: str) -> bool:
@@ -116,6 +157,8 @@ class Registry:
     ) -> int | None:
         """Record a person (merging with one already known) and return their index."""
         if name:
+            # "kata PT": a source known only by initials speaks, but holds no office
+            official = official and not is_initials(name)
             idx = self.find(name)
             if idx is not None:
                 p = self.people[idx]
@@ -129,6 +172,13 @@ class Registry:
                 if honorific and not p.honorific:
                     p.honorific = honorific
                 return idx
+            cleaned = name if is_initials(name) else person_name(name)
+            if cleaned is None:
+                return None  # "Jakarta Utara", "Sementara": no person's name
+            if cleaned != name:
+                ranks = " ".join(name.split()[: len(name.split()) - len(cleaned.split())])
+                honorific = " ".join(filter(None, (honorific, ranks)))
+                return self.add(cleaned, role, honorific, official=official)
             self.people.append(Person(name, role, honorific, official=official))
             return len(self.people) - 1
         if role:

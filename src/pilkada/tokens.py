@@ -265,6 +265,10 @@ def role_links() -> frozenset[str]:
     return frozenset(lexicon.entries("role_links"))
 
 
+def companies() -> frozenset[str]:
+    return folded("companies")
+
+
 @cache
 def lower_honorifics() -> frozenset[str]:
     return frozenset(lexicon.entries("lower_honorifics"))
