@@ -276,3 +276,40 @@ def test_a_kecamatan_name_that_is_also_a_given_name() -> None:
 def test_a_long_chain_of_honorifics_is_read_in_linear_time() -> None:
     # a thousand "Prof. Dr. H." in a row hold no person and must not take quadratic time
     assert all(m.name is None for m in find_people("Prof. Dr. H. " * 1000))
+
+
+# --- a new person's name ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Iwan Setiawan", "Iwan Setiawan"),
+        ("Jenderal Iwan Setiawan", "Iwan Setiawan"),
+        ("Mahfud MD", "Mahfud MD"),
+        ("Jakarta Utara", None),
+        ("BNPB", None),
+        ("Staf", None),
+        ("Sementara", None),
+        ("Budi Santoso dan", None),
+    ],
+)
+def test_a_new_person_s_name(name: str, kept: str | None) -> None:
+    from pilkada.registry import person_name
+
+    assert person_name(name) == kept
+
+
+@given(st.text(max_size=60))
+def test_a_new_person_s_name_is_the_end_of_what_was_given(name: str) -> None:
+    from pilkada.registry import person_name
+
+    kept = person_name(name)
+    assert kept is None or name.split()[-len(kept.split()) :] == kept.split()
+
+
+@given(st.text(alphabet="abcdefghijklmnoprstuwy", min_size=2, max_size=8), st.text(max_size=30))
+def test_a_short_form_is_never_found_in_a_name_of_one_word(short: str, word: str) -> None:
+    from pilkada.registry import is_short_form
+
+    assert not is_short_form(short, word.replace(" ", ""))

@@ -319,3 +319,113 @@ def test_asking_the_records_found_through_name_keys_is_asking_every_comparable_o
     articles = [article(f"a{i}", *persons) for i, persons in enumerate(people)]
     made = sorted((o.name, tuple(o.articles), len(o.roles)) for o in build_roster(articles))
     assert made == _every_record_asked(articles)
+
+
+# --- who is an official, over real prose -----------------------------------------------------------
+
+ATTRIBUTION = ROOT.parent / "shared" / "attribution"
+# words that end no name: connectors a name never starts or ends with
+CONNECTORS = frozenset("dan serta atau yang dengan untuk dari di ke pada bagi oleh".split())
+
+
+def _name_faults(name: str) -> list[str]:
+    from pilkada.regions import regions
+    from pilkada.tokens import fold, honorifics, not_names, titles
+
+    words = name.split()
+    keys = [fold(w.strip(".,")) for w in words]
+    opens_office = titles().firsts | honorifics().firsts
+    faults = []
+    if keys[0] in opens_office or keys[-1] in opens_office:
+        faults.append("a title or rank at an end")
+    if keys[0] in CONNECTORS or keys[-1] in CONNECTORS:
+        faults.append("a connector at an end")
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        faults.append("a lone acronym")
+    if any(k in not_names() for k in keys):
+        faults.append("an ordinary word")
+    if " ".join(keys) in regions():
+        faults.append("a region")
+    return faults
+
+
+def test_officials_over_real_articles_have_names_of_people(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Over the attribution set beside the project (read there: its licence keeps it out of the
+    repository), the dev set and the seeds, no official's name holds a rank, a title, a
+    connector, an ordinary word or a region, and none is a lone acronym."""
+    assert ATTRIBUTION.is_dir(), f"the attribution set is expected at {ATTRIBUTION}"
+    folder = tmp_path / "semua"
+    folder.mkdir()
+    sources = [ATTRIBUTION, ROOT / "seeds", HERE / "fixtures" / "devset"]
+    for source in sources:
+        for path in source.glob("*.txt"):
+            (folder / f"{source.name}_{path.name}").symlink_to(path)
+    people = json.loads(run("officials", "--corpus", str(folder), "--json").stdout)
+    assert len(people) > 800
+    faulty = {o["name"]: _name_faults(o["name"]) for o in people if _name_faults(o["name"])}
+    assert not faulty
+
+
+def test_a_company_named_after_a_region_keeps_its_name() -> None:
+    a = parse(
+        "Layanan Bus Kota Ditambah Menjelang Pemilihan Kepala Daerah Serentak Tahun Ini\n"
+        "JAKARTA, Warta Kota – Direktur Operasional PT Transportasi Jakarta Budi Santoso "
+        "mengatakan armada bus ditambah menjelang hari pemungutan suara pada Rabu (27/11/2024).\n"
+        "Kepala Kantor Perwakilan Bank Indonesia Provinsi Kalsel Rahmat Dwisaputra hadir dalam "
+        "rapat persiapan pemungutan suara di kantor gubernur.\n"
+    )
+    roles = {p.name: p.role for p in a.officials}
+    assert roles["Budi Santoso"] == "Direktur Operasional PT Transportasi Jakarta"
+    assert roles["Rahmat Dwisaputra"] == (
+        "Kepala Kantor Perwakilan Bank Indonesia Provinsi Kalimantan Selatan"
+    )
+
+
+def test_a_minister_s_portfolio_is_the_role_not_the_name() -> None:
+    a = parse(
+        "Menteri Meninjau Kesiapan Logistik Pemilihan Kepala Daerah di Perbatasan Negara\n"
+        "NUNUKAN, Kabar Kaltara – Menteri Pertahanan Bayu Prasetyo meninjau gudang logistik "
+        "pemilihan di perbatasan pada Senin (11/11/2024) bersama jajaran kementerian.\n"
+        "Rapat itu juga dihadiri Komisioner OJK Anto Wibisono yang membahas dana kampanye.\n"
+    )
+    people = {(p.name, p.role) for p in a.officials}
+    assert ("Bayu Prasetyo", "Menteri Pertahanan") in people
+    assert ("Anto Wibisono", "Komisioner OJK") in people
+
+
+# --- --by: one person -----------------------------------------------------------------------------
+
+
+def _two_people(tmp_path: Path) -> Path:
+    folder = tmp_path / "dua"
+    folder.mkdir()
+    lede = "SEMARANG, Kabar Jateng – Rapat koordinasi pengamanan pemilihan digelar di Semarang."
+    for name, text in {
+        "a": "Gubernur Jawa Tengah Ganjar Pranowo membuka rapat.\n"
+        "“Kami siap mengamankan seluruh tahapan pemilihan,” kata Ganjar Pranowo.",
+        "b": "Menteri Pertahanan Prabowo Subianto hadir dalam rapat itu.\n"
+        "“Pertahanan negara ikut menjaga pemilihan yang damai,” kata Prabowo.",
+    }.items():
+        (folder / f"{name}.txt").write_text(
+            f"Rapat Pengamanan Pemilihan Kepala Daerah di Jawa Tengah Digelar Hari Ini\n{lede}\n"
+            f"{text}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_by_gives_one_person_and_refuses_another_sharing_letters(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    folder = str(_two_people(tmp_path))
+
+    def speakers(by: str) -> set[str]:
+        found = json.loads(run("quotes", "--by", by, "--corpus", folder, "--json").stdout)
+        return {h["quote"]["speaker"] for h in found}
+
+    assert speakers("pranowo") == {"Ganjar Pranowo"}  # not Prabowo, one letter apart
+    assert speakers("prabowo") == {"Prabowo Subianto"}
+    assert speakers("pranowa") == {"Ganjar Pranowo"}  # a typo of the one name it is close to
+    assert speakers("ganjar pranowo") == {"Ganjar Pranowo"}

@@ -273,6 +273,8 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
             k += n
         else:
             k += 1
+    while last < len(run) - 1 and _is_acronym(run[last]):
+        last += 1  # "Deputi Komisioner OJK Anto Prabowo": a name never opens with an acronym
     name_tokens = [t for t in run[last:] if t[TEXT] != "."]
     if len(name_tokens) > 4:  # a long run with no certain role word: the name is its end
         name_tokens = name_tokens[-3:]
@@ -287,6 +289,12 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     if name and (_joined_to_a_name(tokens, after) or any(t[TEXT] == "dan" for t in run[last:])):
         name = ""  # "Kordiv Data dan Informasi": a department, not a person
     return Mention(name or None, role, start, name_tokens[-1][END])
+
+
+def _is_acronym(t: Token) -> bool:
+    """A word of three capitals or more ("OJK", "BNPB"): an organisation, never a name's first
+    word (a name's initials have one or two: "M Arifin", "Mahfud MD")."""
+    return t[IS_WORD] and len(t[TEXT]) >= 3 and t[TEXT].isupper()
 
 
 def _is_place_here(name: str, tokens: Sequence[Token], after: int) -> bool:

@@ -329,22 +329,30 @@ def _records(articles: Iterable[Article]) -> list[_Record]:
 # --- matching ---------------------------------------------------------------------------------
 
 
-def _word_matches(query: str, word: str) -> bool:
+EXACT = 2  # how a query fits a name: every word as a word or the start of one
+CLOSE = 1  # some word only close to one of the name's: a misspelling ("winarta", "Winarto")
+
+
+def _word_match(query: str, word: str) -> int:
     if (word.startswith(query) and len(query) >= 3) or query == word:
-        return True
-    return len(query) >= FUZZY_LETTERS and fuzz.ratio(query, word) >= CLOSE_WORD
+        return EXACT
+    return CLOSE if len(query) >= FUZZY_LETTERS and fuzz.ratio(query, word) >= CLOSE_WORD else 0
+
+
+def name_match(query: str, name: str | None) -> int:
+    """How the query fits the name: EXACT when every word of it is a word of the name or the
+    start of one ("laura hafid" and "laura" fit "Asmin Laura Hafid"), CLOSE when some word is
+    only close to one ("winarta" fits "Winarto"), 0 when it does not fit."""
+    words = name_words(name)
+    wanted = name_words(query)
+    if not words or not wanted:
+        return 0
+    return min(max(_word_match(q, w) for w in words) for q in wanted)
 
 
 def name_matches(query: str, name: str | None) -> bool:
-    """Every word of the query is a word of the name, the start of one, or close to one
-    ("laura hafid" and "laura" fit "Asmin Laura Hafid"; "winarta" fits "Winarto")."""
-    words = name_words(name)
-    wanted = name_words(query)
-    return (
-        bool(words)
-        and bool(wanted)
-        and all(any(_word_matches(q, w) for w in words) for q in wanted)
-    )
+    """The query fits the name, exactly or as a misspelling of it (see ``name_match``)."""
+    return name_match(query, name) > 0
 
 
 def expanded(query: str) -> list[str]:

@@ -397,22 +397,25 @@ def find_quotes(
     """The quotes matching all that is given: words of the quote, speaker's name, role and place.
 
     ``query`` is read like a search query (words and "phrases"). ``by`` tolerates case, accents,
-    short forms and small misspellings ("laura hafid", "winarta"); ``role`` matches the start of
+    short forms and small misspellings ("laura hafid", "winarta"), the last only where no
+    speaker's name fits the query as it is spelt; ``role`` matches the start of
     the role's words with region abbreviations written in full ("kapolda", "bawaslu kukar");
     ``place`` matches the article's places, its dateline or the speaker's role. A quote with no
     speaker (or no role) never matches ``by`` (or ``role``). Oldest first, undated last, then by
     article and paragraph.
     """
-    from pilkada.roster import name_matches, place_matches, role_matches
+    from pilkada.roster import EXACT, name_match, place_matches, role_matches
 
     matcher = _matcher(query, regex=False) if query is not None else None
     _name_matcher(by, "speaker name", "--by")
     _name_matcher(role, "role", "--role")
     _name_matcher(place, "place", "--place")
     hits = []
+    close = set()  # the hits whose speaker the query only comes close to
     for a in articles:
         for q in a.quotes:
-            if by is not None and not name_matches(by, q.speaker):
+            fit = name_match(by, q.speaker) if by is not None else EXACT
+            if not fit:
                 continue
             if role is not None and not role_matches(role, q.role):
                 continue
@@ -432,6 +435,12 @@ def find_quotes(
                     context=context,
                 )
             )
+            if fit != EXACT:
+                close.add(len(hits) - 1)
+    if close and len(close) < len(hits):
+        # a name the query spells exactly is the one meant: "pranowo" is Ganjar Pranowo, not
+        # a misspelt Prabowo; only where no name fits exactly is a close one a misspelling
+        hits = [h for n, h in enumerate(hits) if n not in close]
     hits.sort(
         key=lambda h: (
             h.published is None,
