@@ -336,11 +336,13 @@ def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | 
     name = name_run(tokens, i)  # "Pak Bupati" gives no name: "Bupati" is a title, not a name
     if not name:
         return None
-    end = _skip_dotted(tokens, i, name)
+    end = name_end(tokens, i, name)
     return Mention(name, None, start, end, " ".join(honors))
 
 
-def _skip_dotted(tokens: Sequence[Token], i: int, name: str) -> int:
+def name_end(tokens: Sequence[Token], i: int, name: str, *, dot: bool = False) -> int:
+    """Where ``name``, read by ``name_run`` from token ``i``, ends in the text; ``dot``: with a
+    full stop right after it ("… M. Yusuf." ends after the stop)."""
     need = len(name.split())
     end = tokens[i][END]
     while i < len(tokens) and need:
@@ -348,6 +350,8 @@ def _skip_dotted(tokens: Sequence[Token], i: int, name: str) -> int:
             need -= 1
             end = tokens[i][END]
         i += 1
+    if dot and i < len(tokens) and tokens[i][TEXT] == ".":
+        end = tokens[i][END]
     return end
 
 
@@ -355,7 +359,7 @@ def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     name = name_run(tokens, i, limit=4)
     if not name or longest_entry(tokens, i, titles()) is not None:
         return None
-    return Mention(name, None, start, _skip_dotted(tokens, i, name))
+    return Mention(name, None, start, name_end(tokens, i, name))
 
 
 def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:

@@ -25,7 +25,7 @@ from typing import overload
 
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
-from pilkada.people import Mention, find_people, name_run, parse_person_at
+from pilkada.people import Mention, find_people, name_end, name_run, parse_person_at
 from pilkada.quotes import (
     Cue,
     Span,
@@ -39,7 +39,6 @@ from pilkada.regions import is_place_name
 from pilkada.registry import Event, Registry, fullest_form
 from pilkada.registry import Person as RegPerson
 from pilkada.tokens import (
-    END,
     IS_CAP,
     IS_WORD,
     START,
@@ -194,7 +193,7 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
         return _Piece("other", text)  # "Sementara itu", "Oleh karena itu"
     if key in lower_honorifics() and i + 1 < len(tokens) and tokens[i + 1][IS_CAP]:
         name = _plain_name(tokens, i + 1)  # "dokter Adam Prabata", "dr Ridwan"
-        if name is not None and _rest_is_loose(text[_name_end(tokens, i + 1, name) :]):
+        if name is not None and _rest_is_loose(text[name_end(tokens, i + 1, name, dot=True) :]):
             return _Piece(PERSON, text, mention=Mention(name, None, 0, len(text), first[TEXT]))
     if first[IS_CAP]:
         m = parse_person_at(tokens, i)
@@ -207,7 +206,7 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             return _Piece(PERSON if m.name else ROLE, text, mention=m)
         name = _plain_name(tokens, i)
         if name is not None:
-            end = _name_end(tokens, i, name)
+            end = name_end(tokens, i, name, dot=True)
             rest = text[end:]
             if _rest_is_loose(rest):
                 return _Piece("name", text, name=name, aged=bool(AGE.match(rest.strip())))
@@ -229,19 +228,6 @@ def _describes(key: str, first: Token) -> bool:
     """A piece that opens with a lower-case word or a word of description or office can describe
     a person ("warga Cipayung", "Anggota pengurus Masjid At-Tin"); "RSUD Ulin" cannot."""
     return not first[IS_CAP] or key in folded("descriptions") or key in titles().firsts
-
-
-def _name_end(tokens: Sequence[Token], i: int, name: str) -> int:
-    need = len(name.split())
-    end = tokens[i][END]
-    while i < len(tokens) and need:
-        if tokens[i][IS_WORD]:
-            need -= 1
-            end = tokens[i][END]
-        i += 1
-    if i < len(tokens) and tokens[i][TEXT] == ".":
-        end = tokens[i][END]
-    return end
 
 
 def _role_of(piece: _Piece) -> str | None:
@@ -333,7 +319,7 @@ def _ending_person(text: str) -> Mention | None:
         k -= 1
     while k < len(tokens):
         name = _plain_name(tokens, k)
-        if name is not None and _name_end(tokens, k, name) >= len(body):
+        if name is not None and name_end(tokens, k, name, dot=True) >= len(body):
             role = body[: tokens[k][START]].strip(" ,")
             titled = any(longest_entry(tokens, j, titles()) for j in range(k))
             return Mention(name, role if titled else None, 0, len(body))
