@@ -144,3 +144,21 @@ def test_doubtful_on_the_seeds_finds_none(run: Callable[..., Result], flag: list
     else:
         assert result.stdout == ""
         assert "No doubtful articles found." in result.stderr
+
+
+def test_eval_reports_attribution_by_kind_of_cue(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The wrongly annotated speaker of 07 counts against its cue's kind only, and the problem
+    names the cue."""
+    data = json.loads(run("eval", str(_broken_copy(tmp_path)), "--json").stdout)
+    kinds = {c["cue"]: c for c in data["by_cue"]}
+    assert set(kinds) <= {"named", "pronoun", "role-only", "descriptive", "none"}
+    total = sum(c["quotes"] for c in kinds.values())
+    right = sum(round(c["attribution_acc"] * c["quotes"]) for c in kinds.values())
+    assert right / total == pytest.approx(data["metrics"]["attribution_acc"], abs=1e-3)
+    assert [c for c in kinds.values() if c["attribution_acc"] < 1.0]
+    (worst,) = [w for w in data["worst"] if w["name"] == "07"]
+    assert any("gold 'Orang Lain' (cue " in p for p in worst["problems"])
+    plain = run("eval", str(tmp_path / "annotated")).stdout
+    assert any(line.startswith("attribution_acc[") for line in plain.splitlines())
