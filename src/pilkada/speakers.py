@@ -46,6 +46,7 @@ from pilkada.tokens import (
     Token,
     fold,
     folded,
+    honorifics,
     institutions,
     longest_entry,
     lower_honorifics,
@@ -425,7 +426,7 @@ def _inverted_at(masked: str, words: set[str]) -> list[tuple[int, int]]:
 def _leads() -> re.Pattern[str]:
     """ "Menurut X, …" and "Hal itu disampaikan X": the words that lead to a speaker after them."""
     passive = "|".join(sorted(_lead_words() - {"menurut"}))
-    return re.compile(rf"(?:[Mm]enurut|(?:{passive})\s+(?:oleh)?)\s+")
+    return re.compile(rf"(?:[Mm]enurut|(?:{passive})(?:\s+oleh)?)\s+")
 
 
 @cache
@@ -452,32 +453,40 @@ def breaks(text: str) -> list[tuple[int, int]]:
     A full stop, question or exclamation mark ends a sentence after a lower-case letter, a
     digit or a bracket, an initial's or a short title's dot ("M. Yusuf", "Dr.") aside; a quote
     mark always breaks."""
-    out = []
-    for m in BREAK.finditer(text):
-        at = m.start()
-        if text[at] in ".!?":
-            before = text[at - 1] if at else " "
-            if not (before.islower() or before.isdigit() or before == ")"):
-                continue
-            if text[at] == "." and _abbreviated(text, at):
-                continue
-        out.append((at, m.end()))
-    return out
+    return [m.span() for m in BREAK.finditer(text) if _is_break(text, m.start())]
+
+
+def first_break(text: str, start: int = 0) -> tuple[int, int]:
+    """The first break of ``text`` from ``start`` on (see ``breaks``), read no further; (len,
+    len) when there is none."""
+    for m in BREAK.finditer(text, start):
+        if _is_break(text, m.start()):
+            return m.start(), m.end()
+    return len(text), len(text)
+
+
+def _is_break(text: str, at: int) -> bool:
+    if text[at] not in ".!?":
+        return True
+    before = text[at - 1] if at else " "
+    if not (before.islower() or before.isdigit() or before == ")"):
+        return False
+    return not (text[at] == "." and _abbreviated(text, at))
 
 
 def _abbreviated(text: str, dot: int) -> bool:
-    """The word before the dot at ``dot`` is an initial or a short title: "M", "Dr", "dr"."""
+    """The word before the dot at ``dot`` is an initial ("M. Yusuf") or a title written short
+    ("Dr.", "dr.", "Hj.", "Jl."), not a short name ending a sentence ("kata Ani.")."""
     k = dot
-    while k > 0 and text[k - 1].isalpha() and dot - k < 4:
+    while k > 0 and text[k - 1].isalpha() and dot - k < 5:
         k -= 1
     word = text[k:dot]
     if not word or (k > 0 and text[k - 1].isalpha()):
         return False
-    if len(word) > 3:
-        return False
-    if word[0].isupper():
-        return len(word) == 1 or word[1:].islower()
-    return len(word) <= 2
+    if len(word) == 1:
+        return True
+    key = fold(word)
+    return key in honorifics().firsts or key in lower_honorifics() or key in not_names()
 
 
 def _clause_start(cuts: list[tuple[int, int]], at: int) -> int:
@@ -606,9 +615,9 @@ def cue_kind(cue: str | None) -> str:
     """What a quote's cue says of its speaker: names them ("kata Winarto"), stands for them
     ("ujarnya", "kata dia"), gives only a role ("tutur Presiden") or a description ("kata
     dokter di Puskesmas itu"), or there is none."""
-    if not cue:
+    words = (cue or "").split()
+    if not words:
         return "none"
-    words = cue.split()
     first = fold(words[0].strip(",.:"))
     if first.endswith("nya") or any(fold(w.strip(",.")) in pronouns() for w in words[1:2]):
         return "pronoun"
@@ -656,11 +665,15 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
         return read[k]
 
     current: int | None = None
-    since = (-1, -1)  # where the state was last set by a quote
+    since = (-1, -1)  # where the last quote's sentence ends: frames before it were read
     out: list[Quote] = []
     kept: list[Span] = []
     for n, sp in enumerate(spans):
-        found = _cue(paragraphs, spans, n)
+        before = spans[n - 1].end + 1 if n and spans[n - 1].para == sp.para else 0
+        after = (
+            spans[n + 1].start - 1 if n + 1 < len(spans) and spans[n + 1].para == sp.para else -1
+        )
+        found = _cue(paragraphs[sp.para], sp, before, after)
         if found is None:
             continue
         cue, quote_text = found
@@ -681,9 +694,9 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
             )
         )
         kept.append(sp)
+        since = (sp.para, _cue_end(paragraphs[sp.para], sp.end))
         if speaker is not None:
             current = speaker
-            since = (sp.para, _cue_end(paragraphs[sp.para], sp.end))
             reg.events.append(Event(sp.para, sp.end, speaker, True))
     _carry_continued(out, kept, paragraphs)
     return Attribution(out, reg.people)
@@ -695,9 +708,7 @@ CAPITAL = re.compile("[A-Z]")
 def _cue_end(text: str, close: int) -> int:
     """Where the sentence that a quote closing at ``close`` ends, with its cue ("…,” kata
     Yosef."): no frame after the quote begins before it."""
-    tail = text[close + 1 :]
-    cuts = breaks(tail)
-    return close + 1 + (cuts[0][1] if cuts else len(tail))
+    return first_break(text, close + 1)[1]
 
 
 def _last_framed(
@@ -744,17 +755,15 @@ def _subject_person(subject: Subject, reg: Registry) -> int | None:
     return idx
 
 
-def _cue(paragraphs: list[str], spans: list[Span], n: int) -> tuple[Cue | None, str] | None:
-    """The cue of quote ``n`` and its text; None when the span is no speech (a theme, a term)."""
-    sp = spans[n]
-    text = paragraphs[sp.para]
-    prev_end = max((s.end + 1 for s in spans[:n] if s.para == sp.para), default=0)
+def _cue(text: str, sp: Span, prev_end: int, next_start: int) -> tuple[Cue | None, str] | None:
+    """The cue of the quote ``sp`` of paragraph ``text`` and its text, the quotes beside it in
+    the paragraph ending at ``prev_end`` and opening at ``next_start`` (-1: none); None when the
+    span is no speech (a theme, a term)."""
     before = text[prev_end : sp.start - 1]
     quote_text = text[sp.start : sp.end]
     if not is_speech(quote_text, before):
         return None
-    nxt = next((s.start - 1 for s in spans[n + 1 :] if s.para == sp.para), len(text))
-    after = text[sp.end + 1 : nxt] if sp.closed else ""
+    after = text[sp.end + 1 : next_start if next_start >= 0 else len(text)] if sp.closed else ""
     return after_cue(after) or before_cue(before), quote_text
 
 
@@ -781,7 +790,7 @@ def after_cue(after: str) -> Cue | None:
     if fold(first) in pronouns():
         return Cue(f"{verb} {first}", pronoun=True)
     head = tail[:200]  # a speaker is named in the words right after the verb
-    phrase = head[: _sentence_end(breaks(head), 0, len(head))]
+    phrase = head[: first_break(head)[0]]
     cut = CUE_ENDS.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
