@@ -308,8 +308,8 @@ def _ending_person(text: str) -> Mention | None:
     mengatakan", "Tak henti-hentinya di sepanjang jalan Risma terus mengingatkan"), or the name
     after a long role ("Direktur Eksekutif Institute for … (Indef) Tauhid Ahmad berpendapat")."""
     words = text.split()
-    while words and fold(words[-1]) in adjuncts():
-        words.pop()
+    while words and (fold(words[-1]) in adjuncts() or AGE.match(words[-1])):
+        words.pop()  # "… Fenny (28)": the age after the name
     body = " ".join(words)
     found = [m for m in find_people(body) if m.name and m.end >= len(body)]
     if found:
@@ -384,8 +384,8 @@ def _lead_verbs() -> frozenset[str]:
 
 
 @cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.entries("speech_verbs"))
+def _inverted_verbs() -> frozenset[str]:
+    return folded("inverted_verbs")
 
 
 # ", kata X," or "lanjut X," outside quotes: a speech verb before its subject
@@ -411,7 +411,7 @@ def _words_at(text: str, found: set[str]) -> list[int]:
 
 def _inverted_at(masked: str, words: set[str]) -> list[tuple[int, int]]:
     """(start, end) of each speech verb opening a clause, before the speaker it names."""
-    verbs = _speech_verbs()
+    verbs = _inverted_verbs()
     first = LEADING.match(masked)
     opens = first is not None and first.group("w").lower() in verbs  # "Ucap Gani, …"
     if not opens and verbs.isdisjoint(words):
@@ -539,6 +539,18 @@ class Candidate:
         return Frame(self.para, self.offset, subject, self.kind in ("verb", "lead"))
 
 
+def _introduced_at(text: str, at: int) -> bool:
+    """A name at ``at`` stands where a person is introduced: after a comma or a dash, or after
+    one of the words that introduce someone ("Salah satunya …", "seperti …")."""
+    before = text[max(0, at - 30) : at].rstrip()
+    if not before or before[-1] in ",—–-(:":
+        return True
+    word = fold(before.split()[-1])
+    # "dikeluhkan Kiki (23)", "dialami Riza (19)": the agent after a passive verb
+    passive = word.startswith("di") and len(word) > 5 and word.endswith(("kan", "i"))
+    return passive or word in folded("introducers")
+
+
 def _introduces(subject: Subject, sentence: str) -> bool:
     """An opening introduces a person with two name words or more, an age, or one word and a
     description of who they are ("Ruli, salah satu peserta, …"); "Yogi, misalnya, …" only
@@ -574,7 +586,9 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
         out.append(Candidate(para, start, "lead", after))
     for m in AGE_AT.finditer(masked):
         named = AGED.search(masked, max(0, m.start() - 80), m.start())
-        if named is not None and named.start() > 0:  # an opening is read with its description
+        # an opening is read with its description; elsewhere the name must follow words that
+        # introduce someone, not a verb or a preposition whose object it is
+        if named is not None and named.start() > 0 and _introduced_at(masked, named.start()):
             out.append(Candidate(para, named.start(), "aged", named.group()))
     for start in _sentence_starts(masked, cuts):
         sentence = masked[start : _sentence_end(cuts, start, len(masked))]
