@@ -203,3 +203,53 @@ def test_subject_grammar_on_one_clause() -> None:
         "Harold Lontoh",
         "anggota KPPS 7 di Kelurahan Lapangan",
     )
+
+
+# --- found in review ---------------------------------------------------------------------------------
+
+
+def test_a_passive_frame_without_oleh() -> None:
+    assert speakers(
+        "Ketua KPU Sleman Joko Santoso membuka rapat itu.",
+        "Hal itu disampaikan Bupati Sleman Kustini Sri Purnomo di kantornya. Ia didampingi "
+        "Sekda Sleman Harda Kiswaya.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Kustini Sri Purnomo"]
+
+
+def test_a_described_speaker_is_not_a_short_form_of_another() -> None:
+    assert speakers(
+        "Panglima TNI Jenderal Andika Perkasa meninjau lokasi.",
+        f"“{SAID},” kata Andi, warga setempat.",
+    ) == ["Andi"]
+
+
+def test_a_noun_after_a_comma_opens_no_frame() -> None:
+    assert speakers(
+        "Ketua KPU Sleman Joko Santoso mengatakan, pemilu aman.",
+        "Ia menerima banyak surat, pesan Whatsapp, dan telepon dari warga.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Joko Santoso"]
+
+
+def test_a_name_with_an_age_as_an_object_introduces_no_speaker() -> None:
+    assert speakers(
+        "Kapolsek Depok Kompol Suparman mengatakan, polisi menangkap Budi Santoso (35) di rumahnya.",
+        "“Pelaku sudah kami amankan,” ujarnya.",
+    ) == ["Suparman"]
+
+
+def test_a_short_name_ends_a_sentence() -> None:
+    from pilkada.speakers import breaks
+
+    text = "Pemilu aman, kata Ani. Ketua KPU datang. Dijawab Dr. Budi dan M. Yusuf."
+    assert [text[a] for a, _ in breaks(text)] == [".", ".", "."]
+
+
+def test_thousands_of_frames_and_quotes_in_one_paragraph() -> None:
+    """A scraped article with no paragraph breaks: thousands of frames and quotes in one line
+    are read, each stretch once, and every speaker is right."""
+    one = "Ketua KPU Sleman Joko Santoso mengatakan, pemilu aman. “Kami siap,” ujarnya. "
+    paras = [one * 1500]
+    found = quotes(*paras)
+    assert len(found) == 1500 and {q.speaker for q in found} == {"Joko Santoso"}

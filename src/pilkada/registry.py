@@ -107,12 +107,12 @@ def is_short_form(short: str, name: str) -> bool:
     words = [fold(w) for w in name.split() if w[:1].isalpha()]
     if len(short) < 2 or len(words) < 2:
         return False
-    if len(short) <= 3 and short == "".join(w[0] for w in words)[: len(short)] == "".join(
-        w[0] for w in words
-    ):
+    if len(short) <= 3:
+        return short == "".join(w[0] for w in words)  # all the initials, not some of them
+    if any(w.startswith(short) and w != short for w in words):
         return True
-    if len(short) >= 4 and any(w.startswith(short) and w != short for w in words):
-        return True
+    if len(short) < 5:
+        return False  # "dede" is a name of its own, not "De(ni) De(rmawan)"
     for a, b in pairwise(words):
         for cut in range(2, len(a) + 1):
             head, tail = short[:cut], short[cut:]
@@ -154,12 +154,14 @@ class Registry:
         honorific: str | None = None,
         *,
         official: bool = True,
+        short: bool = True,
     ) -> int | None:
-        """Record a person (merging with one already known) and return their index."""
+        """Record a person (merging with one already known, by a short form of their name too
+        with ``short``) and return their index."""
         if name:
             # "kata PT": a source known only by initials speaks, but holds no office
             official = official and not is_initials(name)
-            idx = self.find(name)
+            idx = self.find(name, short=short)
             if idx is not None:
                 p = self.people[idx]
                 p.official = p.official or official
@@ -178,15 +180,16 @@ class Registry:
             if cleaned != name:
                 ranks = " ".join(name.split()[: len(name.split()) - len(cleaned.split())])
                 honorific = " ".join(filter(None, (honorific, ranks)))
-                return self.add(cleaned, role, honorific, official=official)
+                return self.add(cleaned, role, honorific, official=official, short=short)
             self.people.append(Person(name, role, honorific, official=official))
             return len(self.people) - 1
         if role:
             return self.by_role(role)
         return None
 
-    def find(self, name: str) -> int | None:
-        """The person a name form stands for: its words are a subset of theirs (or the reverse)."""
+    def find(self, name: str, *, short: bool = True) -> int | None:
+        """The person a name form stands for: its words are a subset of theirs (or the reverse),
+        or, with ``short``, one word shortens their name (see ``is_short_form``)."""
         keys = {fold(w) for w in name.split()} - {""}
         if not keys:
             return None
@@ -196,10 +199,10 @@ class Registry:
         exact = [i for i in hits if self.people[i].keys == keys]
         if len(exact) == 1:
             return exact[0]
-        if hits or len(keys) != 1:
+        if hits or len(keys) != 1 or not short:
             return None
-        (short,) = keys
-        owners = [i for i, p in enumerate(self.people) if is_short_form(short, p.name)]
+        (word,) = keys
+        owners = [i for i, p in enumerate(self.people) if is_short_form(word, p.name)]
         return owners[0] if len(owners) == 1 else None
 
     def by_role(self, role: str) -> int | None:

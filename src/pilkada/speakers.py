@@ -822,9 +822,12 @@ def _resolve(
 ) -> tuple[int | None, str, Confidence]:
     if cue is not None and (cue.name or cue.role) and not cue.pronoun:
         if cue.name:
-            idx = reg.find(cue.name)
+            # a cue that says who the speaker is ("kata Andi, warga setempat") names someone of
+            # their own, not a short form of another ("Andika Perkasa")
+            short = not (cue.role and cue.role[:1].islower())  # a description, not an office
+            idx = reg.find(cue.name, short=short)
             if idx is None:
-                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role)
+                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role, short=short)
             elif cue.role and not reg.people[idx].role:
                 reg.people[idx].role = cue.role
             if idx is not None:
