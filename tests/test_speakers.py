@@ -253,3 +253,17 @@ def test_thousands_of_frames_and_quotes_in_one_paragraph() -> None:
     paras = [one * 1500]
     found = quotes(*paras)
     assert len(found) == 1500 and {q.speaker for q in found} == {"Joko Santoso"}
+
+
+def test_the_person_a_passage_is_about_must_be_named_before_it() -> None:
+    """Text after a quote does not change its speaker: a person named later in the article is
+    not 'already named' where a sentence is about them."""
+    assert (
+        speakers(
+            "Ketua KPU Sleman Joko Santoso mengatakan, pemilu aman.",
+            "Kustini Sri Purnomo juga hadir dalam rapat itu.",
+            f"“{SAID},” ujarnya.",
+            "Bupati Sleman Kustini Sri Purnomo mengatakan hal serupa kemarin.",
+        )[0]
+        == "Joko Santoso"
+    )

@@ -218,6 +218,10 @@ class Registry:
             ]
         return hits[0] if len(hits) == 1 else None
 
+    def named_before(self, person: int, at: tuple[int, int]) -> bool:
+        """The article named or quoted ``person`` before ``at`` (paragraph, offset)."""
+        return any(e.person == person and (e.para, e.offset) < at for e in self.events)
+
     def latest(self, para: int, offset: int) -> int | None:
         """Who was last named as a subject, or last spoke, before (para, offset)."""
         best: Event | None = None

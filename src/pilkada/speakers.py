@@ -746,10 +746,14 @@ def _last_framed(
                 if f.subject.kind != PRONOUN:
                     idx = _subject_person(f.subject, reg)
                     if idx is not None:
+                        reg.events.append(Event(f.para, f.offset, idx, True))
                         return idx
-            elif (idx := reg.find(f.subject.name or "")) is not None:
-                # the subject of another verb moves the state only to someone already named:
-                # the person a passage is about ("Vicky juga melarang …")
+            elif (idx := reg.find(f.subject.name or "")) is not None and (
+                f.subject.role is not None or reg.named_before(idx, (f.para, f.offset))
+            ):
+                # the subject of another verb moves the state only to someone named with their
+                # office there or named before: the person a passage is about ("Wali Kota Bekasi
+                # Rahmat Effendi sudah menerbitkan …", "Vicky juga melarang …")
                 return idx
     return None
 
