@@ -429,3 +429,11 @@ def test_by_gives_one_person_and_refuses_another_sharing_letters(
     assert speakers("prabowo") == {"Prabowo Subianto"}
     assert speakers("pranowa") == {"Ganjar Pranowo"}  # a typo of the one name it is close to
     assert speakers("ganjar pranowo") == {"Ganjar Pranowo"}
+
+
+def test_officials_name_finds_the_one_spelt_so(run: Callable[..., Result], tmp_path: Path) -> None:
+    """One person fits: their card, not a list with Prabowo Subianto, one letter apart."""
+    shown = json.loads(
+        run("officials", "--corpus", str(_two_people(tmp_path)), "--json", "pranowo").stdout
+    )
+    assert shown["official"]["name"] == "Ganjar Pranowo"

@@ -267,3 +267,11 @@ def test_the_person_a_passage_is_about_must_be_named_before_it() -> None:
         )[0]
         == "Joko Santoso"
     )
+
+
+def test_a_role_only_cue_shared_by_two_holders_goes_to_the_one_speaking() -> None:
+    assert speakers(
+        "Ketua KPU Sleman Joko Santoso dan Ketua KPU Bantul Didik Joko Nugroho hadir.",
+        f"“{SAID},” kata Joko Santoso.",
+        "“Logistik sudah kami kirim ke semua kecamatan sejak kemarin,” ujar Ketua KPU.",
+    ) == ["Joko Santoso", "Joko Santoso"]

@@ -387,13 +387,16 @@ def find_officials(
     place: str | None = None,
 ) -> list[Official]:
     """The people of a roster that fit a name (any form), a role and a place."""
-    out = []
+    out: list[Official] = []
+    close: list[Official] = []  # people whose name the query only comes close to
     for o in roster:
-        if name and not name_matches(name, o.name):
+        fit = name_match(name, o.name) if name else EXACT
+        if not fit:
             continue
         if role and not any(role_matches(role, r) for r in o.roles):
             continue
         if place and not place_matches(place, o.places):
             continue
-        out.append(o)
-    return out
+        (out if fit == EXACT else close).append(o)
+    # a name spelt as the query is the one meant; a close one only where none is
+    return out or close

@@ -838,6 +838,8 @@ def _resolve(
                 reg.people[idx].seen_as(cue.name)
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
         idx = reg.by_role(cue.role or "")
+        if idx is None and current is not None and role_fits(cue.role, reg.people[current].role):
+            idx = current  # "ujar Ketua KPU" right after the Ketua KPU Sleman spoke
         if idx is not None:
             return idx, f"role '{cue.role}' held by the person named earlier", Confidence.medium
         return None, f"role '{cue.role}' not matched to a named person", Confidence.low
@@ -850,6 +852,13 @@ def _resolve(
     if speaking is None:
         return None, "no attribution found", Confidence.low
     return speaking, f"no attribution; {how}", Confidence.low
+
+
+def role_fits(cue_role: str | None, role: str | None) -> bool:
+    """Every word of a cue's role is a word of the person's ("Ketua KPU" of "Ketua KPU
+    Sleman")."""
+    wanted, held = set(fold(cue_role or "").split()), set(fold(role or "").split())
+    return bool(wanted) and wanted <= held
 
 
 def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str]) -> None:
