@@ -14,15 +14,23 @@ import json
 import sys
 from pathlib import Path
 
-from pilkada.corpus import load_gold
+from pilkada.corpus import CorpusError, load_gold
 from pilkada.evaluate import report
 
 BASELINE = Path(__file__).resolve().parents[1] / "tests" / "eval_baseline.json"
 
 
 def main(gold_dir: str, section: str) -> int:
-    floors = json.loads(BASELINE.read_text(encoding="utf-8"))[section]
-    pairs, failures = load_gold(gold_dir)
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    if section not in baseline:
+        print(f"{BASELINE}: no floors named {section!r}", file=sys.stderr)
+        return 2
+    floors = baseline[section]
+    try:
+        pairs, failures = load_gold(gold_dir)
+    except CorpusError as exc:
+        print(f"{gold_dir}: {exc}", file=sys.stderr)
+        return 2
     if failures or not pairs:
         print(f"{gold_dir}: {len(failures)} unreadable, {len(pairs)} read", file=sys.stderr)
         return 1
