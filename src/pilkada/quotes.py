@@ -1,10 +1,9 @@
-"""Direct quotes and who said them. Pure functions.
+"""Direct quotes: where they stand and what is no speech. Pure functions.
 
-A quote is the text between quote marks (“…”, "…", or a mismatched pair). Its speaker comes from the
-attribution around it: a speech verb after the closing mark ("…,” kata Irjen Pol Winarto", "…,”
-ujarnya", "…”. Ucap Gani"), or a lead before the opening mark ("Lanjutnya, “…", "Menurut dia, “…").
-Pronoun cues (katanya, kata dia, Beliau) and role-only cues (tandas Pj Bupati Jayapura) resolve to
-the person the article last named as a subject, or to the holder of that role.
+A quote is the text between quote marks (“…”, "…", or a mismatched pair); a theme, a title or a
+short term in quotes is no speech. This module also reads the words around a quote that lead into
+it ("Lanjutnya, “…", "Menurut dia, “…") and the person a speech verb's first words name ("tegas
+Ketua Bawaslu Sikka"); who speaks is worked out in ``speakers``.
 """
 
 from __future__ import annotations

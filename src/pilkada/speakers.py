@@ -8,6 +8,9 @@ by a quote whose attribution names its speaker. A pronoun cue ("katanya", "kata 
 cue ("ujar Presiden") or a descriptive one ("kata perempuan itu") takes it. Objects, possessors,
 names inside quotes and subjects of other verbs do not move it.
 
+The walk is lazy: a quote whose cue names nobody reads the frames back from itself to the quote
+before it, paragraph by paragraph, and stops at the first that names someone.
+
 A subject is read from the comma-separated pieces of a clause by one small grammar:
 ``[connective] (person | role piece, [region piece,] name piece | name piece, description piece)``
 where a person is a title-anchored phrase ("Kepala BPS Kalsel Mohammad Edy Mahmud"), an honorific
@@ -239,15 +242,11 @@ def _role_of(piece: _Piece) -> str | None:
     return None
 
 
-def subject_of(
-    clause: str, *, lead_only: bool = False, known: bool = True, opening: bool = False
-) -> Subject | None:
+def subject_of(clause: str, *, lead_only: bool = False, opening: bool = False) -> Subject | None:
     """The speaker a clause names. Before a verb ("Namun, Harold Lontoh, anggota KPPS, …"), the
     first piece that names someone; after a verb (``lead_only``: "kata anggota KPU Sulut,
     Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
-    ``known``: a one-word name may stand for someone ("Tauhid menilai"); an introduction needs
-    more ("Masalahnya, tes PCR …" introduces nobody). ``opening``: the clause is a sentence's
-    opening, read for whom it introduces or is about."""
+    ``opening``: the clause is a sentence's opening, read for whom it introduces or is about."""
     texts = pieces(clause)
     if not lead_only and len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
         # "Kepala Bidang … Permukiman, Cipta Karya, dan Tata Ruang Kota Surabaya Iman Krestian
@@ -278,7 +277,7 @@ def subject_of(
         told = nxt is not None and nxt.kind in (ROLE, "desc")
         if alone and not lead_only and nxt is not None and not told:
             continue  # "Pekan lalu, Menteri …", "Ditemui di Banyuwangi, …": no speaker
-        if piece.kind == "name" and (piece.aged or not one_word or known):
+        if piece.kind == "name":
             if nxt is not None and _names_alone(nxt) and not piece.aged:
                 # "Sia-sia Pengajar di Fakultas Hukum …, Hamidah Abdurrachman, menilai": a
                 # description, then the name
@@ -596,11 +595,6 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
             out.append(Candidate(para, start, "opening", sentence))
     out.sort(key=lambda c: c.offset)
     return out
-
-
-def frames(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Frame]:
-    """The speech frames and introductions of one paragraph, in order."""
-    return [c.frame for c in candidates(para, text, spans) if c.frame is not None]
 
 
 def _may_introduce(sentence: str) -> bool:
