@@ -14,7 +14,7 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.people import name_run, parse_person_at
-from pilkada.tokens import IS_CAP, IS_WORD, is_degree, tokenize
+from pilkada.tokens import IS_CAP, IS_WORD, fold, folded, is_degree, tokenize
 
 OPEN = "“"
 CLOSE = "”"
@@ -49,11 +49,6 @@ def _leads() -> re.Pattern[str]:
         rf"[,:]?\s*$",
         re.IGNORECASE,
     )
-
-
-@cache
-def _pronouns() -> frozenset[str]:
-    return frozenset(lexicon.entries("pronouns"))
 
 
 @cache
@@ -139,7 +134,7 @@ def before_cue(before: str) -> Cue | None:
     words = who.split()
     if not words:
         return None
-    if words[-1].lower() in _pronouns() or words[0].lower() in _pronouns():
+    if fold(words[-1]) in folded("pronouns") or fold(words[0]) in folded("pronouns"):
         return Cue(m.group(0).strip(" ,"), pronoun=True)
     # the subject is the last capitalised run before the verb ("Selain itu, Teguh Wibowo"),
     # degrees after the name set aside ("Dr. Mohiwan Yanyihina, S.STP menegaskan")

@@ -93,23 +93,8 @@ class Frame:
 
 
 @cache
-def connectives() -> frozenset[str]:
-    return folded("connectives")
-
-
-@cache
 def adjuncts() -> frozenset[str]:
     return folded("adjuncts") | folded("frame_adverbs")
-
-
-@cache
-def pronouns() -> frozenset[str]:
-    return folded("pronouns")
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    return folded("stopwords")
 
 
 # --- the grammar of one clause -------------------------------------------------------------------
@@ -152,7 +137,7 @@ def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
     if not name:
         return None
     words = name.split()
-    if any(fold(w) in not_names() or fold(w) in stopwords() for w in words):
+    if any(fold(w) in not_names() or fold(w) in folded("stopwords") for w in words):
         return None  # "Menurut Haris", "Bagi Toto": a sentence's first word, not a name's
     if any(w.isupper() and len(w) > (1 if n == 0 else 3) for n, w in enumerate(words)):
         return None  # "PT Genecraft Labs", "BIY", "Data LPSE": an organisation or an acronym
@@ -165,7 +150,7 @@ def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
 
 def _strip_connectives(tokens: Sequence[Token]) -> int:
     i = 0
-    while i < len(tokens) and tokens[i][IS_WORD] and fold(tokens[i][TEXT]) in connectives():
+    while i < len(tokens) and tokens[i][IS_WORD] and fold(tokens[i][TEXT]) in folded("connectives"):
         i += 1
     return i
 
@@ -191,9 +176,9 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
         return _Piece("other", text)
     first = tokens[i]
     key = fold(first[TEXT])
-    if first[IS_WORD] and key in pronouns():
+    if first[IS_WORD] and key in folded("pronouns"):
         return _Piece(PRONOUN, text)
-    if all(fold(t[TEXT]) in stopwords() for t in tokens[i:]):
+    if all(fold(t[TEXT]) in folded("stopwords") for t in tokens[i:]):
         return _Piece("other", text)  # "Sementara itu", "Oleh karena itu"
     if key in lower_honorifics() and i + 1 < len(tokens) and tokens[i + 1][IS_CAP]:
         name = _plain_name(tokens, i + 1)  # "dokter Adam Prabata", "dr Ridwan"
@@ -223,7 +208,7 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
         if last is not None and last.role is not None:
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
             return _Piece(PERSON, text, mention=last)
-    if first[IS_WORD] and key not in adjuncts() | connectives() and _describes(key, first):
+    if first[IS_WORD] and key not in adjuncts() | folded("connectives") and _describes(key, first):
         return _Piece("desc", text[first[1] :])
     return _Piece("other", text)
 
@@ -602,10 +587,10 @@ def _may_introduce(sentence: str) -> bool:
     no person, unless that word opens a piece of connectives only ("Namun, Harold …")."""
     first = sentence.split(None, 1)[0].strip(",.;:") if sentence.strip() else ""
     key = fold(first)
-    if key not in stopwords() and key not in not_names():
+    if key not in folded("stopwords") and key not in not_names():
         return True
     piece = sentence.split(",", 1)[0].split()
-    return len(piece) <= 3 and all(fold(w) in stopwords() for w in piece)
+    return len(piece) <= 3 and all(fold(w) in folded("stopwords") for w in piece)
 
 
 def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
@@ -627,7 +612,7 @@ def cue_kind(cue: str | None) -> str:
     if not words:
         return "none"
     first = fold(words[0].strip(",.:"))
-    if first.endswith("nya") or any(fold(w.strip(",.")) in pronouns() for w in words[1:2]):
+    if first.endswith("nya") or any(fold(w.strip(",.")) in folded("pronouns") for w in words[1:2]):
         return "pronoun"
     if first in {"menurut", "lanjut"} and len(words) == 1:
         return "pronoun"
@@ -799,7 +784,7 @@ def after_cue(after: str) -> Cue | None:
         return Cue(verb, pronoun=True)
     tail = rest[m.end() :]
     first = tail.strip().split(" ", 1)[0].strip(",.") if tail.strip() else ""
-    if fold(first) in pronouns():
+    if fold(first) in folded("pronouns"):
         return Cue(f"{verb} {first}", pronoun=True)
     head = tail[:200]  # a speaker is named in the words right after the verb
     phrase = head[: first_break(head)[0]]
