@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilkada.models import Quote
+from pilkada.models import Confidence, Quote
 from pilkada.pipeline import parse
 from pilkada.registry import add_mentions, build_registry, is_short_form
 from pilkada.speakers import attribute, cue_kind, subject_of
@@ -275,3 +275,10 @@ def test_a_role_only_cue_shared_by_two_holders_goes_to_the_one_speaking() -> Non
         f"“{SAID},” kata Joko Santoso.",
         "“Logistik sudah kami kirim ke semua kecamatan sejak kemarin,” ujar Ketua KPU.",
     ) == ["Joko Santoso", "Joko Santoso"]
+
+
+def test_a_lead_with_an_apposition_is_the_quote_s_named_cue() -> None:
+    (q,) = quotes(f"Harold Lontoh, anggota KPPS di Manado, mengatakan, “{SAID}.”")
+    assert (q.speaker, q.role) == ("Harold Lontoh", "anggota KPPS di Manado")
+    assert q.cue == "Harold Lontoh, anggota KPPS di Manado, mengatakan"
+    assert q.confidence == Confidence.high

@@ -761,7 +761,29 @@ def _cue(text: str, sp: Span, prev_end: int, next_start: int) -> tuple[Cue | Non
     if not is_speech(quote_text, before):
         return None
     after = text[sp.end + 1 : next_start if next_start >= 0 else len(text)] if sp.closed else ""
-    return after_cue(after) or before_cue(before), quote_text
+    return after_cue(after) or lead_cue(before) or before_cue(before), quote_text
+
+
+def lead_cue(before: str) -> Cue | None:
+    """A reporting verb leading into the quote and the speaker the grammar reads before it:
+    "Harold Lontoh, anggota KPPS, mengatakan, “…", "Kepala BPBD Anwar Hadi menjelaskan: “…"."""
+    words = set(LOWER_WORD.findall(before[-60:]))
+    at = _words_at(before, words & _lead_verbs())
+    if not at:
+        return None
+    verb = at[-1]
+    rest = before[verb:]
+    if not LEAD_TAIL.fullmatch(rest):
+        return None  # the verb leads into other words, not into the quote
+    start = _clause_start(breaks(before), verb)
+    subject = subject_of(before[start:verb])
+    if subject is None or subject.kind != PERSON or not subject.name:
+        return None
+    return Cue(before[start:].strip(" ,:"), name=subject.name, role=subject.role)
+
+
+# a reporting verb right before the opening mark: "mengatakan, “", "menjelaskan: “"
+LEAD_TAIL = re.compile(r"[a-z]+\s*[,:]?\s*")
 
 
 # where the speaker's phrase after a speech verb ends: at a time, place or manner
