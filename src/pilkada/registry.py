@@ -205,8 +205,10 @@ class Registry:
         owners = [i for i, p in enumerate(self.people) if is_short_form(word, p.name)]
         return owners[0] if len(owners) == 1 else None
 
-    def by_role(self, role: str) -> int | None:
-        """The person holding a role ("Kapolda Kalimantan Selatan"), when exactly one does."""
+    def by_role(self, role: str, prefer: int | None = None) -> int | None:
+        """The person holding a role ("Kapolda Kalimantan Selatan"), when exactly one does, or
+        ``prefer`` when several do and it is one of them ("ujar Ketua KPU" right after the Ketua
+        KPU Sleman spoke, the Ketua KPU Bantul named too)."""
         key = fold(role)
         hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
         if not hits:
@@ -216,7 +218,9 @@ class Registry:
                 for i, p in enumerate(self.people)
                 if p.role and words <= set(fold(p.role).split())
             ]
-        return hits[0] if len(hits) == 1 else None
+        if len(hits) == 1:
+            return hits[0]
+        return prefer if prefer in hits else None
 
     def named_before(self, person: int, at: tuple[int, int]) -> bool:
         """The article named or quoted ``person`` before ``at`` (paragraph, offset)."""

@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import overload
 
-from pilkada import lexicon
 from pilkada.models import Confidence, Quote
 from pilkada.people import Mention, find_people, name_end, name_run, parse_person_at
 from pilkada.quotes import (
@@ -66,7 +65,7 @@ PRONOUN = "pronoun"
 AGE = re.compile(r"^\(\d{1,3}(?:\s*tahun)?\)")
 # a name with an age in brackets introduces a person wherever it stands: "Salah satunya Minda
 # (21), pengunjung asal Gedebage"
-AGE_AT = re.compile(r" \(\d{1,2}\)")
+AGE_AT = re.compile(r" \(\d{1,3}(?:\s*tahun)?\)")
 AGED = re.compile(r"(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+$")  # the name before AGE_AT
 
 
@@ -199,15 +198,12 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             rest = text[end:]
             if _rest_is_loose(rest):
                 return _Piece("name", text, name=name, aged=bool(AGE.match(rest.strip())))
-            last = _ending_person(text) if ending else None
-            if last is not None:
-                # "General Manager Pertamina Marketing Operation Region IV PT Pertamina Sylvia
-                # Grace Yuvenna": a run of capitals longer than a name ends with the name
-                return _Piece(PERSON, text, mention=last, tail=True)
         last = _ending_person(text) if ending else None
-        if last is not None and last.role is not None:
+        if last is not None and (name is not None or last.role is not None):
+            # "General Manager Pertamina Marketing Operation Region IV PT Pertamina Sylvia
+            # Grace Yuvenna": a run of capitals longer than a name ends with the name;
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
-            return _Piece(PERSON, text, mention=last)
+            return _Piece(PERSON, text, mention=last, tail=name is not None)
     if first[IS_WORD] and key not in adjuncts() | folded("connectives") and _describes(key, first):
         return _Piece("desc", text[first[1] :])
     return _Piece("other", text)
@@ -362,16 +358,6 @@ def _apposed_name(parts: Sequence[_Piece], n: int, role: str | None = None) -> S
 # --- frames in a paragraph -----------------------------------------------------------------------
 
 
-@cache
-def _lead_verbs() -> frozenset[str]:
-    return frozenset(lexicon.entries("speech_leads"))
-
-
-@cache
-def _inverted_verbs() -> frozenset[str]:
-    return folded("inverted_verbs")
-
-
 # ", kata X," or "lanjut X," outside quotes: a speech verb before its subject
 INVERTED = re.compile(r"[,;]\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
 LEADING = re.compile(r"\s*(?P<w>[A-Za-z]+)\s+(?=[A-Za-z])")
@@ -395,7 +381,7 @@ def _words_at(text: str, found: set[str]) -> list[int]:
 
 def _inverted_at(masked: str, words: set[str]) -> list[tuple[int, int]]:
     """(start, end) of each speech verb opening a clause, before the speaker it names."""
-    verbs = _inverted_verbs()
+    verbs = folded("inverted_verbs")
     first = LEADING.match(masked)
     opens = first is not None and first.group("w").lower() in verbs  # "Ucap Gani, …"
     if not opens and verbs.isdisjoint(words):
@@ -556,7 +542,7 @@ def candidates(para: int, text: str, spans: Sequence[tuple[int, int]]) -> list[C
     words = set(LOWER_WORD.findall(masked))  # the lower-case words, looked up in C
     out = [
         Candidate(para, at, "verb", masked[_clause_start(cuts, at) : at])
-        for at in _words_at(masked, words & _lead_verbs())
+        for at in _words_at(masked, words & folded("speech_leads"))
     ]
     leads = []
     if not _lead_words().isdisjoint(words) or "Menurut" in masked:
@@ -613,8 +599,6 @@ def cue_kind(cue: str | None) -> str:
         return "none"
     first = fold(words[0].strip(",.:"))
     if first.endswith("nya") or any(fold(w.strip(",.")) in folded("pronouns") for w in words[1:2]):
-        return "pronoun"
-    if first in {"menurut", "lanjut"} and len(words) == 1:
         return "pronoun"
     subject = subject_of(" ".join(words[1:]), lead_only=True) if len(words) > 1 else None
     if subject is None:
@@ -768,7 +752,7 @@ def lead_cue(before: str) -> Cue | None:
     """A reporting verb leading into the quote and the speaker the grammar reads before it:
     "Harold Lontoh, anggota KPPS, mengatakan, “…", "Kepala BPBD Anwar Hadi menjelaskan: “…"."""
     words = set(LOWER_WORD.findall(before[-60:]))
-    at = _words_at(before, words & _lead_verbs())
+    at = _words_at(before, words & folded("speech_leads"))
     if not at:
         return None
     verb = at[-1]
@@ -838,9 +822,7 @@ def _resolve(
             if idx is not None:
                 reg.people[idx].seen_as(cue.name)
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
-        idx = reg.by_role(cue.role or "")
-        if idx is None and current is not None and role_fits(cue.role, reg.people[current].role):
-            idx = current  # "ujar Ketua KPU" right after the Ketua KPU Sleman spoke
+        idx = reg.by_role(cue.role or "", prefer=current)
         if idx is not None:
             return idx, f"role '{cue.role}' held by the person named earlier", Confidence.medium
         return None, f"role '{cue.role}' not matched to a named person", Confidence.low
@@ -853,13 +835,6 @@ def _resolve(
     if speaking is None:
         return None, "no attribution found", Confidence.low
     return speaking, f"no attribution; {how}", Confidence.low
-
-
-def role_fits(cue_role: str | None, role: str | None) -> bool:
-    """Every word of a cue's role is a word of the person's ("Ketua KPU" of "Ketua KPU
-    Sleman")."""
-    wanted, held = set(fold(cue_role or "").split()), set(fold(role or "").split())
-    return bool(wanted) and wanted <= held
 
 
 def _carry_continued(out: list[Quote], spans: list[Span], paragraphs: list[str]) -> None:
