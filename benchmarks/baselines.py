@@ -36,7 +36,7 @@ from generate import Generated, generate_truth
 
 from pilkada import parse
 from pilkada.decode import decode
-from pilkada.formats import _parse as parse_page  # what `pilkada index` runs on an .html file
+from pilkada.inputs.html import parse_page  # what every command runs on an .html file
 
 PARSE_TARGET = 1000.0  # articles per second per core
 CLAIMED = {"justext": 4.0, "trafilatura": 9.0}  # what the parse-rate target amounts to against each
@@ -133,7 +133,7 @@ def tools() -> tuple[dict[str, Tool], dict[str, str]]:
     """The tools to time, by name, and the version of each (or why it is missing)."""
     found: dict[str, Tool] = {
         "pilkada_html": lambda p: "\n".join(
-            parse_page(decode(p.data), p.name + ".html", p.name, True).paragraphs
+            parse_page(decode(p.data), p.name + ".html", p.name).paragraphs
         ),
         "pilkada_text": lambda p: "\n".join(parse(p.text, id=p.name).paragraphs),
     }

@@ -875,24 +875,42 @@ def eval_(gold_dir: str, worst: int, as_json: bool) -> None:
     render.eval_report(evaluate.report(gold_dir, pairs, worst=worst), as_json=as_json)
 
 
+FORMAT_HELP = (
+    "Read every FILE as this format. Default: told by the file's name (.txt, .html/.htm, "
+    ".jsonl; any other is text), and for - (standard input) by its first bytes."
+)
+
+
+def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    from pilkada.inputs import FORMATS
+
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), metavar="|".join(FORMATS), help=FORMAT_HELP
+    )(f)
+
+
 @cli.command()
 @click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@format_option
 @click.pass_context
-def parse(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Parse raw article files into JSON Lines: one Article object per file, in order.
+def parse(ctx: click.Context, files: tuple[str, ...], fmt: str | None) -> None:
+    """Parse raw article files into JSON Lines: one Article object per article, in order.
 
-    Each object's "source" is the path as given. A file that cannot be read is reported on
-    stderr and skipped; the exit status is then 1, after the others have been printed.
+    A FILE is a text dump (.txt), a saved page (.html, .htm) or JSON Lines (.jsonl, an article
+    a line); - reads standard input. Each object's "source" is the path as given. A file that
+    cannot be read is reported on stderr and skipped; the exit status is then 1, after the
+    others have been printed.
 
     \b
     Examples:
       pilkada parse berita.txt
       pilkada parse seeds/*.txt > articles.jsonl
+      curl -s https://example.org/berita | pilkada parse - --format html
     """
     from pilkada import corpus, render
 
     failed = 0
-    for item in corpus.load(files):
+    for item in corpus.load(files, fmt):
         if isinstance(item, corpus.LoadFailure):
             click.echo(f"Error: {item}", err=True)
             failed += 1
@@ -904,20 +922,27 @@ def parse(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument(
-    "file", type=click.Path(exists=True, dir_okay=False, readable=False), metavar="FILE"
+    "file",
+    type=click.Path(exists=True, dir_okay=False, readable=False, allow_dash=True),
+    metavar="FILE",
 )
 @click.option("--explain", is_flag=True, help="Also list every removed line and why.")
-def clean(file: str, explain: bool) -> None:
+@format_option
+def clean(file: str, explain: bool, fmt: str | None) -> None:
     """Print the cleaned text of a raw article: title first, paragraphs apart.
+
+    FILE is a text dump (.txt) or a saved page (.html, .htm); - reads standard input.
 
     \b
     Examples:
       pilkada clean berita.txt > bersih.txt
-      pilkada clean berita.txt --explain
+      pilkada clean halaman.html --explain
     """
     from pilkada import corpus, render
 
-    item = next(corpus.load([file]))
+    item = next(corpus.load([file], fmt), None)
+    if item is None:
+        raise click.ClickException(f"{file}: no article in it")
     if isinstance(item, corpus.LoadFailure):
         raise click.ClickException(str(item))
     render.cleaned(item, explain=explain)

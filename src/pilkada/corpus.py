@@ -1,6 +1,7 @@
 """Finding and reading articles: which files make a corpus, and the Articles parsed from them.
 
-A corpus is named by a *spec*: a file, a folder (searched recursively for ``*.txt``), or a glob.
+A corpus is named by a *spec*: a file, a folder (searched recursively for ``.txt``,
+``.html``/``.htm`` and ``.jsonl`` files), a glob, or ``-`` (standard input).
 With no spec, ``$PILKADA_CORPUS`` is used if set, else the seed articles bundled with pilkada.
 
     from pilkada import corpus
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -55,30 +57,35 @@ def resolve(spec: str | None) -> list[Path]:
     if spec is None:
         spec = os.environ.get(ENVVAR) or None
     if spec is None:
-        return _txt_files(bundled_seeds())
+        return _article_files(bundled_seeds())
     if glob.has_magic(spec):
         matches = sorted(glob.glob(os.path.expanduser(spec), recursive=True))
         if not matches:
             raise CorpusError(f"no files match {spec}")
         paths = [p for m in matches for p in _expand(Path(m))]
         if not paths:
-            raise CorpusError(f"no articles (.txt files) match {spec}")
+            raise CorpusError(f"no articles (.txt, .html, .htm or .jsonl files) match {spec}")
         return list(dict.fromkeys(paths))
+    if spec == STDIN:
+        return [Path(STDIN)]
     path = Path(spec).expanduser()
     if not path.exists():
         raise CorpusError(f"no such file or folder: {spec}")
     paths = _expand(path)
     if not paths:
-        raise CorpusError(f"no articles (.txt files) in {spec}")
+        raise CorpusError(f"no articles (.txt, .html, .htm or .jsonl files) in {spec}")
     return paths
 
 
 def _expand(path: Path) -> list[Path]:
-    return _txt_files(path) if path.is_dir() else [path]
+    return _article_files(path) if path.is_dir() else [path]
 
 
-def _txt_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.txt") if p.is_file())
+def _article_files(folder: Path) -> list[Path]:
+    """The files of a folder, in its sub-folders too, whose names say a format pilkada reads."""
+    from pilkada.inputs import SUFFIXES
+
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
 def read(path: str | os.PathLike[str]) -> str:
@@ -88,27 +95,42 @@ def read(path: str | os.PathLike[str]) -> str:
     return decode(Path(path).read_bytes())
 
 
-def load(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | LoadFailure]:
-    """Parse each file in order; a file that cannot be read or decoded yields a LoadFailure.
+STDIN = "-"  # the path that names standard input
 
-    An article's ``source`` is the path as given and its ``id`` the file's stem, made unique
-    within this call by a numeric suffix (``name``, ``name-2``, …).
+
+def load(
+    paths: Iterable[str | os.PathLike[str]], fmt: str | None = None
+) -> Iterator[Article | LoadFailure]:
+    """Parse each file in order, each by the reader of its format (``pilkada.inputs``): ``fmt``,
+    else its name's, else text; ``-`` is standard input (its format told by ``fmt`` or its
+    first bytes). A file that cannot be read or decoded, or a line of a .jsonl file that holds
+    no article, yields a LoadFailure.
+
+    An article's ``source`` is the path as given and its ``id`` the file's stem (``STEM.LINE``
+    for a .jsonl line), made unique within this call by a numeric suffix (``name-2``, …).
     """
-    from pilkada.decode import DecodeError
-    from pilkada.pipeline import parse
+    from pilkada import inputs
 
     used: set[str] = set()
     for path in paths:
         source = os.fspath(path)
         try:
-            text = read(path)
-        except DecodeError as exc:
-            yield LoadFailure(source, str(exc))
-            continue
+            data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:
             yield LoadFailure(source, _os_reason(exc))
             continue
-        yield parse(text, source=source, id=_unique(Path(source).stem, used))
+        if source == STDIN:
+            kind, stem = fmt or inputs.sniff(data), "stdin"
+        else:
+            kind, stem = fmt or inputs.format_of(source) or "txt", Path(source).stem
+        for unit in inputs.read(data, source, stem, kind):
+            if unit.article is None:
+                where = f"{source}:{unit.line}" if unit.line else source
+                yield LoadFailure(where, unit.reason or "no article")
+                continue
+            article = unit.article
+            ident = _unique(article.id if unit.line else stem, used)
+            yield article if ident == article.id else article.model_copy(update={"id": ident})
 
 
 def _os_reason(exc: OSError) -> str:

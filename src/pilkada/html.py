@@ -73,13 +73,13 @@ def page(html: str) -> Page:
     found.title = _title(tree, outlet)
     for selector in DATE_META:
         value = _meta(tree, selector)
-        if value and (day := _iso_day(value)):
+        if value and (day := iso_day(value)):
             found.published, found.published_text = day, value
             break
     else:
         stamp = tree.css_first("time[datetime]")
         value = stamp.attributes.get("datetime") if stamp is not None else None
-        if value and (day := _iso_day(value)):
+        if value and (day := iso_day(value)):
             found.published, found.published_text = day, value
     return found
 
@@ -105,7 +105,7 @@ def _title(tree: LexborHTMLParser, outlet: str | None) -> str | None:
     return title or None
 
 
-def _iso_day(value: str) -> date | None:
+def iso_day(value: str) -> date | None:
     m = ISO_DAY.match(value.strip())
     if not m:
         return None

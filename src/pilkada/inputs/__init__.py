@@ -1,0 +1,77 @@
+"""Every input format pilkada reads, in one registry: a file's bytes -> its articles.
+
+Each format is a small module with ``read(data, source, stem) -> Iterator[Unit]``:
+
+- ``txt`` (``.txt``, and any file of another name): decoded (``pilkada.decode``) and parsed as
+  it is.
+- ``html`` (``.html``, ``.htm``): the page read through its DOM (``pilkada.html``); what its
+  head states (headline, date, site) stands beside what the text gives.
+- ``jsonl`` (``.jsonl``): one JSON object a line with ``text`` or ``html``, and optionally
+  ``url``, ``title``, ``date`` and ``outlet``, which a scraper knows better than a parser can
+  guess: they win. Its articles are ``STEM.LINE``.
+
+Every command reads files through here (``parse``, ``clean``, ``--corpus``, ``index``), so one
+file gives one Article whichever reads it. Pure: the caller reads the bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from importlib import import_module
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # the CLI reads FORMATS at start-up: no model is built for that
+    from pilkada.models import Article
+
+__all__ = ["FORMATS", "SUFFIXES", "Unit", "decoded", "format_of", "read", "sniff"]
+
+FORMATS = ("txt", "html", "jsonl")
+SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+
+class Unit(NamedTuple):
+    """One article a file gives (``article``), or why a part of it gives none (``reason``)."""
+
+    line: int  # 0 for a whole file; the line's number in a .jsonl file
+    article: Article | None = None
+    reason: str | None = None
+    url: str | None = None
+    raw: bytes = b""  # what the article was read from: its hash names it in an index
+    whole: bool = False  # the reason is the whole file's: nothing of it could be read
+
+
+def format_of(path: str | os.PathLike[str]) -> str | None:
+    """The format a file's name says, or None for a name of no known format."""
+    return SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+
+def sniff(data: bytes) -> str:
+    """The format of bytes with no name to tell it by (standard input): a page opens with a
+    tag, JSON Lines with an object; anything else is text."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "txt"
+
+
+def decoded(data: bytes) -> str | Unit:
+    """A whole file's text, or the Unit that says why it has none (empty, binary)."""
+    from pilkada.decode import DecodeError, decode
+
+    try:
+        return decode(data)
+    except DecodeError as exc:
+        return Unit(0, reason=str(exc), raw=data, whole=True)
+
+
+def read(data: bytes, source: str, stem: str, fmt: str, first_line: int = 1) -> Iterator[Unit]:
+    """The articles of ``data`` read as format ``fmt``; a failure is a Unit with a reason, never
+    an exception. ``first_line``: the number of ``data``'s first line, for a chunk of a .jsonl
+    file."""
+    reader: Callable[..., Iterator[Unit]] = import_module(f"pilkada.inputs.{fmt}").read
+    if fmt == "jsonl":
+        return reader(data, source, stem, first_line)
+    return reader(data, source, stem)

@@ -1,0 +1,17 @@
+"""Plain text, as a scraper saved it: decoded and parsed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pilkada.inputs import Unit, decoded
+
+
+def read(data: bytes, source: str, stem: str) -> Iterator[Unit]:
+    from pilkada.pipeline import parse
+
+    text = decoded(data)
+    if isinstance(text, Unit):
+        yield text
+        return
+    yield Unit(0, parse(text, source=source, id=stem), raw=data)
