@@ -10,10 +10,15 @@ buttons and "Baca Juga" links are removed there, with their reasons. The page's 
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pilkada import lexicon
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -50,9 +55,11 @@ class Page:
 
     lines: list[str] = field(default_factory=list)
     title: str | None = None
+    title_source: str = "the page's <title>"
     published: date | None = None
     published_text: str | None = None
     outlet: str | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -66,22 +73,203 @@ def page(html: str) -> Page:
 
     tree = LexborHTMLParser(html)
     found = Page()
-    if tree.body is not None:
-        found.lines = _lines(tree.body)
-    outlet = _meta(tree, 'meta[property="og:site_name"]')
+    linked = _linked_data(tree)
+    outlet = _meta(tree, 'meta[property="og:site_name"]') or _publisher(linked)
     found.outlet = outlet
-    found.title = _title(tree, outlet)
+    found.authors = _authors(tree, linked)
+    if tree.body is not None:
+        block = _article_block(tree.body)
+        headline = _headline(tree.body, block)
+        skip = _chrome_blocks(tree.body, [n for n in (block, headline) if n is not None])
+        found.lines = _lines(tree.body, skip, headline, block)
+        if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
+            found.title, found.title_source = title, "the page's <h1>"
+    found.title = found.title or _title(tree, outlet, linked)
+    found.published, found.published_text = _published(tree, linked)
+    return found
+
+
+def _published(
+    tree: LexborHTMLParser, linked: list[dict[str, Any]]
+) -> tuple[date | None, str | None]:
+    """The publication date the page states for a machine: a meta tag, JSON-LD, <time>."""
     for selector in DATE_META:
         value = _meta(tree, selector)
         if value and (day := iso_day(value)):
-            found.published, found.published_text = day, value
-            break
-    else:
-        stamp = tree.css_first("time[datetime]")
-        value = stamp.attributes.get("datetime") if stamp is not None else None
-        if value and (day := iso_day(value)):
-            found.published, found.published_text = day, value
-    return found
+            return day, value
+    for item in linked:
+        value = item.get("datePublished")
+        if isinstance(value, str) and (day := iso_day(value)):
+            return day, value
+    stamp = tree.css_first("time[datetime]")
+    value = stamp.attributes.get("datetime") if stamp is not None else None
+    if value and (day := iso_day(value)):
+        return day, value
+    return None, None
+
+
+# --- what the page states for machines: JSON-LD ------------------------------------------------
+
+
+def _linked_data(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """Every object of the page's JSON-LD with a type, articles first; a script that is no
+    JSON is passed over."""
+    found: list[dict[str, Any]] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text() or "null")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                if "@type" in item:
+                    found.append(item)
+    return sorted(found, key=lambda item: not _is_article(item))
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and (k.endswith("Article") or k == "BlogPosting") for k in kinds)
+
+
+def _names(value: object) -> list[str]:
+    """The names a JSON-LD author or publisher value holds: a string, an object, a list."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and (name := SPACE.sub(" ", name).strip()):
+            out.append(name)
+    return out
+
+
+def _publisher(linked: list[dict[str, Any]]) -> str | None:
+    for item in linked:
+        if names := _names(item.get("publisher")):
+            return names[0]
+    return None
+
+
+def _authors(tree: LexborHTMLParser, linked: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The writers the page names for machines (JSON-LD, else a meta author), without a desk's
+    label ("Redaksi", "Admin") or a site's name."""
+    from pilkada.lines import generic_credits
+
+    names = next((n for i in linked if _is_article(i) and (n := _names(i.get("author")))), [])
+    if not names and (meta := _meta(tree, 'meta[name="author"]')):
+        names = [meta]
+    return tuple(
+        n for n in names if n.lower() not in generic_credits() and "." not in n and not n.isupper()
+    )
+
+
+# --- the article in the page -----------------------------------------------------------------
+
+
+@cache
+def _chrome_words() -> frozenset[str]:
+    return frozenset(lexicon.entries("html_chrome"))
+
+
+CLASS_WORD = re.compile(r"[a-z0-9]+")
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "header", "dialog", "menu"})
+LISTS = frozenset({"ul", "ol", "table", "div", "section", "dl"})
+MIN_PARAGRAPH = 30  # characters of text outside links that make a <p> count for the article
+
+
+def _named_chrome(node: LexborNode) -> bool:
+    """An element that its tag or its class or id names as site chrome."""
+    if node.tag in CHROME_TAGS:
+        return True
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(names.strip()) and not _chrome_words().isdisjoint(CLASS_WORD.findall(names))
+
+
+def _article_block(body: LexborNode) -> LexborNode | None:
+    """The element that holds the article: the deepest that holds nearly all the page's
+    paragraph text (outside links and outside the blocks named as chrome); None for a page
+    with no paragraphs."""
+    scores: dict[int, int] = {}
+    nodes: dict[int, LexborNode] = {}
+    for para in body.css("p"):
+        weight = len(_text(para)) - sum(len(_text(a)) for a in para.css("a"))
+        if weight < MIN_PARAGRAPH or any(_named_chrome(n) for n in _ancestors(para)):
+            continue
+        for node in _ancestors(para):
+            scores[node.mem_id] = scores.get(node.mem_id, 0) + weight
+            nodes[node.mem_id] = node
+    if not scores:
+        return None
+    whole = max(scores.values())
+    held = [nodes[k] for k, score in scores.items() if score >= 0.85 * whole]
+    return max(held, key=lambda n: sum(1 for _ in _ancestors(n)))
+
+
+def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    """The elements that hold ``node``, nearest first, up to the body."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("html", "-document", None):
+        yield parent
+        parent = parent.parent
+
+
+def _headline(body: LexborNode, block: LexborNode | None) -> LexborNode | None:
+    """The article's headline: an <h1> inside the article, else the last before it."""
+    order = {n.mem_id: k for k, n in enumerate(body.traverse())}
+    heads = [h for h in body.css("h1") if _text(h) and not _in_named_chrome(h, block)]
+    if block is None:
+        return heads[0] if len(heads) == 1 else None
+    inside = [h for h in heads if any(a.mem_id == block.mem_id for a in _ancestors(h))]
+    if inside:
+        return inside[0]
+    before = [h for h in heads if order[h.mem_id] < order[block.mem_id]]
+    return before[-1] if before else None
+
+
+def _in_named_chrome(node: LexborNode, block: LexborNode | None) -> bool:
+    """``node`` stands in a block named as chrome that does not hold the article."""
+    for a in _ancestors(node):
+        if block is not None and a.mem_id == block.mem_id:
+            return False
+        if a.tag != "header" and _named_chrome(a):
+            return True
+    return False
+
+
+def _chrome_blocks(body: LexborNode, keep: list[LexborNode]) -> set[int]:
+    """The elements to leave out: those named as chrome and lists that are mostly links, none
+    holding the article or its headline (``keep``)."""
+    kept = {n.mem_id for k in keep for n in (k, *_ancestors(k))}
+    out: set[int] = set()
+    for node in body.traverse():
+        if node.mem_id in kept or not (node.tag in BLOCKS or node.tag in CHROME_TAGS):
+            continue  # a word inside a paragraph is never chrome: "<a class="tag">Pilkada</a>"
+        if node.tag in ("p", "h1"):
+            continue
+        if any(a.mem_id in out for a in _ancestors(node)):
+            continue
+        if _named_chrome(node) or (node.tag in LISTS and _mostly_links(node)):
+            out.add(node.mem_id)
+    return out
+
+
+def _mostly_links(node: LexborNode) -> bool:
+    text = len(_text(node))
+    if text < 15:
+        return False
+    return sum(len(_text(a)) for a in node.css("a")) >= 0.6 * text
+
+
+def _text(node: LexborNode) -> str:
+    return SPACE.sub(" ", node.text()).strip()
 
 
 def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
@@ -92,8 +280,10 @@ def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
     return SPACE.sub(" ", value).strip() or None if value else None
 
 
-def _title(tree: LexborHTMLParser, outlet: str | None) -> str | None:
+def _title(tree: LexborHTMLParser, outlet: str | None, linked: list[dict[str, Any]]) -> str | None:
     title = _meta(tree, 'meta[property="og:title"]')
+    if title is None:
+        title = next((h for i in linked if isinstance(h := i.get("headline"), str)), None)
     if title is None:
         node = tree.css_first("title")
         title = SPACE.sub(" ", node.text()).strip() if node is not None else None
@@ -115,17 +305,27 @@ def iso_day(value: str) -> date | None:
         return None
 
 
-def _lines(body: LexborNode) -> list[str]:
-    """The visible text in lines: a new line at every block's start and end and at each <br>."""
+def _lines(
+    body: LexborNode,
+    skip: set[int],
+    start: LexborNode | None = None,
+    block: LexborNode | None = None,
+) -> list[str]:
+    """The visible text in lines: a new line at every block's start and end and at each <br>;
+    the elements in ``skip`` left out; from ``start`` (the headline) on, when it is given and
+    comes before the article's end, to the end of ``block`` (the article), when it is given."""
     lines: list[str] = []
     current: list[str] = []
+    keeping = start is None
 
     def flush() -> None:
         text = SPACE.sub(" ", "".join(current)).strip()
         current.clear()
-        if text:
+        if text and keeping:
             lines.append(text)
 
+    started = start.mem_id if start is not None else None
+    ends = block.mem_id if block is not None else None
     # an explicit stack, not recursion: a page may nest thousands of elements deep
     stack: list[tuple[LexborNode, bool]] = [(body, True)]
     while stack:
@@ -133,12 +333,17 @@ def _lines(body: LexborNode) -> list[str]:
         tag = node.tag
         if not entering:
             flush()
+            if node.mem_id == ends:
+                break  # the article ends here: what follows is the site's
             continue
         if tag == "-text":
             current.append(node.text_content or "")
             continue
-        if tag in SKIPPED or tag in ("-comment", "-doctype"):
+        if tag in SKIPPED or tag in ("-comment", "-doctype") or node.mem_id in skip:
             continue
+        if node.mem_id == started:
+            flush()
+            keeping = True
         if tag == "br":
             flush()
             continue

@@ -16,7 +16,8 @@ class Hints:
     outlet: str | None = None
     authors: tuple[str, ...] = ()
     authoritative: bool = False  # given by a scraper (JSON Lines), not read from a page
-    why_title: str = "the page's headline"
+    headline: bool = False  # the title is the page's marked-up headline: it wins over the text's
+    why_title: str = "the page's <title>"
     why_date: str = "the page's meta date"
 
 
@@ -25,7 +26,7 @@ def with_hints(article: Article, hints: Hints) -> Article:
     update: dict[str, Any] = {}
     why_title = "given in the record" if hints.authoritative else hints.why_title
     weak_title = article.title is None or article.title_confidence.level is Confidence.low
-    if hints.title and (hints.authoritative or weak_title):
+    if hints.title and (hints.authoritative or hints.headline or weak_title):
         update["title"] = hints.title
         update["title_confidence"] = Certainty(level=Confidence.high, why=why_title)
     if hints.published is not None:

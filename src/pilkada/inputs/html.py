@@ -34,5 +34,13 @@ def parse_page(text: str, source: str | None = None, ident: str | None = None) -
     if not found.lines:
         raise ValueError("no text in the page")
     article = parse(found.text, source=source, id=ident)
-    hints = Hints(found.title, found.published, found.published_text, found.outlet)
+    hints = Hints(
+        found.title,
+        found.published,
+        found.published_text,
+        found.outlet,
+        found.authors,
+        headline=found.title_source != "the page's <title>",
+        why_title=found.title_source,
+    )
     return with_hints(article, hints)
