@@ -1,6 +1,7 @@
 """pilkada's parse rate against jusText and trafilatura, on the same article-size HTML pages.
 
     python benchmarks/baselines.py [--articles 1000] [--seed 0]
+    python benchmarks/baselines.py --pages tests/fixtures/pages   # quality, see pages.py
 
 The generated articles are rendered as the pages a news site would serve (``render_page``), and
 each tool reads every page in this one process (one core):
@@ -193,7 +194,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="Time pilkada against jusText and trafilatura.")
     ap.add_argument("--articles", type=int, default=1000, help="generated articles (pages)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the generated articles")
+    ap.add_argument(
+        "--pages",
+        metavar="DIR",
+        help="instead: body, title, date and outlet on DIR's saved pages with gold "
+        "(NAME.html beside NAME.gold.json), pilkada against trafilatura (benchmarks/pages.py)",
+    )
     args = ap.parse_args()
+    if args.pages:
+        from pathlib import Path
+
+        from pages import report
+
+        report(Path(args.pages))
+        return
     if args.articles < 1:
         ap.error("--articles must be at least 1")
     started = time.perf_counter()

@@ -78,9 +78,10 @@ def page(html: str) -> Page:
     found.outlet = outlet
     found.authors = _authors(tree, linked)
     if tree.body is not None:
-        block = _article_block(tree.body)
+        layout = _Layout(tree.body)
+        block = _article_block(tree.body, layout)
         headline = _headline(tree.body, block)
-        skip = _chrome_blocks(tree.body, [n for n in (block, headline) if n is not None])
+        skip = _chrome_blocks(tree.body, layout, [n for n in (block, headline) if n is not None])
         found.lines = _lines(tree.body, skip, headline, block)
         if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
             found.title, found.title_source = title, "the page's <h1>"
@@ -193,15 +194,33 @@ def _named_chrome(node: LexborNode) -> bool:
     return bool(names.strip()) and not _chrome_words().isdisjoint(CLASS_WORD.findall(names))
 
 
-def _article_block(body: LexborNode) -> LexborNode | None:
+class _Layout:
+    """Where a page's paragraph text stands: how much of it (outside links) each element
+    holds, and which elements are chrome: named so (``_named_chrome``) and holding less than
+    half of it (a theme may name the article's own block "entry-content no-share")."""
+
+    def __init__(self, body: LexborNode) -> None:
+        self.weights: list[tuple[LexborNode, int]] = []
+        self.held: dict[int, int] = {}
+        for para in body.css("p"):
+            weight = len(_text(para)) - sum(len(_text(a)) for a in para.css("a"))
+            if weight >= MIN_PARAGRAPH:
+                self.weights.append((para, weight))
+                for node in _ancestors(para):
+                    self.held[node.mem_id] = self.held.get(node.mem_id, 0) + weight
+        self.whole = max(self.held.values(), default=0)
+
+    def chrome(self, node: LexborNode) -> bool:
+        return _named_chrome(node) and self.held.get(node.mem_id, 0) < self.whole / 2
+
+
+def _article_block(body: LexborNode, layout: _Layout) -> LexborNode | None:
     """The element that holds the article: the deepest that holds nearly all the page's
-    paragraph text (outside links and outside the blocks named as chrome); None for a page
-    with no paragraphs."""
+    paragraph text outside chrome; None for a page with no paragraphs."""
     scores: dict[int, int] = {}
     nodes: dict[int, LexborNode] = {}
-    for para in body.css("p"):
-        weight = len(_text(para)) - sum(len(_text(a)) for a in para.css("a"))
-        if weight < MIN_PARAGRAPH or any(_named_chrome(n) for n in _ancestors(para)):
+    for para, weight in layout.weights:
+        if any(layout.chrome(n) for n in _ancestors(para)):
             continue
         for node in _ancestors(para):
             scores[node.mem_id] = scores.get(node.mem_id, 0) + weight
@@ -244,7 +263,7 @@ def _in_named_chrome(node: LexborNode, block: LexborNode | None) -> bool:
     return False
 
 
-def _chrome_blocks(body: LexborNode, keep: list[LexborNode]) -> set[int]:
+def _chrome_blocks(body: LexborNode, layout: _Layout, keep: list[LexborNode]) -> set[int]:
     """The elements to leave out: those named as chrome and lists that are mostly links, none
     holding the article or its headline (``keep``)."""
     kept = {n.mem_id for k in keep for n in (k, *_ancestors(k))}
@@ -256,7 +275,7 @@ def _chrome_blocks(body: LexborNode, keep: list[LexborNode]) -> set[int]:
             continue
         if any(a.mem_id in out for a in _ancestors(node)):
             continue
-        if _named_chrome(node) or (node.tag in LISTS and _mostly_links(node)):
+        if layout.chrome(node) or (node.tag in LISTS and _mostly_links(node)):
             out.add(node.mem_id)
     return out
 
