@@ -425,6 +425,7 @@ def classify(raw_lines: list[str]) -> Layout:
             _mark(ln, CHROME, "related headline")
         else:
             in_related = False
+    _mark_headline_lists(body[1:])
     last = max(
         (
             k
@@ -437,6 +438,87 @@ def classify(raw_lines: list[str]) -> Layout:
         if ln.kind == BODY:
             _mark(ln, CHROME, "after the article")
     return layout
+
+
+# chrome that stands between the items of a list of other stories: their dates, counters
+LIST_FURNITURE = frozenset({"date line", "counter", "view counter", "comment counter", "byline"})
+
+
+def is_headline_like(text: str) -> bool:
+    """A line written as a headline: capitalised, 3–20 words, no sentence's end."""
+    ws = words(text)
+    return (
+        3 <= len(ws) <= 20
+        and text[:1].isupper()
+        and not SENTENCE_END.search(text)
+        and not QUOTE_MARK.search(text)
+    )
+
+
+TEASER_END = re.compile(r"[.!?]$")
+INNER_STOP = re.compile(r"[.!?]\s+[A-Z“\"]")
+
+
+def is_teaser(text: str) -> bool:
+    """One sentence under another story's headline: 5–35 words, one full stop, at its end."""
+    ws = words(text)
+    return (
+        5 <= len(ws) <= 35
+        and TEASER_END.search(text) is not None
+        and INNER_STOP.search(text) is None
+        and not QUOTE_MARK.search(text)
+    )
+
+
+def _mark_headline_lists(lines: list[Line]) -> None:
+    """Lists of other stories after or inside the article: a run of headlines, each followed
+    by its date or a one-sentence teaser (two such pairs at least), or of three headlines or
+    more in a row, is no part of the article. A "Baca Juga" box of two headlines and the
+    article's next one-sentence paragraph is none."""
+    run: list[tuple[Line, str]] = []  # the lines of the list being read, with their reasons
+    heads = followed = 0
+    open_head = False  # the last headline has had no date or teaser after it yet
+    teaser_may = False  # a teaser may come next: right after a headline or its date
+
+    def close() -> None:
+        nonlocal heads, followed, open_head, teaser_may
+        if heads >= 3 or followed >= 2:
+            for ln, reason in run:
+                if ln.kind == BODY:
+                    _mark(ln, CHROME, reason)
+        run.clear()
+        heads = followed = 0
+        open_head = teaser_may = False
+
+    def head() -> None:
+        nonlocal heads, open_head, teaser_may
+        heads += 1
+        open_head = teaser_may = True
+
+    def follow() -> None:
+        nonlocal followed, open_head
+        followed += open_head
+        open_head = False
+
+    for ln in lines:
+        if ln.kind == CHROME:
+            if ln.reason == "related headline":
+                head()
+            elif ln.reason in LIST_FURNITURE and heads:
+                follow()
+            elif ln.reason != "teaser":
+                close()
+            continue
+        if is_headline_like(ln.text):
+            run.append((ln, "other headline"))
+            head()
+        elif teaser_may and is_teaser(ln.text):
+            run.append((ln, "teaser"))
+            follow()
+            teaser_may = False
+        else:
+            close()
+    close()
 
 
 def _label_above_name(lines: list[Line]) -> None:
