@@ -379,9 +379,16 @@ def classify(raw_lines: list[str]) -> Layout:
             _mark(ln, CHROME, reason)
             ln.credits = list(credits)
 
-    # 2. the lede: the first line of prose
-    lede = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_prose(ln.text)), None)
+    # 2. the lede: the first line of prose that is no other story's teaser nor the deck
+    lede = _first_prose(lines, 0)
     layout = Layout(lines)
+    while lede is not None and _boxed(lines, lede):
+        _mark(lines[lede - 1], CHROME, "other headline")
+        _mark(lines[lede], CHROME, "teaser")
+        lede = _first_prose(lines, lede + 1)
+    if lede is not None and (later := _after_deck(lines, lede)) is not None:
+        _mark(lines[lede], CHROME, "deck")
+        lede = later
     if lede is None:
         return layout
     nxt = next((k for k in range(lede + 1, len(lines)) if lines[k].kind == BODY), None)
@@ -391,12 +398,25 @@ def classify(raw_lines: list[str]) -> Layout:
     layout.lede = lede
 
     # 3. the header: the headline, bylines, menus
+    for prev, ln in pairwise(lines[:lede]):
+        if ln.kind == BODY and prev.kind == CHROME and prev.reason in BOX_LABELS:
+            _mark(ln, CHROME, "other headline")  # "Headline" / "Breaking News", then a title
     header = [ln for ln in lines[:lede] if ln.kind == BODY]
+    # a headline the page repeats (in a list of the most read, say) is one when it is fuller
+    # than every other line: "Terbit di Sibolga Sejak 1998" under the logo is none
+    fullest = max((len(words(ln.text)) for ln in header), default=3)
+    header = [
+        ln
+        for ln in lines[:lede]
+        if ln.kind == BODY or (ln.reason == "repeated line" and len(words(ln.text)) > fullest)
+    ]
     layout.header = lines[:lede]
     title, layout.title_candidates = _pick_title(header)
     for ln in header:
         if ln is title:
             _mark(ln, TITLE, "headline")
+        elif ln.kind == CHROME:
+            continue  # a repeated line that was no headline stays what it was
         elif title is not None and ln.index > title.index and is_name_line(ln.text):
             _mark(ln, CHROME, "byline")
             ln.credits = [("author", ln.text)]
@@ -442,6 +462,64 @@ def classify(raw_lines: list[str]) -> Layout:
 
 # chrome that stands between the items of a list of other stories: their dates, counters
 LIST_FURNITURE = frozenset({"date line", "counter", "view counter", "comment counter", "byline"})
+
+
+# labels of a box that holds another story: the line after such a label is that story's title
+BOX_LABELS = frozenset({"related heading"})
+# what stands between a deck and the lede: the byline, the date, the photo and its buttons
+DECK_TO_LEDE = frozenset(
+    {
+        "date line",
+        "byline",
+        "byline label",
+        "credit line",
+        "photo caption",
+        "share label",
+        "social network",
+        "site prompt",
+        "comment counter",
+        "view counter",
+        "counter",
+    }
+)
+
+
+def _first_prose(lines: list[Line], start: int) -> int | None:
+    return next(
+        (k for k in range(start, len(lines)) if lines[k].kind == BODY and is_prose(lines[k].text)),
+        None,
+    )
+
+
+def _boxed(lines: list[Line], k: int) -> bool:
+    """Line ``k`` is the teaser of a box holding another story: a label ("Headline"), the
+    story's title, then this line."""
+    return (
+        k >= 2
+        and lines[k - 1].kind == BODY
+        and is_headline_like(lines[k - 1].text)
+        and lines[k - 2].kind == CHROME
+        and lines[k - 2].reason in BOX_LABELS
+        and is_teaser(lines[k].text)
+    )
+
+
+def _after_deck(lines: list[Line], k: int) -> int | None:
+    """The lede when line ``k`` is the deck under the headline: a sentence that opens with no
+    dateline, then the byline, the date or the photo, then a line of prose opening with its
+    dateline ("KOTA, Outlet - …")."""
+    if LEDE_WITH_SOURCE.match(lines[k].text) or not is_teaser(lines[k].text):
+        return None
+    between = 0
+    for j in range(k + 1, min(len(lines), k + 12)):
+        ln = lines[j]
+        if ln.kind == CHROME and ln.reason in DECK_TO_LEDE:
+            between += 1
+            continue
+        if ln.kind == BODY and between and is_prose(ln.text) and LEDE_WITH_SOURCE.match(ln.text):
+            return j
+        return None
+    return None
 
 
 def is_headline_like(text: str) -> bool:
