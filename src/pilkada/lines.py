@@ -36,7 +36,13 @@ DOMAIN = re.compile(
 QUOTE_MARK = re.compile(r"[“”\"]")
 SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
 BYLINE = re.compile(
-    r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,})\s*(?P<rest>.*\d.*)$", re.IGNORECASE
+    r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,}|\s(?:pada|on)\s)\s*(?P<rest>.*\d.*)$",
+    re.IGNORECASE,
+)
+POSTED_BY = re.compile(  # "Posted on November 26, 2024 by admin"
+    r"^(?:posted|published|diposting|diterbitkan)\s+(?:on\s+|pada\s+)?(?P<rest>.*\d.*?)\s+"
+    r"(?:by|oleh)\s+(?P<who>\S.{0,40})$",
+    re.IGNORECASE,
 )
 NAME_DASH_OUTLET = re.compile(
     r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
@@ -164,18 +170,32 @@ def is_prose(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that holds a date and little else (weekday, time, zone)."""
+    """A line that holds a date and little else (weekday, time, zone), maybe after a label
+    ("Diperbarui", "Posted on") or a source ("Warta Nusantara - 20/09/2024, 14:05 WIB")."""
     if len(text) > DATE_LINE_MAX:
         return False
     found = find_dates(text)
     if not found:
         return False
-    rest = text
-    for m in reversed(found):
-        rest = rest[: m.start] + rest[m.end :]
-    rest = TIME_WORDS.sub(" ", rest)
-    leftover = [w for w in words(rest) if w.lower() not in _day_names()]
-    return len(leftover) == 0
+    between = [text[a.end : b.start] for a, b in pairwise(found)]
+    head = text[: found[0].start].strip(" ,:|-–—")
+    tail = TIME_WORDS.sub(" ", " ".join([*between, text[found[-1].end :]]))
+    leftover = [w for w in words(tail) if w.lower() not in _day_names()]
+    if leftover:
+        return False
+    head_words = [w for w in words(TIME_WORDS.sub(" ", head)) if w.lower() not in _day_names()]
+    if not head_words:
+        return True
+    label = " ".join(head_words).lower()
+    return label in _date_labels() or bool(DATE_SOURCE.match(head + " -"))
+
+
+DATE_SOURCE = re.compile(r"^[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\s+[-–|]$")
+
+
+@cache
+def _date_labels() -> frozenset[str]:
+    return frozenset(lexicon.entries("date_labels"))
 
 
 @cache
@@ -343,10 +363,14 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
         if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
             return "photo caption", (), True
         return "credit line", tuple(credits), True
-    byline = BYLINE.match(text)
+    byline = BYLINE.match(text) or POSTED_BY.match(text)
     if byline and find_dates(byline.group("rest")):
         who = byline.group("who").strip()
         return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
+    named = NAME_DASH_OUTLET.match(text)
+    if named and DOMAIN.match(named.group("outlet")):
+        # "Fajar Ramadhan | BeritaRaya.com": the writer and the site, under the headline
+        return "byline", (("author", named.group("who")), ("outlet", named.group("outlet"))), True
     reason = chrome_reason(text)
     if reason:
         return reason, (), True
@@ -436,15 +460,19 @@ def classify(raw_lines: list[str]) -> Layout:
 
     # 4. after the lede: related-link blocks, and the footer after the last line of prose
     body = lines[lede:]
-    in_related = False
+    in_related = in_tags = False
     for ln in body:
         if ln.kind == CHROME:
             in_related = ln.reason == "related heading"
+            in_tags = ln.reason == "tag list" or (in_tags and ln.reason in LIST_FURNITURE)
             continue
-        if in_related and not is_prose(ln.text):
+        if in_tags and _is_tag(ln.text):
+            _mark(ln, CHROME, "tag list")  # "Tag", then "Pilkada Garut 2024", "DPT", …
+        elif in_related and not is_prose(ln.text):
             _mark(ln, CHROME, "related headline")
+            in_tags = False
         else:
-            in_related = False
+            in_related = in_tags = False
     _mark_headline_lists(body[1:])
     last = max(
         (
@@ -520,6 +548,11 @@ def _after_deck(lines: list[Line], k: int) -> int | None:
             return j
         return None
     return None
+
+
+def _is_tag(text: str) -> bool:
+    """A tag of a tag list: a few words, no sentence."""
+    return len(words(text)) <= 6 and not SENTENCE_END.search(text) and not QUOTE_MARK.search(text)
 
 
 def is_headline_like(text: str) -> bool:
