@@ -464,7 +464,9 @@ def classify(raw_lines: list[str]) -> Layout:
     for ln in body:
         if ln.kind == CHROME:
             in_related = ln.reason == "related heading"
-            in_tags = ln.reason == "tag list" or (in_tags and ln.reason in LIST_FURNITURE)
+            in_tags = ln.reason == "tag list" or (
+                in_tags and ln.reason in TAG_FURNITURE and _is_tag(ln.text)
+            )
             continue
         if in_tags and _is_tag(ln.text):
             _mark(ln, CHROME, "tag list")  # "Tag", then "Pilkada Garut 2024", "DPT", …
@@ -492,6 +494,8 @@ def classify(raw_lines: list[str]) -> Layout:
 LIST_FURNITURE = frozenset({"date line", "counter", "view counter", "comment counter", "byline"})
 
 
+# chrome lines a tag list may hold: a tag the page repeats, a counter
+TAG_FURNITURE = frozenset({"repeated line", "counter", "menu"})
 # labels of a box that holds another story: the line after such a label is that story's title
 BOX_LABELS = frozenset({"related heading"})
 # what stands between a deck and the lede: the byline, the date, the photo and its buttons
@@ -550,9 +554,14 @@ def _after_deck(lines: list[Line], k: int) -> int | None:
     return None
 
 
+def _is_label(text: str) -> bool:
+    """A section's label: one or two words, no sentence."""
+    return 1 <= len(words(text)) <= 2 and not SENTENCE_END.search(text)
+
+
 def _is_tag(text: str) -> bool:
-    """A tag of a tag list: a few words, no sentence."""
-    return len(words(text)) <= 6 and not SENTENCE_END.search(text) and not QUOTE_MARK.search(text)
+    """A tag of a tag list, or a tag cloud on one line: a few words, no sentence."""
+    return len(words(text)) <= 12 and not SENTENCE_END.search(text) and not QUOTE_MARK.search(text)
 
 
 def is_headline_like(text: str) -> bool:
@@ -613,7 +622,9 @@ def _mark_headline_lists(lines: list[Line]) -> None:
 
     for ln in lines:
         if ln.kind == CHROME:
-            if ln.reason == "related headline":
+            if ln.reason == "related headline" or (
+                ln.reason == "repeated line" and is_headline_like(ln.text)
+            ):
                 head()
             elif ln.reason in LIST_FURNITURE and heads:
                 follow()
@@ -627,6 +638,9 @@ def _mark_headline_lists(lines: list[Line]) -> None:
             run.append((ln, "teaser"))
             follow()
             teaser_may = False
+        elif heads and _is_label(ln.text):
+            run.append((ln, "list heading"))  # "Advertorial", "Terpopuler" between two lists
+            open_head = teaser_may = False
         else:
             close()
     close()
