@@ -14,6 +14,7 @@ from pilkada.lines import (
     DOMAIN,
     QUOTE_MARK,
     Layout,
+    Line,
     generic_credits,
     is_outlet_name,
     words,
@@ -225,20 +226,46 @@ def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
     return None
 
 
+NEAR_TITLE = 3  # lines between the headline and a date line above it that belongs to it
+
+
+def _header_dates(
+    layout: Layout,
+) -> tuple[list[tuple[Line, DateMatch]], list[tuple[Line, DateMatch]]]:
+    """The header's dates: those after the headline, and those just above it, nearest first;
+    apart from them, the dates far above it, over the site's menu ("Rabu, 18 Desember 2024" in a
+    top bar is the day the page was seen, not the article's)."""
+    title = layout.title
+    dated = [
+        (ln, m)
+        for ln in layout.header
+        if ln.index != title
+        for m in find_dates(ln.text)
+        if m.value is not None
+    ]
+    if title is None:
+        return dated, []
+    after = [(ln, m) for ln, m in dated if ln.index > title]
+    above = sorted(((ln, m) for ln, m in dated if ln.index < title), key=lambda lm: -lm[0].index)
+    rows = {ln.index: k for k, ln in enumerate(layout.header)}
+    near = [lm for lm in above if rows[title] - rows[lm[0].index] <= NEAR_TITLE]
+    return after + near, [lm for lm in above if lm not in near]
+
+
 def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str | None, Certainty]:
     """The publication date: the page's own date line or byline first, then the date a statement in
     the body is attributed to, then the first full date of the body."""
-    for ln in layout.header:
-        if ln.index == layout.title:
-            continue
-        for m in find_dates(ln.text):
-            if m.value is not None:
-                level = HIGH if ln.reason in {"date line", "byline"} else MEDIUM
-                return m.value, m.text, Certainty(level=level, why=f"the page's {ln.reason}")
+    near, far = _header_dates(layout)
+    for ln, m in near:
+        level = HIGH if ln.reason in {"date line", "byline"} else MEDIUM
+        return m.value, m.text, Certainty(level=level, why=f"the page's {ln.reason}")
     spoken = _speech_dates(paragraphs)
     if spoken is not None:
         why = "the date a statement in the body is attributed to"
         return spoken.value, spoken.text, Certainty(level=MEDIUM, why=why)
+    for ln, m in far:
+        why = f"the page's {ln.reason} above its menu: maybe the day the page was saved"
+        return m.value, m.text, Certainty(level=LOW, why=why)
     for k, p in enumerate(paragraphs):
         for m in find_dates(p):
             if m.value is not None and not _is_future(p, m):
