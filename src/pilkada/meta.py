@@ -32,12 +32,19 @@ DATELINE = re.compile(
     r"(?:\s*\([^()]{2,30}\))?)"
     r"(?:\s*[–—]\s*|\s+-\s*|-\s+|-(?=[A-Z“\"]))"
 )
+# "Copyright © 2024 KabarSatu.id. All rights reserved.", "© Copyright 2024, Warta Tadulako –
+# Media Online Sulawesi Tengah": the name runs to a stop, a dash or a bar
 COPYRIGHT = re.compile(
-    r"^(?:copyright|hak cipta|©)\s*(?:©\s*)?(?:\(c\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-    r"(?P<outlet>[\w.-]+(?: [A-Z][\w.-]*){0,2})",
+    r"^(?:(?:copyright|hak cipta|©|\(c\))[\s,]*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)?"
+    r"(?P<outlet>(?!all rights|hak cipta)[^\W\d][\w.-]*(?: (?!all rights|hak cipta)[\w.-]+){0,7}?)"
+    r"(?=\.?\s*$|\.\s|\s*[|–—,]|\s+-\s|\s+(?:all rights|hak cipta))",
     re.IGNORECASE,
 )
-SYNDICATION = re.compile(r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)", re.IGNORECASE)
+SYNDICATION = re.compile(
+    r"telah (?:tayang|terbit|dimuat) di (?P<outlet>[\w.-]+)"
+    r"|^(?:sumber|source)\s*[:：]\s*(?P<source>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4})",
+    re.IGNORECASE,
+)
 # a writer's initials closing the last paragraph: "(MS)", "(tet)"; desk tags are in credit_labels
 INITIALS = re.compile(r"\(\s*(?P<who>[A-Z]{2,4}|[a-z]{2,4})\s*\)\s*$")
 CONTRIBUTOR = re.compile(
@@ -76,7 +83,10 @@ def split_dateline(lede: str) -> tuple[str | None, str | None]:
         return None, None
     paren = re.match(r"^(?P<place>.*?)\s*\((?P<outlet>[^()]+)\)$", head)
     if paren:
-        return (paren.group("place").strip(" ,") or None), paren.group("outlet").strip()
+        outlet = paren.group("outlet").strip()
+        if any(c.isdigit() for c in outlet) or outlet.lower() in _desks():
+            outlet = ""  # "TANJUNG BIRU (20/11) –", "Sleman (Humas) -": a day, a desk
+        return (paren.group("place").strip(" ,") or None), outlet or None
     parts = [p.strip() for p in re.split(r"\s*[,/]\s*", head) if p.strip()]
     if len(parts) == 1:
         return (None, parts[0]) if _is_outlet_like(parts[0]) else (parts[0], None)
@@ -164,6 +174,18 @@ def _title_confidence(layout: Layout) -> Certainty:
     )
 
 
+# a public body's site names itself at its top: an office, then the kind and name of its region
+SITE_OF_A_BODY = re.compile(
+    r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2} (?i:kabupaten|kota|provinsi|kab\.)"
+    r"(?: [A-Z][\w.-]*){1,3}$"
+)
+
+
+@cache
+def _desks() -> frozenset[str]:
+    return frozenset(lexicon.entries("desk_labels"))
+
+
 def _outlet_from_page(layout: Layout) -> str | None:
     # Layout.lede is a position in layout.lines; Line.index is the line's place in the raw text
     lede_index = layout.lines[layout.lede].index if layout.lede is not None else 0
@@ -173,10 +195,15 @@ def _outlet_from_page(layout: Layout) -> str | None:
     for ln in layout.lines:
         m = SYNDICATION.search(ln.text)
         if m and ln.reason == "syndication":
-            return m.group("outlet").rstrip(".")
+            name = (m.group("outlet") or m.group("source")).rstrip(".")
+            if name.lower() not in _desks():  # "Sumber: Humas" names no outlet
+                return name
     for ln in layout.header:
         if ln.reason == "byline" and ln.credits and _is_institution(ln.credits[0][1]):
             return ln.credits[0][1]
+    for ln in layout.header:
+        if ln.index != layout.title and SITE_OF_A_BODY.match(ln.text) and _is_institution(ln.text):
+            return ln.text  # "KPU Kabupaten Sleman", "PEMERINTAH KOTA BUKIT ASRI" over the menu
     for ln in reversed(layout.lines):
         m = COPYRIGHT.search(ln.text)
         if m and ln.kind != BODY:
