@@ -422,9 +422,7 @@ def classify(raw_lines: list[str]) -> Layout:
     layout.lede = lede
 
     # 3. the header: the headline, bylines, menus
-    for prev, ln in pairwise(lines[:lede]):
-        if ln.kind == BODY and prev.kind == CHROME and prev.reason in BOX_LABELS:
-            _mark(ln, CHROME, "other headline")  # "Headline" / "Breaking News", then a title
+    _mark_boxes(lines[: lede + 1])
     header = [ln for ln in lines[:lede] if ln.kind == BODY]
     # a headline the page repeats (in a list of the most read, say) is one when it is fuller
     # than every other line: "Terbit di Sibolga Sejak 1998" under the logo is none
@@ -514,6 +512,27 @@ DECK_TO_LEDE = frozenset(
         "counter",
     }
 )
+
+
+# what a page prints right under its headline
+SIGNED = frozenset({"date line", "byline", "credit line", "byline label"})
+
+
+def _mark_boxes(lines: list[Line]) -> None:
+    """In the header, the titles after a box's label ("Headline", "Breaking News", "Info
+    Terkini") are other stories': each headline-like line after it, up to one with the page's
+    byline or date right under it (the article's own headline)."""
+    boxed = False
+    for k, ln in enumerate(lines):
+        if ln.kind == CHROME:
+            boxed = ln.reason in BOX_LABELS
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        signed = nxt is not None and nxt.kind == CHROME and nxt.reason in SIGNED
+        if boxed and is_headline_like(ln.text) and not signed:
+            _mark(ln, CHROME, "other headline")
+        else:
+            boxed = False
 
 
 def _first_prose(lines: list[Line], start: int) -> int | None:
