@@ -80,7 +80,8 @@ def page(html: str) -> Page:
     if tree.body is not None:
         layout = _Layout(tree.body)
         block = _article_block(tree.body, layout)
-        headline = _headline(tree.body, block)
+        stated = _meta(tree, 'meta[property="og:title"]') or _page_title(tree)
+        headline = _headline(tree.body, block, stated)
         skip = _chrome_blocks(tree.body, layout, [n for n in (block, headline) if n is not None])
         found.lines = _lines(tree.body, skip, headline, block)
         if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
@@ -240,17 +241,35 @@ def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
         parent = parent.parent
 
 
-def _headline(body: LexborNode, block: LexborNode | None) -> LexborNode | None:
-    """The article's headline: an <h1> inside the article, else the last before it."""
+def _headline(body: LexborNode, block: LexborNode | None, stated: str | None) -> LexborNode | None:
+    """The article's headline: the <h1> or <h2> that the page's <title> or og:title
+    (``stated``) holds, nearest the article; else an <h1> inside the article, else the last
+    before it. A site's name in an <h1> over the menu is none."""
     order = {n.mem_id: k for k, n in enumerate(body.traverse())}
-    heads = [h for h in body.css("h1") if _text(h) and not _in_named_chrome(h, block)]
+    heads = [h for h in body.css("h1, h2") if _text(h) and not _in_named_chrome(h, block)]
+    if block is not None:
+        end = order[block.mem_id] + sum(1 for _ in block.traverse())
+        heads = [h for h in heads if order[h.mem_id] < end]
+    key = _fold_space(stated or "")
+    named = [h for h in heads if len(_text(h).split()) >= 3 and _fold_space(_text(h)) in key]
+    if named:
+        return (
+            named[-1]
+            if block is None
+            else min(named, key=lambda h: abs(order[h.mem_id] - order[block.mem_id]))
+        )
+    h1s = [h for h in heads if h.tag == "h1"]
     if block is None:
-        return heads[0] if len(heads) == 1 else None
-    inside = [h for h in heads if any(a.mem_id == block.mem_id for a in _ancestors(h))]
+        return h1s[0] if len(h1s) == 1 else None
+    inside = [h for h in h1s if any(a.mem_id == block.mem_id for a in _ancestors(h))]
     if inside:
         return inside[0]
-    before = [h for h in heads if order[h.mem_id] < order[block.mem_id]]
+    before = [h for h in h1s if order[h.mem_id] < order[block.mem_id]]
     return before[-1] if before else None
+
+
+def _fold_space(text: str) -> str:
+    return SPACE.sub(" ", text).strip().casefold()
 
 
 def _in_named_chrome(node: LexborNode, block: LexborNode | None) -> bool:
@@ -297,6 +316,11 @@ def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
         return None
     value = node.attributes.get("content")
     return SPACE.sub(" ", value).strip() or None if value else None
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("title")
+    return SPACE.sub(" ", node.text()).strip() or None if node is not None else None
 
 
 def _title(tree: LexborHTMLParser, outlet: str | None, linked: list[dict[str, Any]]) -> str | None:

@@ -510,6 +510,7 @@ DECK_TO_LEDE = frozenset(
         "comment counter",
         "view counter",
         "counter",
+        "syndication",
     }
 )
 
