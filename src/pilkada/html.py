@@ -87,6 +87,9 @@ def page(html: str) -> Page:
         if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
             found.title, found.title_source = title, "the page's <h1>"
     found.title = found.title or _title(tree, outlet, linked)
+    if tree.body is not None:
+        found.outlet = _site_of_a_body(tree.body, headline) or found.outlet
+        found.outlet = found.outlet or _copyright_holder(tree.body)
     found.published, found.published_text = _published(tree, linked)
     return found
 
@@ -316,6 +319,25 @@ def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
         return None
     value = node.attributes.get("content")
     return SPACE.sub(" ", value).strip() or None if value else None
+
+
+def _site_of_a_body(body: LexborNode, headline: LexborNode | None) -> str | None:
+    """A public body's name over the page's menu ("PEMERINTAH KOTA BUKIT ASRI"): how its site
+    names itself, which the text says before a meta tag's short form ("Pemkab Bukit Asri")."""
+    from pilkada.meta import is_site_of_a_body
+
+    above = _lines(body, set(), block=headline) if headline is not None else []
+    return next((line for line in above if is_site_of_a_body(line)), None)
+
+
+def _copyright_holder(body: LexborNode) -> str | None:
+    """The name the page's copyright line gives, for a page that states no site name."""
+    from pilkada.meta import copyright_holder
+
+    for line in reversed(_lines(body, set())):
+        if name := copyright_holder(line):
+            return name
+    return None
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:

@@ -181,6 +181,21 @@ SITE_OF_A_BODY = re.compile(
 )
 
 
+def is_site_of_a_body(line: str) -> bool:
+    """A public body's site's name, as its header writes it: "KPU Kabupaten Sleman"."""
+    return SITE_OF_A_BODY.match(line) is not None and _is_institution(line)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name a copyright line gives: "© Copyright 2024, Warta Tadulako – …" -> "Warta
+    Tadulako"."""
+    m = COPYRIGHT.search(line)
+    if m is None:
+        return None
+    name = re.split(r"\.(?:\s|$)|\s+(?:all|hak|semua)\b", m.group("outlet"), flags=re.I)[0]
+    return name.strip(" .,") or None
+
+
 @cache
 def _desks() -> frozenset[str]:
     return frozenset(lexicon.entries("desk_labels"))
@@ -202,13 +217,11 @@ def _outlet_from_page(layout: Layout) -> str | None:
         if ln.reason == "byline" and ln.credits and _is_institution(ln.credits[0][1]):
             return ln.credits[0][1]
     for ln in layout.header:
-        if ln.index != layout.title and SITE_OF_A_BODY.match(ln.text) and _is_institution(ln.text):
+        if ln.index != layout.title and is_site_of_a_body(ln.text):
             return ln.text  # "KPU Kabupaten Sleman", "PEMERINTAH KOTA BUKIT ASRI" over the menu
     for ln in reversed(layout.lines):
-        m = COPYRIGHT.search(ln.text)
-        if m and ln.kind != BODY:
-            name = re.split(r"\.(?:\s|$)|\s+(?:all|hak|semua)\b", m.group("outlet"), flags=re.I)[0]
-            return name.strip(" .,")
+        if ln.kind != BODY and (name := copyright_holder(ln.text)):
+            return name
         if ln.kind != BODY and DOMAIN.match(ln.text) and ln.index > lede_index:
             return ln.text
     return None
@@ -228,6 +241,28 @@ def _is_future(text: str, m: DateMatch) -> bool:
     return bool(before.search(text[max(0, m.start - 60) : m.start]) or after.match(text[m.end :]))
 
 
+# "(Kompas, 16/6/2015)", "(Antara, 3/9/2019)": a reference to another outlet's report
+CITATION = re.compile(r"\(\s*(?P<source>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}),\s*$")
+
+
+def _is_cited(text: str, m: DateMatch) -> bool:
+    """The date is another report's, not the article's: in brackets after a source's name
+    ("(Kompas, 16/6/2015)"), or inside a quotation."""
+    cited = CITATION.search(text[max(0, m.start - 50) : m.start])
+    if (
+        cited
+        and cited.group("source").lower() not in _day_names()
+        and text[m.end :].lstrip()[:1] == ")"
+    ):
+        return True
+    return text.count("“", 0, m.start) > text.count("”", 0, m.start)
+
+
+@cache
+def _day_names() -> frozenset[str]:
+    return frozenset(k.lower() for k in lexicon.mapping("days"))
+
+
 def _is_institution(name: str) -> bool:
     inst = folded("institutions")
     return any(fold(w) in inst for w in name.split())
@@ -245,7 +280,7 @@ def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
         if not QUOTE_MARK.search(p):
             continue
         for m in find_dates(p):
-            if m.value is None:
+            if m.value is None or _is_cited(p, m):
                 continue
             before = p[max(0, m.start - 160) : m.start]
             if cue.search(before):
@@ -295,7 +330,7 @@ def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str |
         return m.value, m.text, Certainty(level=LOW, why=why)
     for k, p in enumerate(paragraphs):
         for m in find_dates(p):
-            if m.value is not None and not _is_future(p, m):
+            if m.value is not None and not _is_future(p, m) and not _is_cited(p, m):
                 why = "the first full date in the body, not tied to a statement"
                 return (
                     m.value,
