@@ -165,14 +165,12 @@ def _publisher(linked: list[dict[str, Any]]) -> str | None:
 def _authors(tree: LexborHTMLParser, linked: list[dict[str, Any]]) -> tuple[str, ...]:
     """The writers the page names for machines (JSON-LD, else a meta author), without a desk's
     label ("Redaksi", "Admin") or a site's name."""
-    from pilkada.lines import generic_credits
+    from pilkada.meta import credit_names
 
     names = next((n for i in linked if _is_article(i) and (n := _names(i.get("author")))), [])
     if not names and (meta := _meta(tree, 'meta[name="author"]')):
         names = [meta]
-    return tuple(
-        n for n in names if n.lower() not in generic_credits() and "." not in n and not n.isupper()
-    )
+    return tuple(n for n in names if "." not in n and not n.isupper() and credit_names(n) == [n])
 
 
 # --- the article in the page -----------------------------------------------------------------
@@ -297,9 +295,16 @@ def _chrome_blocks(body: LexborNode, layout: _Layout, keep: list[LexborNode]) ->
             continue
         if any(a.mem_id in out for a in _ancestors(node)):
             continue
-        if layout.chrome(node) or (node.tag in LISTS and _mostly_links(node)):
+        if layout.chrome(node) or (node.tag in LISTS and _mostly_links(node) and not _credit(node)):
             out.add(node.mem_id)
     return out
+
+
+def _credit(node: LexborNode) -> bool:
+    """A credit line, however linked: "Penulis: <a>Muhammad Rizky Noor</a>"."""
+    from pilkada.lines import credit_of
+
+    return bool(credit_of(_text(node)))
 
 
 def _mostly_links(node: LexborNode) -> bool:
@@ -377,16 +382,24 @@ def _lines(
     block: LexborNode | None = None,
 ) -> list[str]:
     """The visible text in lines: a new line at every block's start and end and at each <br>;
-    the elements in ``skip`` left out; from ``start`` (the headline) on, when it is given and
-    comes before the article's end, to the end of ``block`` (the article), when it is given."""
+    the elements in ``skip`` left out; from ``start`` (the headline) on, when it is given, to
+    the end of ``block`` (the article) and the credit lines right under it, when it is given."""
+    from pilkada.lines import credit_of
+
     lines: list[str] = []
     current: list[str] = []
     keeping = start is None
 
+    ended = False  # past the article's end: only its credit lines are read on
+
     def flush() -> None:
+        nonlocal keeping
         text = SPACE.sub(" ", "".join(current)).strip()
         current.clear()
         if text and keeping:
+            if ended and not credit_of(text):
+                keeping = False  # "Pewarta: …", "Editor: …" under the article, then the site's
+                return
             lines.append(text)
 
     started = start.mem_id if start is not None else None
@@ -399,7 +412,9 @@ def _lines(
         if not entering:
             flush()
             if node.mem_id == ends:
-                break  # the article ends here: what follows is the site's
+                ended = True  # the article ends here: what follows is the site's
+            if ended and not keeping:
+                break
             continue
         if tag == "-text":
             current.append(node.text_content or "")

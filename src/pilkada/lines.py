@@ -47,6 +47,7 @@ POSTED_BY = re.compile(  # "Posted on November 26, 2024 by admin"
 NAME_DASH_OUTLET = re.compile(
     r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
 )
+TICKER = re.compile(r"^[^•]{8,140}(?:\s•\s[^•]{8,140})+$")
 CREDIT_TAG = re.compile(r"^\(\s*[^()]{1,40}\)$")  # "(ant)", "( rls )"
 NAME_WORD = re.compile(r"[A-Z][a-zA-Z'.-]*")
 TIME_WORDS = re.compile(
@@ -241,9 +242,21 @@ def credit_of(text: str) -> list[tuple[str, str]]:
         value = m.group("value").strip()
         if not value or (not m.group("colon") and not _names_like(value)):
             return []  # "Oleh karena itu, …" is a sentence, not a credit
+        noun = m.group("label").lower() in _credit_nouns()
+        bare = noun and not m.group("colon") and not CONTRIBUTOR_WORD.match(value)
+        if bare and (len(value.split()) < 2 or not is_name_line(value)):
+            return []  # "Laporan Keuangan", "Video": a menu's entries
         for kind in kinds[m.group("label").lower()].split("+"):
             out.append((kind, value))
     return out
+
+
+CONTRIBUTOR_WORD = re.compile(r"(?:wartawan|reporter|kontributor|jurnalis)\b", re.IGNORECASE)
+
+
+@cache
+def _credit_nouns() -> frozenset[str]:
+    return frozenset(lexicon.entries("credit_nouns"))
 
 
 def _names_like(value: str) -> bool:
@@ -367,6 +380,8 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
     if byline and find_dates(byline.group("rest")):
         who = byline.group("who").strip()
         return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
+    if " • " in text and TICKER.match(text):
+        return "ticker", (), True  # headlines joined by bullets on one line
     named = NAME_DASH_OUTLET.match(text)
     if named and DOMAIN.match(named.group("outlet")):
         # "Fajar Ramadhan | BeritaRaya.com": the writer and the site, under the headline

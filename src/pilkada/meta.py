@@ -73,6 +73,9 @@ def _is_outlet_like(text: str) -> bool:
     return bool(DOMAIN.match(text)) or text.startswith("(") or is_outlet_name(text)
 
 
+CITY_AFTER = re.compile(r"(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\.\s+[A-Z“\"]")
+
+
 def split_dateline(lede: str) -> tuple[str | None, str | None]:
     """(place, outlet) from the lede's opening, either may be None."""
     m = DATELINE.match(lede)
@@ -88,6 +91,9 @@ def split_dateline(lede: str) -> tuple[str | None, str | None]:
             outlet = ""  # "TANJUNG BIRU (20/11) –", "Sleman (Humas) -": a day, a desk
         return (paren.group("place").strip(" ,") or None), outlet or None
     parts = [p.strip() for p in re.split(r"\s*[,/]\s*", head) if p.strip()]
+    city = CITY_AFTER.match(lede[m.end() :])
+    if len(parts) == 1 and city and is_place_name(city.group("city")) and not is_place_name(head):
+        return city.group("city"), head  # "Warta Nusantara - Garut. Komisi …"
     if len(parts) == 1:
         return (None, parts[0]) if _is_outlet_like(parts[0]) else (parts[0], None)
     if len(parts) > 2:
@@ -117,7 +123,12 @@ def credit_names(value: str) -> list[str]:
     for part in NAME_SPLIT.split(value):
         name = clean_name(part)
         first = name.split()[0].lower() if name else ""
-        if name and first not in generic_credits() and not any(c.isdigit() for c in name):
+        if (
+            name
+            and first not in generic_credits()
+            and not any(c.isdigit() for c in name)
+            and not name.islower()  # "humaspolresbantul": a login, not a name
+        ):
             out.append(name)  # "Humas KPU Garut", "Tim Redaksi": an office, not a person
     if len(out) > 1 and all(len(n.split()) == 1 for n in out[1:]) and not NAME_SPLIT.search(value):
         return [clean_name(value)]
