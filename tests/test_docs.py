@@ -31,7 +31,11 @@ from pilkada.cli import ALIASES, cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-COPIED = ("seeds", "tests/fixtures/devset", "tests/fixtures/pages")  # what an example may read, relative to the root
+COPIED = (
+    "seeds",
+    "tests/fixtures/devset",
+    "tests/fixtures/pages",
+)  # what an example may read, relative to the root
 CI_SCRIPT = ROOT / ".ci" / "run"
 
 INSTALL_COMMAND = "pip install . && pilkada list"

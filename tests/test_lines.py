@@ -16,6 +16,7 @@ from pilkada.lines import (
     classify,
     credit_of,
     is_caption,
+    line_verdict,
 )
 
 # Two invented paragraphs of prose that any test can put chrome around.
@@ -87,6 +88,29 @@ CHROME_LINES = [
     ("22/11/2024 09:40", "date line"),
     ("(ST/Humas)", "credit tag"),
     ("(adv/kominfo)", "credit tag"),
+    # whole pages: comment forms, post navigation, tags and share rows written on one line
+    ("Tinggalkan Balasan", "comment form"),
+    ("Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *", "comment form"),
+    ("Nama *", "comment form"),
+    ("Komentar (3)", "comment form"),
+    ("Navigasi pos", "post navigation"),
+    ("« Panwaslu Kecamatan Gelar Apel Siaga", "post navigation"),
+    ("Tagged pilkada sleman, kpu, logistik", "tag list"),
+    ("#PilkadaDamai2024", "tag list"),
+    ("TOPIK TERKAIT", "tag list"),
+    ("Facebook Twitter WhatsApp Telegram", "social network"),
+    ("Share this: Facebook X WhatsApp", "share label"),
+    ("12", "counter"),
+    ("Scan kode QR untuk unduh aplikasi", "site prompt"),
+    ("Breaking News: Ratusan Warga Ikuti Simulasi Coblos", "ticker"),
+    ("09:15 KPU Tetapkan Jadwal Debat Putaran Kedua", "ticker"),
+    ("Jl. Merdeka No. 5, Wonosari 55812 | Telp. (0274) 391000", "address"),
+    ("Headline", "box label"),
+    ("Opini", "related heading"),
+    # date lines with a label or a source; bylines with the date
+    ("Diperbarui 29 Nov 2024, 17:10 WIB", "date line"),
+    ("Posted on November 26, 2024", "date line"),
+    ("Kabar Selatan - 20/09/2024, 14:05 WIB", "date line"),
 ]
 
 
@@ -296,3 +320,99 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
     for kind, pattern in lexicon.patterns(name):
         assert kind and pattern
         re.compile(pattern, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Harga Cabai Naik Jelang Natal • Jembatan Gantung Putus Diterjang Banjir", "ticker"),
+        ("Oleh Rina Kartika pada 29 Nov 2024, 16:45 WIB", "byline"),
+        ("Posted on December 2, 2024 by Budi Prasetyo", "byline"),
+        ("Sekar Ayuningtyas | WartaSelatan.com", "byline"),
+        (
+            "Banjir merendam TPS di Desa Sukamaju (27/11/2024). WARTA SELATAN/Agus Salim",
+            "photo caption",
+        ),
+    ],
+)
+def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> None:
+    assert line_verdict(line)[0] == reason
+
+
+def test_a_menu_entry_that_opens_with_a_credit_noun_credits_no_one() -> None:
+    assert credit_of("Laporan Keuangan") == []
+    assert credit_of("Video") == []
+    assert credit_of("Laporan: Yohanes Ndapa") == [("author", "Yohanes Ndapa")]
+    assert credit_of("Laporan Wartawan Sabana, Yohanes Ndapa") != []
+
+
+def kinds(text: str) -> list[tuple[str, str, str]]:
+    layout = classify(text.split("\n"))
+    return [(ln.kind, ln.reason, ln.text) for ln in layout.lines]
+
+
+PAGE_LEDE = (
+    "KABAR SELATAN, WONOSARI -- Komisi Pemilihan Umum Kabupaten Gunungkidul mulai melipat surat "
+    "suara pemilihan bupati di gudang logistik, Senin (4/11/2024), dengan melibatkan 200 warga."
+)
+PAGE_SECOND = (
+    "Ketua KPU Gunungkidul Asih Widayati mengatakan pelipatan ditargetkan selesai dalam empat "
+    "hari kerja agar distribusi ke kecamatan dapat dimulai pekan depan."
+)
+
+
+def test_a_list_of_other_stories_with_dates_and_teasers_is_chrome() -> None:
+    listing = [
+        "Berita Terkait",
+        "Bawaslu Gunungkidul Awasi Pelipatan Surat Suara",
+        "Minggu, 3 Nov 2024 10:15 WIB",
+        "Pengawas memastikan tidak ada surat suara rusak yang ikut terlipat.",
+        "Relawan Demokrasi Sosialisasi di Pasar Argosari",
+        "Sabtu, 2 Nov 2024 08:40 WIB",
+        "Warga diajak datang ke TPS dan tidak golput pada hari pemungutan suara.",
+    ]
+    found = kinds(
+        "\n".join(["Judul Pelipatan Surat Suara di Gunungkidul", PAGE_LEDE, PAGE_SECOND, *listing])
+    )
+    reasons = {text: (kind, reason) for kind, reason, text in found}
+    assert reasons[PAGE_SECOND] == ("body", "")
+    assert reasons[listing[3]] == ("chrome", "teaser")
+    assert reasons[listing[6]][0] == "chrome"
+
+
+def test_a_baca_juga_box_does_not_take_the_next_short_paragraph() -> None:
+    short = "Ia menambahkan, petugas juga akan memeriksa ulang setiap kotak suara."
+    box = ["Baca Juga", "KPU Sleman Gelar Simulasi Pemungutan Suara", "Bawaslu Petakan TPS Rawan"]
+    found = kinds("\n".join(["Judul Pelipatan Surat Suara di Gunungkidul", PAGE_LEDE, *box, short]))
+    assert ("body", "", short) in found
+
+
+def test_a_deck_under_the_headline_is_no_lede() -> None:
+    deck = "Pelipatan melibatkan warga sekitar gudang dan diawasi Bawaslu."
+    text = "\n".join(
+        [
+            "Ratusan Warga Lipat Surat Suara Pilbup Gunungkidul",
+            deck,
+            "Sekar Ayuningtyas | KabarSelatan.com",
+            PAGE_LEDE,
+        ]
+    )
+    found = kinds(text)
+    assert ("chrome", "deck", deck) in found
+    assert ("body", "", PAGE_LEDE) in found
+
+
+def test_the_titles_after_a_box_label_are_other_stories() -> None:
+    title = "Ratusan Warga Lipat Surat Suara Pilbup Gunungkidul"
+    text = "\n".join(
+        [
+            "Info Terkini",
+            "Polres Gunungkidul Gelar Patroli Malam Masa Tenang",
+            "Dinas Perhubungan Siapkan Armada Angkut Logistik",
+            title,
+            "Senin, 4 November 2024 | 10:15 WIB",
+            PAGE_LEDE,
+        ]
+    )
+    layout = classify(text.split("\n"))
+    assert layout.title == 3

@@ -141,3 +141,80 @@ def test_a_two_digit_year_is_read_as_this_century() -> None:
         "Senin (11/11/24) di lapangan kecamatan.",
     )
     assert meta.published == dt.date(2024, 11, 11)
+
+
+# --- whole pages: where the outlet and the date come from --------------------------------------
+
+PAGE_TITLE = "Ratusan Warga Lipat Surat Suara Pilbup Gunungkidul"
+PAGE_BODY = (
+    "Komisi Pemilihan Umum Kabupaten Gunungkidul mulai melipat surat suara pemilihan bupati di "
+    "gudang logistik dengan melibatkan 200 warga sekitar."
+)
+
+
+@pytest.mark.parametrize(
+    ("lede", "place", "outlet"),
+    [
+        ("Wonosari (Humas) - Komisi Pemilihan Umum mulai melipat", "Wonosari", None),
+        ("WONOSARI (4/11) – Komisi Pemilihan Umum mulai melipat", "WONOSARI", None),
+        (
+            "Wonosari (Humas Polres Gunungkidul) - Komisi Pemilihan Umum",
+            "Wonosari",
+            "Humas Polres Gunungkidul",
+        ),
+        (
+            "Kabar Selatan - Gunungkidul. Komisi Pemilihan Umum mulai melipat",
+            "Gunungkidul",
+            "Kabar Selatan",
+        ),
+    ],
+)
+def test_a_desk_or_a_day_in_brackets_is_no_outlet(
+    lede: str, place: str, outlet: str | None
+) -> None:
+    assert split_dateline(lede) == (place, outlet)
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© Copyright 2024, Kabar Selatan – Media Online Yogyakarta", "Kabar Selatan"),
+        ("Copyright © 2024 KabarSelatan.id. All rights reserved.", "KabarSelatan.id"),
+        ("Sumber: Harian Gunung Sewu (edisi cetak, 5 Desember 2024)", "Harian Gunung Sewu"),
+    ],
+)
+def test_the_outlet_named_only_in_the_footer(footer: str, outlet: str) -> None:
+    meta = meta_of(PAGE_TITLE, "WONOSARI – " + PAGE_BODY, footer)
+    assert meta.outlet == outlet
+
+
+def test_a_copyright_without_a_name_names_no_outlet() -> None:
+    assert (
+        meta_of(PAGE_TITLE, "WONOSARI – " + PAGE_BODY, "© 2024 All Rights Reserved").outlet is None
+    )
+
+
+def test_a_public_bodys_banner_over_the_menu_is_its_outlet() -> None:
+    meta = meta_of(
+        "KPU Kabupaten Gunungkidul", "Beranda", "Profil", PAGE_TITLE, "Wonosari – " + PAGE_BODY
+    )
+    assert meta.outlet == "KPU Kabupaten Gunungkidul"
+
+
+def test_a_date_cited_from_another_report_is_not_the_articles() -> None:
+    cited = (
+        "Kasus serupa pernah terjadi di daerah ini (Kabar Lama, 16/6/2015) dan menjadi "
+        "perhatian banyak pihak pada waktu itu."
+    )
+    quoted = "“Dulu pada 3 Maret 2019 kami juga melipat sendiri,” kata Asih, Senin (4/11/2024)."
+    meta = meta_of(PAGE_TITLE, "WONOSARI – " + PAGE_BODY, cited, quoted)
+    assert meta.published == dt.date(2024, 11, 4)
+
+
+def test_a_top_bars_date_far_above_the_headline_gives_way_to_the_body() -> None:
+    menu = ["Beranda", "Politik", "Ekonomi", "Olahraga", "Opini"]
+    said = "“Pelipatan selesai empat hari,” kata Asih, Senin (4/11/2024)."
+    meta = meta_of("Rabu, 18 Desember 2024", *menu, PAGE_TITLE, "WONOSARI – " + PAGE_BODY, said)
+    assert meta.published == dt.date(2024, 11, 4)
+    near = meta_of(*menu, "Senin, 4 November 2024", PAGE_TITLE, "WONOSARI – " + PAGE_BODY, said)
+    assert near.published_confidence.why == "the page's date line"

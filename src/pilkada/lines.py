@@ -476,7 +476,7 @@ def classify(raw_lines: list[str]) -> Layout:
     in_related = in_tags = False
     for ln in body:
         if ln.kind == CHROME:
-            in_related = ln.reason == "related heading"
+            in_related = ln.reason in ("related heading", "box label")
             in_tags = ln.reason == "tag list" or (
                 in_tags and ln.reason in TAG_FURNITURE and _is_tag(ln.text)
             )
@@ -510,7 +510,7 @@ LIST_FURNITURE = frozenset({"date line", "counter", "view counter", "comment cou
 # chrome lines a tag list may hold: a tag the page repeats, a counter
 TAG_FURNITURE = frozenset({"repeated line", "counter", "menu"})
 # labels of a box that holds another story: the line after such a label is that story's title
-BOX_LABELS = frozenset({"related heading"})
+BOX_LABELS = frozenset({"box label"})
 # what stands between a deck and the lede: the byline, the date, the photo and its buttons
 DECK_TO_LEDE = frozenset(
     {
