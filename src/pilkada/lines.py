@@ -382,7 +382,7 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
         return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
     if " • " in text and TICKER.match(text):
         return "ticker", (), True  # headlines joined by bullets on one line
-    named = NAME_DASH_OUTLET.match(text)
+    named = NAME_DASH_OUTLET.match(text) if len(text) < 80 else None
     if named and DOMAIN.match(named.group("outlet")):
         # "Fajar Ramadhan | BeritaRaya.com": the writer and the site, under the headline
         return "byline", (("author", named.group("who")), ("outlet", named.group("outlet"))), True
@@ -601,25 +601,23 @@ def _is_tag(text: str) -> bool:
 
 def is_headline_like(text: str) -> bool:
     """A line written as a headline: capitalised, 3–20 words, no sentence's end."""
-    ws = words(text)
-    return (
-        3 <= len(ws) <= 20
-        and text[:1].isupper()
-        and not SENTENCE_END.search(text)
-        and not QUOTE_MARK.search(text)
-    )
+    if not text[:1].isupper() or text[-1:] in SENTENCE_ENDS or len(text) > HEADLINE_MAX:
+        return False  # the cheap tests first: most lines of an article end a sentence
+    return 3 <= len(words(text)) <= 20 and not QUOTE_MARK.search(text)
 
 
-TEASER_END = re.compile(r"[.!?]$")
+TEASER_MAX = 300  # characters: 35 words are far fewer
+HEADLINE_MAX = 200
+SENTENCE_ENDS = frozenset('.!?…:;,"”)')  # what SENTENCE_END finds at a stripped line's end
 INNER_STOP = re.compile(r"[.!?]\s+[A-Z“\"]")
 
 
 def is_teaser(text: str) -> bool:
     """One sentence under another story's headline: 5–35 words, one full stop, at its end."""
-    ws = words(text)
+    if text[-1:] not in ".!?" or len(text) > TEASER_MAX:
+        return False
     return (
-        5 <= len(ws) <= 35
-        and TEASER_END.search(text) is not None
+        5 <= len(words(text)) <= 35
         and INNER_STOP.search(text) is None
         and not QUOTE_MARK.search(text)
     )
@@ -663,7 +661,7 @@ def _mark_headline_lists(lines: list[Line]) -> None:
                 head()
             elif ln.reason in LIST_FURNITURE and heads:
                 follow()
-            elif ln.reason != "teaser":
+            elif heads and ln.reason != "teaser":
                 close()
             continue
         if is_headline_like(ln.text):
@@ -676,8 +674,8 @@ def _mark_headline_lists(lines: list[Line]) -> None:
         elif heads and _is_label(ln.text):
             run.append((ln, "list heading"))  # "Advertorial", "Terpopuler" between two lists
             open_head = teaser_may = False
-        else:
-            close()
+        elif heads:
+            close()  # (nothing to close before a first headline)
     close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -302,27 +303,25 @@ def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
 NEAR_TITLE = 3  # lines between the headline and a date line above it that belongs to it
 
 
-def _header_dates(
-    layout: Layout,
-) -> tuple[list[tuple[Line, DateMatch]], list[tuple[Line, DateMatch]]]:
-    """The header's dates: those after the headline, and those just above it, nearest first;
-    apart from them, the dates far above it, over the site's menu ("Rabu, 18 Desember 2024" in a
-    top bar is the day the page was seen, not the article's)."""
-    title = layout.title
-    dated = [
-        (ln, m)
-        for ln in layout.header
-        if ln.index != title
-        for m in find_dates(ln.text)
-        if m.value is not None
-    ]
-    if title is None:
-        return dated, []
-    after = [(ln, m) for ln, m in dated if ln.index > title]
-    above = sorted(((ln, m) for ln, m in dated if ln.index < title), key=lambda lm: -lm[0].index)
-    rows = {ln.index: k for k, ln in enumerate(layout.header)}
-    near = [lm for lm in above if rows[title] - rows[lm[0].index] <= NEAR_TITLE]
-    return after + near, [lm for lm in above if lm not in near]
+def _header_dates(layout: Layout) -> tuple[Iterator[tuple[Line, DateMatch]], ...]:
+    """The header's dates, read lazily: those after the headline and those just above it,
+    nearest first; apart from them, those far above it, over the site's menu ("Rabu, 18
+    Desember 2024" in a top bar is the day the page was seen, not the article's)."""
+    header = [ln for ln in layout.header if ln.index != layout.title]
+    at = next((k for k, ln in enumerate(layout.header) if ln.index == layout.title), None)
+    if at is None:
+        return _dated(header), iter(())
+    after = [ln for ln in layout.header[at + 1 :]]
+    above = layout.header[:at][::-1]
+    near, far = above[:NEAR_TITLE], above[NEAR_TITLE:]
+    return _dated(after + near), _dated(far)
+
+
+def _dated(lines: list[Line]) -> Iterator[tuple[Line, DateMatch]]:
+    for ln in lines:
+        for m in find_dates(ln.text):
+            if m.value is not None:
+                yield ln, m
 
 
 def pick_date(layout: Layout, paragraphs: list[str]) -> tuple[date | None, str | None, Certainty]:
