@@ -416,3 +416,15 @@ def test_the_titles_after_a_box_label_are_other_stories() -> None:
     )
     layout = classify(text.split("\n"))
     assert layout.title == 3
+
+
+def test_a_run_of_bare_headlines_does_not_take_the_sentence_after_it() -> None:
+    short = "Ia menjelaskan, jumlah pemilih tetap di kabupaten itu tercatat 310.000 orang."
+    run = [
+        "Bawaslu Gunungkidul Bentuk Kampung Pengawas",
+        "Warga Playen Antusias Ikuti Kirab Maskot Pilkada",
+        "KPU Gunungkidul Gelar Bimbingan Teknis KPPS",
+    ]
+    found = kinds("\n".join(["Judul Pelipatan Surat Suara di Gunungkidul", PAGE_LEDE, *run, short]))
+    assert ("body", "", short) in found
+    assert all(("chrome", "other headline", h) in found for h in run)

@@ -667,7 +667,9 @@ def _mark_headline_lists(lines: list[Line]) -> None:
         if is_headline_like(ln.text):
             run.append((ln, "other headline"))
             head()
-        elif teaser_may and is_teaser(ln.text):
+        elif teaser_may and followed >= heads - 1 and is_teaser(ln.text):
+            # each headline so far had its date or teaser: a run of bare headlines ("Baca
+            # juga" titles) has none, and the sentence after it is the article's
             run.append((ln, "teaser"))
             follow()
             teaser_may = False
