@@ -44,6 +44,7 @@ POSTED_BY = re.compile(  # "Posted on November 26, 2024 by admin"
     r"(?:by|oleh)\s+(?P<who>\S.{0,40})$",
     re.IGNORECASE,
 )
+POSTED_OPENINGS = frozenset({"po", "pu", "di"})  # what POSTED_BY's words open with
 NAME_DASH_OUTLET = re.compile(
     r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
 )
@@ -376,13 +377,16 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
         if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
             return "photo caption", (), True
         return "credit line", tuple(credits), True
-    byline = BYLINE.match(text) or POSTED_BY.match(text)
+    byline = BYLINE.match(text) or (
+        POSTED_BY.match(text) if text[:2].lower() in POSTED_OPENINGS else None
+    )
     if byline and find_dates(byline.group("rest")):
         who = byline.group("who").strip()
         return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
     if " • " in text and TICKER.match(text):
         return "ticker", (), True  # headlines joined by bullets on one line
-    named = NAME_DASH_OUTLET.match(text) if len(text) < 80 else None
+    dashed = len(text) < 80 and ("|" in text or " -" in text or "–" in text)
+    named = NAME_DASH_OUTLET.match(text) if dashed else None
     if named and DOMAIN.match(named.group("outlet")):
         # "Fajar Ramadhan | BeritaRaya.com": the writer and the site, under the headline
         return "byline", (("author", named.group("who")), ("outlet", named.group("outlet"))), True
@@ -575,7 +579,7 @@ def _after_deck(lines: list[Line], k: int) -> int | None:
     """The lede when line ``k`` is the deck under the headline: a sentence that opens with no
     dateline, then the byline, the date or the photo, then a line of prose opening with its
     dateline ("KOTA, Outlet - …")."""
-    if LEDE_WITH_SOURCE.match(lines[k].text) or not is_teaser(lines[k].text):
+    if not is_teaser(lines[k].text) or LEDE_WITH_SOURCE.match(lines[k].text):
         return None
     between = 0
     for j in range(k + 1, min(len(lines), k + 12)):

@@ -220,8 +220,8 @@ def _outlet_from_page(layout: Layout) -> str | None:
         if ln.reason == "site name":
             return ln.text
     for ln in layout.lines:
-        m = SYNDICATION.search(ln.text)
-        if m and ln.reason == "syndication":
+        m = SYNDICATION.search(ln.text) if ln.reason == "syndication" else None
+        if m:
             name = (m.group("outlet") or m.group("source")).rstrip(".")
             if name.lower() not in _desks():  # "Sumber: Humas" names no outlet
                 return name
