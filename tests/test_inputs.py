@@ -78,6 +78,9 @@ def test_a_page_is_read_through_its_markup_by_parse(
     assert article["published"] == "2024-11-20"
     assert not any("<" in p for p in article["paragraphs"])  # type: ignore[union-attr]
     assert "Bagikan: Facebook Twitter WhatsApp" not in article["paragraphs"]  # type: ignore[operator]
+    removed = {r["line"]: r["reason"] for r in article["removed"]}  # type: ignore[attr-defined]
+    assert removed["Bagikan: Facebook Twitter WhatsApp"] == "page chrome: a block named 'share'"
+    assert removed["Home"] == "page chrome: <nav>"
 
 
 def test_a_folder_corpus_holds_every_format(run: Callable[..., Result], files: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,6 +61,7 @@ class Page:
     published_text: str | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (line, why) left out
 
     @property
     def text(self) -> str:
@@ -83,7 +85,8 @@ def page(html: str) -> Page:
         stated = _meta(tree, 'meta[property="og:title"]') or _page_title(tree)
         headline = _headline(tree.body, block, stated)
         skip = _chrome_blocks(tree.body, layout, [n for n in (block, headline) if n is not None])
-        found.lines = _lines(tree.body, skip, headline, block)
+        found.lines = _lines(tree.body, set(skip), headline, block)
+        found.dropped = _dropped(tree.body, skip, found.lines)
         if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
             found.title, found.title_source = title, "the page's <h1>"
     found.title = found.title or _title(tree, outlet, linked)
@@ -283,11 +286,11 @@ def _in_named_chrome(node: LexborNode, block: LexborNode | None) -> bool:
     return False
 
 
-def _chrome_blocks(body: LexborNode, layout: _Layout, keep: list[LexborNode]) -> set[int]:
-    """The elements to leave out: those named as chrome and lists that are mostly links, none
-    holding the article or its headline (``keep``)."""
+def _chrome_blocks(body: LexborNode, layout: _Layout, keep: list[LexborNode]) -> dict[int, str]:
+    """The elements to leave out, with why: those named as chrome and lists that are mostly
+    links, none holding the article or its headline (``keep``)."""
     kept = {n.mem_id for k in keep for n in (k, *_ancestors(k))}
-    out: set[int] = set()
+    out: dict[int, str] = {}
     for node in body.traverse():
         if node.mem_id in kept or not (node.tag in BLOCKS or node.tag in CHROME_TAGS):
             continue  # a word inside a paragraph is never chrome: "<a class="tag">Pilkada</a>"
@@ -295,8 +298,37 @@ def _chrome_blocks(body: LexborNode, layout: _Layout, keep: list[LexborNode]) ->
             continue
         if any(a.mem_id in out for a in _ancestors(node)):
             continue
-        if layout.chrome(node) or (node.tag in LISTS and _mostly_links(node) and not _credit(node)):
-            out.add(node.mem_id)
+        if layout.chrome(node):
+            out[node.mem_id] = _why_chrome(node)
+        elif node.tag in LISTS and _mostly_links(node) and not _credit(node):
+            out[node.mem_id] = "page chrome: a list of links"
+    return out
+
+
+def _why_chrome(node: LexborNode) -> str:
+    if node.tag in CHROME_TAGS:
+        return f"page chrome: <{node.tag}>"
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    word = next((w for w in CLASS_WORD.findall(names) if w in _chrome_words()), "")
+    return f"page chrome: a block named '{word}'"
+
+
+def _dropped(body: LexborNode, skip: dict[int, str], kept: list[str]) -> list[tuple[str, str]]:
+    """Every visible line of the page that the article's lines leave out, in page order, with
+    why: the block it stands in, or its place outside the article."""
+    why: dict[str, str] = {}
+    for node in body.traverse():
+        if node.mem_id in skip:
+            for line in _lines(node, set()):
+                why.setdefault(line, skip[node.mem_id])
+    left = Counter(kept)
+    out = []
+    for line in _lines(body, set()):
+        if left[line] > 0:
+            left[line] -= 1
+            continue
+        out.append((line, why.get(line, "page chrome: outside the article")))
     return out
 
 

@@ -28,6 +28,7 @@ def parse_page(text: str, source: str | None = None, ident: str | None = None) -
     """The Article of a page's markup; raises ValueError for a page with no text."""
     from pilkada.html import page
     from pilkada.inputs.hints import Hints, with_hints
+    from pilkada.models import Removed
     from pilkada.pipeline import parse
 
     found = page(text)
@@ -43,4 +44,8 @@ def parse_page(text: str, source: str | None = None, ident: str | None = None) -
         headline=found.title_source != "the page's <title>",
         why_title=found.title_source,
     )
-    return with_hints(article, hints)
+    article = with_hints(article, hints)
+    if not found.dropped:
+        return article
+    left_out = [Removed(line=line, reason=why) for line, why in found.dropped]
+    return article.model_copy(update={"removed": left_out + article.removed})
