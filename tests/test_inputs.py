@@ -149,3 +149,11 @@ def test_format_of_a_name() -> None:
         "jsonl",
         None,
     ]
+
+
+def test_eval_reads_the_saved_pages_with_format_html(run: Callable[..., Result]) -> None:
+    pages = str(Path(__file__).parent / "fixtures" / "pages")
+    as_html = json.loads(run("eval", pages, "--format", "html", "--json").stdout)
+    as_text = json.loads(run("eval", pages, "--json").stdout)
+    assert as_html["articles"] == as_text["articles"] >= 20
+    assert as_html["metrics"]["title_acc"] == 1.0

@@ -31,7 +31,7 @@ TEXT = (
     "\n"
     "Commands:\n"
     "  clean      Print the cleaned text of a raw article: title first,...\n"
-    "  eval       Measure the parser on articles you annotated: NAME.txt with...\n"
+    "  eval       Measure the parser on articles you annotated: NAME.txt (or...\n"
     "  export     Export the cleaned articles and their metadata.\n"
     "  index      Index articles for fast search: .txt, .html/.htm and .jsonl...\n"
     "  list       List the articles: id, date, outlet, place, quotes and...\n"

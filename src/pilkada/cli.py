@@ -849,9 +849,18 @@ def export(
 @click.option(
     "--worst", default=5, show_default=True, type=click.IntRange(min=0), help="Articles to list."
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("txt", "html")),
+    default="txt",
+    show_default=True,
+    help="Which form of each article to read: its text dump NAME.txt or its saved page NAME.html.",
+)
 @json_option
-def eval_(gold_dir: str, worst: int, as_json: bool) -> None:
-    """Measure the parser on articles you annotated: NAME.txt with NAME.gold.json beside it.
+def eval_(gold_dir: str, worst: int, fmt: str, as_json: bool) -> None:
+    """Measure the parser on articles you annotated: NAME.txt (or NAME.html) with
+    NAME.gold.json beside it.
 
     Prints body precision/recall/F1, exact clean bodies, title, date, outlet and dateline
     accuracy, credits F1, quote precision/recall/F1 and attribution accuracy, then the
@@ -861,11 +870,12 @@ def eval_(gold_dir: str, worst: int, as_json: bool) -> None:
     Examples:
       pilkada eval annotated/
       pilkada eval annotated/ --worst 10 --json
+      pilkada eval tests/fixtures/pages --format html
     """
     from pilkada import corpus, evaluate, render
 
     try:
-        pairs, failures = corpus.load_gold(gold_dir)
+        pairs, failures = corpus.load_gold(gold_dir, fmt)
     except corpus.CorpusError as exc:
         raise click.BadParameter(str(exc), param_hint="'GOLD_DIR'") from None
     for failure in failures:

@@ -217,9 +217,10 @@ def find(articles: Sequence[Article], ident: str) -> Article:
 
 
 def load_gold(
-    folder: str | os.PathLike[str],
+    folder: str | os.PathLike[str], form: str = "txt"
 ) -> tuple[list[tuple[str, Article, dict[str, Any]]], list[LoadFailure]]:
-    """The annotated articles of a folder: NAME.txt parsed, with NAME.gold.json beside it.
+    """The annotated articles of a folder: NAME.txt (or, with ``form`` "html", NAME.html)
+    parsed, with NAME.gold.json beside it.
 
     Raises CorpusError when the folder is missing or holds no ``*.gold.json``; a pair that cannot
     be read is a LoadFailure and the others are still returned.
@@ -243,7 +244,7 @@ def load_gold(
         except (OSError, ValueError) as exc:
             failures.append(LoadFailure(str(gpath), f"unreadable annotation: {exc}"))
             continue
-        item = next(load([root / f"{name}.txt"]))
+        item = next(load([root / f"{name}.{form}"]))
         if isinstance(item, LoadFailure):
             failures.append(item)
             continue
