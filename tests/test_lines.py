@@ -111,6 +111,10 @@ CHROME_LINES = [
     ("Diperbarui 29 Nov 2024, 17:10 WIB", "date line"),
     ("Posted on November 26, 2024", "date line"),
     ("Kabar Selatan - 20/09/2024, 14:05 WIB", "date line"),
+    ("2 jam lalu", "date line"),
+    ("Tidak ada komentar:", "comment form"),
+    ("Posting Lebih Baru Posting Lama Beranda", "post navigation"),
+    ("Postingan Populer", "related heading"),
 ]
 
 
