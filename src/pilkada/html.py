@@ -86,13 +86,13 @@ def page(html: str) -> Page:
         headline = _headline(tree.body, block, stated)
         skip = _chrome_blocks(tree.body, layout, [n for n in (block, headline) if n is not None])
         found.lines = _lines(tree.body, set(skip), headline, block)
-        found.dropped = _dropped(tree.body, skip, found.lines)
+        every = _lines(tree.body, set())
+        found.dropped = _dropped(tree.body, skip, every, found.lines)
         if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
             found.title, found.title_source = title, "the page's <h1>"
-    found.title = found.title or _title(tree, outlet, linked)
-    if tree.body is not None:
         found.outlet = _site_of_a_body(tree.body, headline) or found.outlet
-        found.outlet = found.outlet or _copyright_holder(tree.body)
+        found.outlet = found.outlet or _copyright_holder(every)
+    found.title = found.title or _title(tree, outlet, linked)
     found.published, found.published_text = _published(tree, linked)
     return found
 
@@ -314,9 +314,11 @@ def _why_chrome(node: LexborNode) -> str:
     return f"page chrome: a block named '{word}'"
 
 
-def _dropped(body: LexborNode, skip: dict[int, str], kept: list[str]) -> list[tuple[str, str]]:
-    """Every visible line of the page that the article's lines leave out, in page order, with
-    why: the block it stands in, or its place outside the article."""
+def _dropped(
+    body: LexborNode, skip: dict[int, str], every: list[str], kept: list[str]
+) -> list[tuple[str, str]]:
+    """Every visible line of the page (``every``) that the article's lines leave out, in page
+    order, with why: the block it stands in, or its place outside the article."""
     why: dict[str, str] = {}
     for node in body.traverse():
         if node.mem_id in skip:
@@ -324,7 +326,7 @@ def _dropped(body: LexborNode, skip: dict[int, str], kept: list[str]) -> list[tu
                 why.setdefault(line, skip[node.mem_id])
     left = Counter(kept)
     out = []
-    for line in _lines(body, set()):
+    for line in every:
         if left[line] > 0:
             left[line] -= 1
             continue
@@ -367,11 +369,11 @@ def _site_of_a_body(body: LexborNode, headline: LexborNode | None) -> str | None
     return next((line for line in above if is_site_of_a_body(line)), None)
 
 
-def _copyright_holder(body: LexborNode) -> str | None:
+def _copyright_holder(every: list[str]) -> str | None:
     """The name the page's copyright line gives, for a page that states no site name."""
     from pilkada.meta import copyright_holder
 
-    for line in reversed(_lines(body, set())):
+    for line in reversed(every):
         if name := copyright_holder(line):
             return name
     return None

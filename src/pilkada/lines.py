@@ -182,10 +182,10 @@ def is_date_line(text: str) -> bool:
     between = [text[a.end : b.start] for a, b in pairwise(found)]
     head = text[: found[0].start].strip(" ,:|-–—")
     tail = TIME_WORDS.sub(" ", " ".join([*between, text[found[-1].end :]]))
-    leftover = [w for w in words(tail) if w.lower() not in _day_names()]
+    leftover = [w for w in words(tail) if w.lower() not in day_names()]
     if leftover:
         return False
-    head_words = [w for w in words(TIME_WORDS.sub(" ", head)) if w.lower() not in _day_names()]
+    head_words = [w for w in words(TIME_WORDS.sub(" ", head)) if w.lower() not in day_names()]
     if not head_words:
         return True
     label = " ".join(head_words).lower()
@@ -201,7 +201,7 @@ def _date_labels() -> frozenset[str]:
 
 
 @cache
-def _day_names() -> frozenset[str]:
+def day_names() -> frozenset[str]:
     return frozenset(k.lower() for k in lexicon.mapping("days"))
 
 

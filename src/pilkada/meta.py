@@ -16,6 +16,7 @@ from pilkada.lines import (
     QUOTE_MARK,
     Layout,
     Line,
+    day_names,
     generic_credits,
     is_outlet_name,
     words,
@@ -263,16 +264,11 @@ def _is_cited(text: str, m: DateMatch) -> bool:
     cited = CITATION.search(text[max(0, m.start - 50) : m.start])
     if (
         cited
-        and cited.group("source").lower() not in _day_names()
+        and cited.group("source").lower() not in day_names()
         and text[m.end :].lstrip()[:1] == ")"
     ):
         return True
     return text.count("“", 0, m.start) > text.count("”", 0, m.start)
-
-
-@cache
-def _day_names() -> frozenset[str]:
-    return frozenset(k.lower() for k in lexicon.mapping("days"))
 
 
 def _is_institution(name: str) -> bool:
@@ -307,11 +303,10 @@ def _header_dates(layout: Layout) -> tuple[Iterator[tuple[Line, DateMatch]], ...
     """The header's dates, read lazily: those after the headline and those just above it,
     nearest first; apart from them, those far above it, over the site's menu ("Rabu, 18
     Desember 2024" in a top bar is the day the page was seen, not the article's)."""
-    header = [ln for ln in layout.header if ln.index != layout.title]
     at = next((k for k, ln in enumerate(layout.header) if ln.index == layout.title), None)
-    if at is None:
-        return _dated(header), iter(())
-    after = [ln for ln in layout.header[at + 1 :]]
+    if at is None:  # no headline: the header's dates in order
+        return _dated(layout.header), iter(())
+    after = layout.header[at + 1 :]
     above = layout.header[:at][::-1]
     near, far = above[:NEAR_TITLE], above[NEAR_TITLE:]
     return _dated(after + near), _dated(far)
