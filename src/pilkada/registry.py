@@ -258,35 +258,48 @@ def build_registry(paragraphs: list[str]) -> Registry:
 
 def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
     """Record each use of a known person's name words (short forms such as "Laura")."""
-    known = {i: p.keys for i, p in enumerate(reg.people)}
-    seen = {(e.para, e.offset) for e in reg.events}
-    names: set[str] = set().union(*known.values())
-    firsts = first_pieces(names)
+    owners: dict[str, list[int]] = {}
+    for i, p in enumerate(reg.people):
+        for key in p.keys:
+            owners.setdefault(key, []).append(i)
+    if not owners:
+        return
+    firsts = first_pieces(frozenset(owners))
+    named: dict[int, list[Event]] = {}  # each paragraph's events: a mention is looked up there
+    for e in reg.events:
+        named.setdefault(e.para, []).append(e)
     for k, text in enumerate(paragraphs):
-        if not known or not may_open(text, firsts):
+        if not may_open(text, firsts):
             continue
         tokens, words = tokenize(text), token_keys(text)
-        for at in compress(count(), map(names.__contains__, words)):
+        here = named.setdefault(k, [])
+        for at in compress(count(), map(owners.__contains__, words)):
             t = tokens[at]
             if not (t[IS_WORD] and t[IS_CAP] and len(t[TEXT]) >= 3):
                 continue
-            key = words[at]
-            owners = [i for i, keys in known.items() if key in keys]
-            if len(owners) != 1 or (k, t[START]) in seen:
+            holders = owners[words[at]]
+            if len(holders) != 1:
                 continue
-            if any(
-                e.para == k and e.offset <= t[START] < e.offset + 60 and e.person == owners[0]
-                for e in reg.events
+            (owner,) = holders
+            start = t[START]
+            if any(e.offset <= start < e.offset + 60 and e.person == owner for e in here) or any(
+                e.offset == start for e in here
             ):
-                continue
-            reg.events.append(Event(k, t[START], owners[0], _is_subject(text, t[START])))
-            reg.people[owners[0]].seen_as(t[TEXT])
+                continue  # named right there already: "Bupati Laura" holds "Laura"
+            event = Event(k, start, owner, _is_subject(text, start))
+            reg.events.append(event)
+            here.append(event)
+            reg.people[owner].seen_as(t[TEXT])
     reg.events.sort(key=lambda e: (e.para, e.offset))
 
 
 def _is_subject(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    prev = before.split()[-1].lower().strip(",.") if before.split() else ""
+    """The name at ``start`` is no preposition's object: the word before it is read in a window,
+    not from the paragraph's start, so a long paragraph costs no more per name."""
+    before = text[max(0, start - 40) : start].split()
+    if start > 40 and len(before) <= 1:
+        before = text[:start].split()  # a word as long as the window
+    prev = before[-1].lower().strip(",.") if before else ""
     return prev not in prepositions()
 
 
