@@ -38,7 +38,7 @@ from pilkada.quotes import (
     speech_verb,
 )
 from pilkada.regions import is_place_name
-from pilkada.registry import Event, Registry, fullest_form
+from pilkada.registry import Event, Registry
 from pilkada.registry import Person as RegPerson
 from pilkada.tokens import (
     IS_CAP,
@@ -674,7 +674,7 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
         since = (sp.para, _cue_end(paragraphs[sp.para], sp.end))
         if speaker is not None:
             current = speaker
-            reg.events.append(Event(sp.para, sp.end, speaker, True))
+            reg.record(Event(sp.para, sp.end, speaker, True))
     _carry_continued(out, kept, paragraphs)
     return Attribution(out, reg.people)
 
@@ -709,7 +709,7 @@ def _last_framed(
                 if f.subject.kind != PRONOUN:
                     idx = _subject_person(f.subject, reg)
                     if idx is not None:
-                        reg.events.append(Event(f.para, f.offset, idx, True))
+                        reg.record(Event(f.para, f.offset, idx, True))
                         return idx
             elif (idx := reg.find(f.subject.name or "")) is not None and (
                 f.subject.role is not None or reg.named_before(idx, (f.para, f.offset))
@@ -732,7 +732,7 @@ def _subject_person(subject: Subject, reg: Registry) -> int | None:
         official = subject.role is not None and subject.honorific is not None
         idx = reg.add(subject.name, subject.role, subject.honorific, official=official)
     elif subject.role and not reg.people[idx].role:
-        reg.people[idx].role = subject.role
+        reg.give_role(idx, subject.role)
     return idx
 
 
@@ -816,9 +816,9 @@ def _resolve(
             short = not (cue.role and cue.role[:1].islower())  # a description, not an office
             idx = reg.find(cue.name, short=short)
             if idx is None:
-                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role, short=short)
+                idx = reg.add(reg.fullest_form(cue.name), cue.role, short=short)
             elif cue.role and not reg.people[idx].role:
-                reg.people[idx].role = cue.role
+                reg.give_role(idx, cue.role)
             if idx is not None:
                 reg.people[idx].seen_as(cue.name)
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
