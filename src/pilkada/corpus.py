@@ -115,6 +115,9 @@ def load(
     for path in paths:
         source = os.fspath(path)
         try:
+            if source != STDIN and (too_large := _oversized_file(source, fmt)) is not None:
+                yield LoadFailure(source, too_large)  # refused before it is read
+                continue
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:
             yield LoadFailure(source, _os_reason(exc))
@@ -131,6 +134,14 @@ def load(
             article = unit.article
             ident = _unique(article.id if unit.line else stem, used)
             yield article if ident == article.id else article.model_copy(update={"id": ident})
+
+
+def _oversized_file(path: str, fmt: str | None) -> str | None:
+    """Why the file at ``path`` is too large to be one article (``inputs.oversized``), or None;
+    raises OSError."""
+    from pilkada import inputs
+
+    return inputs.oversized(os.stat(path).st_size, fmt or inputs.format_of(path) or "txt")
 
 
 def _os_reason(exc: OSError) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from pilkada.inputs import Unit
+from pilkada.inputs import Unit, oversized
 
 
 def read(data: bytes, source: str, stem: str, first_line: int = 1) -> Iterator[Unit]:
@@ -20,6 +20,9 @@ def read(data: bytes, source: str, stem: str, first_line: int = 1) -> Iterator[U
         if not line:
             continue
         where = f"{source}:{n}"
+        if (too_large := oversized(len(line))) is not None:
+            yield Unit(n, reason=too_large)
+            continue
         try:
             item = json.loads(line)
             if not isinstance(item, dict):
