@@ -139,6 +139,40 @@ def test_a_descriptive_cue_behaves_like_a_pronoun() -> None:
     ) == ["Warni Astuti"]
 
 
+def test_a_description_pointing_back_is_the_cue_and_stands_for_the_speaker() -> None:
+    (q,) = quotes(
+        "Rusmini (47), pedagang sayur di Pasar Kliwon, mengeluhkan harga cabai.",
+        f"“{SAID},” keluh ibu tiga anak tersebut.",
+    )
+    assert (q.speaker, q.cue, q.confidence) == (
+        "Rusmini",
+        "keluh ibu tiga anak tersebut",
+        Confidence.medium,
+    )
+    assert cue_kind(q.cue) == "descriptive"
+
+
+def test_an_indefinite_description_is_a_speaker_the_article_does_not_name() -> None:
+    named, unnamed, after = quotes(
+        "Kepala Dinas Perdagangan Kudus Hendro Wibowo meninjau pasar.",
+        f"“{SAID},” kata Hendro.",
+        f"“{SAID},” ujar seorang pedagang beras yang enggan disebut namanya.",
+        f"“{SAID},” katanya lagi.",
+    )
+    assert named.speaker == "Hendro Wibowo"
+    assert (unnamed.speaker, unnamed.cue) == (None, "ujar seorang pedagang beras")
+    assert "does not name" in unnamed.why
+    assert after.speaker is None  # still the unnamed trader, not the official before him
+
+
+def test_a_frame_after_an_unnamed_speaker_names_the_next_one() -> None:
+    assert speakers(
+        f"“{SAID},” kata salah satu warga.",
+        "Camat Jati Agus Salim menjelaskan bantuan sudah dikirim.",
+        f"“{SAID},” ujarnya.",
+    ) == [None, "Agus Salim"]
+
+
 def test_a_described_speaker_after_the_verb_in_commas() -> None:
     (q,) = quotes(
         f"“{SAID},” kata pemilik warung Kopi Lereng, Bagus Prasetyo (50), saat dihubungi."

@@ -675,6 +675,8 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
         if speaker is not None:
             current = speaker
             reg.record(Event(sp.para, sp.end, speaker, True))
+        elif cue is not None and cue.unnamed:
+            current = UNNAMED
     _carry_continued(out, kept, paragraphs)
     return Attribution(out, reg.people)
 
@@ -799,16 +801,45 @@ def after_cue(after: str) -> Cue | None:
         phrase = phrase[: cut.start()]
     subject = subject_of(phrase, lead_only=True)
     if subject is None or subject.kind != PERSON or not subject.name:
-        return person_cue(verb, head)
+        return person_cue(verb, head) or described_cue(verb, head[: first_break(head)[0]], phrase)
     said = phrase.split()
     while said and said[-1][:1].islower():
         said.pop()  # "ungkap Teguh dengan optimis": the cue ends with the name
     return Cue(" ".join([verb, *said]).strip(" ,."), name=subject.name, role=subject.role)
 
 
+def described_cue(verb: str, said: str, phrase: str) -> Cue | None:
+    """A speech verb followed by a description of its speaker, not a name: one that points back
+    to someone named ("ujar perempuan berusia 52 tahun itu") stands for whoever speaks now, as a
+    pronoun does; one that opens with an indefinite word ("kata seorang pedagang beras yang …",
+    "ujar salah satu warga") gives a speaker the article does not name. ``said``: the words
+    after the verb to the sentence's end; ``phrase``: those before a time, place or manner."""
+    words = said.split()
+    if not words or len(words) > DESCRIPTION_WORDS or not words[0][:1].islower():
+        return None
+    first, last = fold(words[0].strip(",.")), fold(words[-1].strip(",."))
+    if first in adjuncts() or first in folded("connectives") or first in folded("prepositions"):
+        return None  # "kata saat ditemui itu" describes when, not who
+    cue = " ".join([verb, *words]).strip(" ,.")
+    if last in folded("anaphors"):
+        return Cue(cue, pronoun=True)
+    if first in folded("unnamed_leads"):
+        return Cue(" ".join([verb, *phrase.split()]).strip(" ,."), unnamed=True)
+    return None
+
+
+DESCRIPTION_WORDS = 10  # a description of a speaker runs no longer than this
+UNNAMED = -1  # the state while a speaker the article does not name is speaking
+
+
 def _resolve(
     cue: Cue | None, reg: Registry, sp: Span, current: int | None
 ) -> tuple[int | None, str, Confidence]:
+    if cue is not None and cue.unnamed:
+        return None, f"a speaker the article does not name: '{cue.words}'", Confidence.medium
+    if current == UNNAMED and (cue is None or cue.pronoun):
+        how = f"pronoun '{cue.words}' refers to" if cue is not None else "no attribution;"
+        return None, f"{how} the speaker before it, whom the article does not name", Confidence.low
     if cue is not None and (cue.name or cue.role) and not cue.pronoun:
         if cue.name:
             # a cue that says who the speaker is ("kata Andi, warga setempat") names someone of
