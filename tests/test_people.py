@@ -313,3 +313,30 @@ def test_a_short_form_is_never_found_in_a_name_of_one_word(short: str, word: str
     from pilkada.registry import is_short_form
 
     assert not is_short_form(short, "".join(word.split()))  # one word: no whitespace at all
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Direktur Eksekutif Lingkar Institute Wayan Sudarsa menilai",
+            "Wayan Sudarsa",
+            "Direktur Eksekutif Lingkar Institute",
+        ),
+        (
+            "Direktur Borneo Policy Center Rahmat Hidayat mengatakan",
+            "Rahmat Hidayat",
+            "Direktur Borneo Policy Center",
+        ),
+        (
+            "Koordinator Pemilu Watch Dian Lestari menyebut",
+            "Dian Lestari",
+            "Koordinator Pemilu Watch",
+        ),
+    ],
+)
+def test_an_organisation_word_ends_the_role_before_the_name(
+    text: str, name: str, role: str
+) -> None:
+    (m,) = [m for m in find_people(text) if m.name]
+    assert (m.name, m.role) == (name, role)

@@ -316,3 +316,18 @@ def test_a_lead_with_an_apposition_is_the_quote_s_named_cue() -> None:
     assert (q.speaker, q.role) == ("Harold Lontoh", "anggota KPPS di Manado")
     assert q.cue == "Harold Lontoh, anggota KPPS di Manado, mengatakan"
     assert q.confidence == Confidence.high
+
+
+def test_a_nickname_in_the_cue_is_the_person_spoken_of() -> None:
+    assert speakers(
+        "Calon bupati nomor urut 1, Muhammad Rasyid Sofyan, meninjau pasar.",
+        f"“{SAID},” tegas Acil, sapaan akrabnya.",
+    ) == ["Muhammad Rasyid Sofyan"]
+
+
+def test_a_nickname_with_the_name_it_stands_for() -> None:
+    (q,) = quotes(
+        "Pengamat hukum Universitas Mulawarman Herlambang Wijaya menilai aturan itu lemah.",
+        f"“{SAID},” kata Bang Lambang, sapaan Herlambang, saat dihubungi.",
+    )
+    assert (q.speaker, q.cue) == ("Herlambang Wijaya", "kata Bang Lambang, sapaan Herlambang")

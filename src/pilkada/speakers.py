@@ -799,6 +799,9 @@ def after_cue(after: str) -> Cue | None:
     cut = CUE_ENDS.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
+    if (nickname := _nickname_of(phrase)) is not None:
+        words = f"{verb} {phrase.strip(' ,.')}"
+        return Cue(words, name=nickname) if nickname else Cue(words, pronoun=True)
     subject = subject_of(phrase, lead_only=True)
     if subject is None or subject.kind != PERSON or not subject.name:
         return person_cue(verb, head) or described_cue(verb, head[: first_break(head)[0]], phrase)
@@ -806,6 +809,20 @@ def after_cue(after: str) -> Cue | None:
     while said and said[-1][:1].islower():
         said.pop()  # "ungkap Teguh dengan optimis": the cue ends with the name
     return Cue(" ".join([verb, *said]).strip(" ,."), name=subject.name, role=subject.role)
+
+
+def _nickname_of(phrase: str) -> str | None:
+    """For a name, then words that say it is what people call someone, whose nickname it is:
+    the name they give ("Castro, sapaan Herdiansyah": "Herdiansyah"), or "" where they give
+    none ("ASR, sapaan akrabnya": the person the passage is about). None for other phrases."""
+    name, _, rest = phrase.partition(",")
+    words = rest.split()
+    if not (words and name.strip()[:1].isupper() and fold(words[0]) in folded("nickname_words")):
+        return None
+    k = 1
+    while k < len(words) and fold(words[k]) in ("akrab", "akrabnya", "dari", "bagi", "untuk"):
+        k += 1
+    return name_run(tokenize(" ".join(words[k:])), 0, limit=4)
 
 
 def described_cue(verb: str, said: str, phrase: str) -> Cue | None:
