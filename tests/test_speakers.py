@@ -331,3 +331,23 @@ def test_a_nickname_with_the_name_it_stands_for() -> None:
         f"“{SAID},” kata Bang Lambang, sapaan Herlambang, saat dihubungi.",
     )
     assert (q.speaker, q.cue) == ("Herlambang Wijaya", "kata Bang Lambang, sapaan Herlambang")
+
+
+@pytest.mark.parametrize("verb", ["balas", "sahut", "bantah", "seloroh", "imbau"])
+def test_verbs_of_reply_and_appeal_are_cues(verb: str) -> None:
+    (q,) = quotes(f"“{SAID},” {verb} Sukiman Azmy.")
+    assert (q.speaker, q.cue) == ("Sukiman Azmy", f"{verb} Sukiman Azmy")
+
+
+def test_a_long_role_then_a_rank_in_full_then_the_name_in_the_cue() -> None:
+    (q,) = quotes(
+        f"“{SAID},” kata Kepala Satuan Patroli Jalan Raya Tol Cipali Ajun Komisaris Rudi Hartawan."
+    )
+    assert (q.speaker, q.role) == ("Rudi Hartawan", "Kepala Satuan Patroli Jalan Raya Tol Cipali")
+
+
+def test_a_sentence_adverb_before_the_described_speaker_is_no_name() -> None:
+    assert speakers(
+        "Terpisah, juru bicara tim pemenangan paslon nomor urut 1, Yohanes Mandacan, membantah.",
+        f"“{SAID},” katanya.",
+    ) == ["Yohanes Mandacan"]

@@ -41,6 +41,7 @@ from pilkada.regions import is_place_name
 from pilkada.registry import Event, Registry
 from pilkada.registry import Person as RegPerson
 from pilkada.tokens import (
+    END,
     IS_CAP,
     IS_WORD,
     START,
@@ -292,9 +293,15 @@ def _ending_person(text: str) -> Mention | None:
         words.pop()  # "… Fenny (28)": the age after the name
     body = " ".join(words)
     found = [m for m in find_people(body) if m.name and m.end >= len(body)]
-    if found:
-        return found[-1]
     tokens = tokenize(body)
+    if found:
+        m = found[-1]
+        before = [j for j, t in enumerate(tokens) if t[END] <= m.start]
+        if m.role is None and any(longest_entry(tokens, j, titles()) for j in before):
+            # "Kepala Induk Patroli Jalan Raya (PJR) Tol Purbaleunyi Ajun Komisaris Stanlly
+            # Soeselisa": a rank opens the name; the words before it are the role
+            return replace(m, role=body[: m.start].strip(" ,"), start=0)
+        return m
     k = len(tokens)
     while k > 0 and tokens[k - 1][IS_WORD] and tokens[k - 1][IS_CAP] and len(tokens) - k < 3:
         k -= 1
