@@ -11,6 +11,7 @@ from pilkada.lines import (
     BODY,
     CHROME,
     TITLE,
+    Credits,
     Layout,
     chrome_reason,
     classify,
@@ -337,10 +338,38 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
             "Banjir merendam TPS di Desa Sukamaju (27/11/2024). WARTA SELATAN/Agus Salim",
             "photo caption",
         ),
+        # a blog's post footer; a name and the date under the headline, not a site's name
+        ("Diposting oleh Yohanes Kia di 19.45", "byline"),
+        ("Posted by Yohanes Kia at 7:45 PM", "byline"),
+        ("Rosalia Tukan | 25/11/2024 10:40 WITA", "byline"),
+        ("Rosalia Tukan, Jurnalis · Senin, 02 Desember 2024 - 14:15 WIB", "byline"),
+        ("Warta Tanjung | 25/11/2024 10:40 WITA", "date line"),
+        ("Warta Tanjung · 25/11/2024", "date line"),
     ],
 )
 def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> None:
     assert line_verdict(line)[0] == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("Diposting oleh Yohanes Kia di 19.45", (("author", "Yohanes Kia"),)),
+        ("Diposting oleh Admin di 19.45", ()),
+        ("Rosalia Tukan | 25/11/2024 10:40 WITA", (("author", "Rosalia Tukan"),)),
+        ("Written by Rosalia Tukan", (("author", "Rosalia Tukan"),)),
+        (
+            "Reporter: Rosalia Tukan | Kamerawan: Yohanes Kia",
+            (("author", "Rosalia Tukan"), ("photographer", "Yohanes Kia")),
+        ),
+        (
+            "Teks: Rosalia Tukan | Foto: Yohanes Kia",
+            (("author", "Rosalia Tukan"), ("photographer", "Yohanes Kia")),
+        ),
+    ],
+)
+def test_the_credits_of_a_byline_or_credit_line(line: str, credits: Credits) -> None:
+    assert line_verdict(line)[1] == credits
 
 
 def test_a_menu_entry_that_opens_with_a_credit_noun_credits_no_one() -> None:

@@ -19,6 +19,7 @@ from operator import itemgetter
 from pilkada import lexicon
 from pilkada.dates import find_dates
 from pilkada.prefilter import ASCII, Firsts, first_chars
+from pilkada.tokens import fold, not_names
 
 _first = itemgetter(0)
 
@@ -45,6 +46,21 @@ POSTED_BY = re.compile(  # "Posted on November 26, 2024 by admin"
     re.IGNORECASE,
 )
 POSTED_OPENINGS = frozenset({"po", "pu", "di"})  # what POSTED_BY's words open with
+# "Diposting oleh Yosef Bala di 19.45": a blog's post footer, the writer then the time or date
+POSTED_BY_AT = re.compile(
+    r"^(?:diposting|posted|ditulis|written)\s+(?:oleh|by)\s+(?P<who>[^\d|]{2,40}?)\s+"
+    r"(?:di|at|pada|on)\s+(?P<rest>\d.*)$",
+    re.IGNORECASE,
+)
+# "Nurhayati Dunda | 25/11/2024 10:40 WITA", "Rizky Pratama, Jurnalis · Senin, 02 Desember 2024":
+# a writer's name, maybe their trade, then the date, on one line under the headline
+NAME_THEN_DATE = re.compile(
+    r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})"
+    r"(?:,\s*(?:wartawan|reporter|kontributor|jurnalis|penulis))?\s*[|·•]\s*(?P<rest>.*\d.*)$",
+    re.IGNORECASE,
+)
+POSTED_AT_OPENINGS = frozenset({"po", "di", "wr"})  # what POSTED_BY_AT's words open with
+TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:wib|wita|wit|am|pm))?", re.I)
 NAME_DASH_OUTLET = re.compile(
     r"^(?P<who>[A-Z][\w'.]+(?: [A-Z][\w'.]+){1,3})\s+[-–|]\s+(?P<outlet>[\w.-]+)$"
 )
@@ -180,7 +196,7 @@ def is_date_line(text: str) -> bool:
     if not found:
         return False
     between = [text[a.end : b.start] for a, b in pairwise(found)]
-    head = text[: found[0].start].strip(" ,:|-–—")
+    head = text[: found[0].start].strip(" ,:|-–—·•")
     tail = TIME_WORDS.sub(" ", " ".join([*between, text[found[-1].end :]]))
     leftover = [w for w in words(tail) if w.lower() not in day_names()]
     if leftover:
@@ -381,8 +397,9 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
         POSTED_BY.match(text) if text[:2].lower() in POSTED_OPENINGS else None
     )
     if byline and find_dates(byline.group("rest")):
-        who = byline.group("who").strip()
-        return "byline", ((("author", who),) if who.lower() not in generic_credits() else ()), True
+        return "byline", _writer(byline.group("who")), True
+    if (signed := _signed(text)) is not None:
+        return "byline", signed, True
     if " • " in text and TICKER.match(text):
         return "ticker", (), True  # headlines joined by bullets on one line
     dashed = len(text) < 80 and ("|" in text or " -" in text or "–" in text)
@@ -396,6 +413,45 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
     if is_caption(text):
         return "photo caption", (), True
     return ("byline label" if label else ""), (), False  # "By Admin": a desk, no person
+
+
+def _writer(who: str) -> Credits:
+    """The author credit of a byline's name; none for a desk's label ("admin")."""
+    who = who.strip()
+    return (("author", who),) if who.lower() not in generic_credits() else ()
+
+
+def _signed(text: str) -> Credits | None:
+    """The credit of a byline that gives a name and then the date or time: a blog's post footer
+    ("Diposting oleh Yosef Bala di 19.45"), or a name and a date line under the headline
+    ("Nurhayati Dunda | 25/11/2024 10:40 WITA"); None for any other line."""
+    posted = POSTED_BY_AT.match(text) if text[:2].lower() in POSTED_AT_OPENINGS else None
+    if posted is not None:
+        rest = posted.group("rest")
+        if TIME_ONLY.fullmatch(rest.strip()) or find_dates(rest):
+            return _writer(posted.group("who"))
+        return None
+    if not ("|" in text or "·" in text or "•" in text) or len(text) > DATE_LINE_MAX + 40:
+        return None
+    named = NAME_THEN_DATE.match(text)
+    if named is None or not is_date_line(named.group("rest")):
+        return None
+    who = named.group("who")
+    if DOMAIN.match(who) or is_outlet_name(who) or not is_name_line(who) or _not_a_name(who):
+        return None
+    if not _outlet_words().isdisjoint(fold(w) for w in who.split()):
+        return None  # "Warta Nusantara | 20/09/2024": a site's name before its date
+    return _writer(who)
+
+
+@cache
+def _outlet_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.entries("outlet_words"))
+
+
+def _not_a_name(text: str) -> bool:
+    """A word of ``text`` is one no person's name holds ("Hari", "Pilkada", "Kabupaten")."""
+    return not not_names().isdisjoint(fold(w) for w in text.split())
 
 
 def _mark(line: Line, kind: str, reason: str) -> None:
