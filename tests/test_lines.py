@@ -345,6 +345,12 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
         ("Rosalia Tukan, Jurnalis · Senin, 02 Desember 2024 - 14:15 WIB", "byline"),
         ("Warta Tanjung | 25/11/2024 10:40 WITA", "date line"),
         ("Warta Tanjung · 25/11/2024", "date line"),
+        # a video player's labels, a blog's archive and profile box, a magazine's paywall
+        ("Video Player is loading.", "video player"),
+        ("Play Video", "video player"),
+        ("0:00 / 3:12", "video player"),
+        ("Video Pilihan Hari Ini", "related heading"),
+        ("Dapatkan notifikasi berita terkini langsung di ponsel Anda.", "site prompt"),
     ],
 )
 def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> None:
@@ -370,6 +376,75 @@ def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> 
 )
 def test_the_credits_of_a_byline_or_credit_line(line: str, credits: Credits) -> None:
     assert line_verdict(line)[1] == credits
+
+
+def test_a_section_named_after_a_credit_noun_credits_no_one() -> None:
+    assert credit_of("Video Pilihan Hari Ini") == []
+
+
+# --- the shapes of whole pages: captions, lists of other stories, blogs, magazines ----------------
+
+
+def test_a_caption_over_its_photo_credit_is_no_lede() -> None:
+    caption = "Ketua KPU Flores Timur memimpin simulasi pemungutan suara di Larantuka."
+    credit = "Foto: Warta Tanjung/Yohanes Kia"
+    layout = layout_of(HEADLINE, caption, credit, LEDE, PROSE)
+    found = {ln.text: (ln.kind, ln.reason) for ln in layout.lines}
+    assert found[caption] == (CHROME, "photo caption")
+    assert layout.lede is not None and layout.lines[layout.lede].text == LEDE
+
+
+def test_a_headline_over_a_photo_credit_stays_the_headline() -> None:
+    layout = layout_of(HEADLINE, "Foto: Warta Tanjung/Yohanes Kia", LEDE, PROSE)
+    assert layout.title is not None and layout.lines[layout.title].text == HEADLINE
+
+
+def test_a_related_headline_the_page_repeats_keeps_the_box_open() -> None:
+    again = "Calon Wakil Bupati Sapa Nelayan di Pelabuhan Lama"
+    other = "Logistik Pemilu Tiba di Gudang KPU Larantuka"
+    found = verdicts(HEADLINE, LEDE, "Baca Juga", again, other, PROSE, CLOSING, "Terkait", again)
+    assert found[other] == (CHROME, "related headline")
+    assert found[PROSE] == (BODY, "")
+
+
+def test_cards_of_other_stories_under_their_channels_names_are_chrome() -> None:
+    cards = [
+        "Berita Terkait",
+        "WartaNEWS",
+        "Logistik Pemilu Tiba di Gudang KPU Larantuka",
+        "Kotak suara untuk desa-desa di Pulau Solor diangkut dengan perahu motor.",
+        "2 jam lalu",
+        "Warta Flotim",
+        "Calon Wakil Bupati Sapa Nelayan di Pelabuhan Lama",
+        "Nelayan meminta harga solar di pelabuhan diturunkan sebelum musim barat.",
+        "5 jam lalu",
+        "Warta Flotim",
+        "Harga Ikan Tongkol di Pasar Inpres Naik Jelang Libur",
+        "Pedagang menyebut pasokan dari Pulau Adonara tersendat karena cuaca buruk.",
+        "1 hari lalu",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *cards)
+    assert found[CLOSING] == (BODY, "")
+    assert all(found[line][0] == CHROME for line in cards)
+
+
+def test_one_story_under_a_lists_heading_with_its_date_is_chrome() -> None:
+    story = [
+        "Pilihan Redaksi",
+        "Menakar Netralitas Penjabat di Tahun Politik",
+        "Minggu, 3 Nov 2024 18:00 WIB",
+        "Ratusan penjabat kepala daerah memimpin wilayah yang menggelar pilkada tahun ini.",
+        "Download aplikasi Warta Tanjung",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *story)
+    assert found[story[3]] == (CHROME, "teaser")
+    assert found[CLOSING] == (BODY, "")
+
+
+def test_one_headline_under_baca_juga_does_not_take_the_next_paragraph() -> None:
+    short = "Ia menambahkan, petugas juga akan memeriksa ulang setiap kotak suara."
+    found = verdicts(HEADLINE, LEDE, "Baca Juga", "Bawaslu Petakan TPS Rawan", short, CLOSING)
+    assert found[short] == (BODY, "")
 
 
 def test_a_menu_entry_that_opens_with_a_credit_noun_credits_no_one() -> None:

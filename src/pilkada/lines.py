@@ -261,8 +261,8 @@ def credit_of(text: str) -> list[tuple[str, str]]:
             return []  # "Oleh karena itu, …" is a sentence, not a credit
         noun = m.group("label").lower() in _credit_nouns()
         bare = noun and not m.group("colon") and not CONTRIBUTOR_WORD.match(value)
-        if bare and (len(value.split()) < 2 or not is_name_line(value)):
-            return []  # "Laporan Keuangan", "Video": a menu's entries
+        if bare and (len(value.split()) < 2 or not is_name_line(value) or _not_a_name(value)):
+            return []  # "Laporan Keuangan", "Video", "Video Pilihan Hari Ini": a menu's entries
         for kind in kinds[m.group("label").lower()].split("+"):
             out.append((kind, value))
     return out
@@ -478,6 +478,8 @@ def classify(raw_lines: list[str]) -> Layout:
             _mark(ln, CHROME, reason)
             ln.credits = list(credits)
 
+    _captions_above_credits(lines)
+
     # 2. the lede: the first line of prose that is no other story's teaser nor the deck
     lede = _first_prose(lines, 0)
     layout = Layout(lines)
@@ -536,6 +538,8 @@ def classify(raw_lines: list[str]) -> Layout:
     in_related = in_tags = False
     for ln in body:
         if ln.kind == CHROME:
+            if in_related and ln.reason == "repeated line" and is_headline_like(ln.text):
+                continue  # a related headline the page shows again, in another list
             in_related = ln.reason in ("related heading", "box label")
             in_tags = ln.reason == "tag list" or (
                 in_tags and ln.reason in TAG_FURNITURE and _is_tag(ln.text)
@@ -563,10 +567,32 @@ def classify(raw_lines: list[str]) -> Layout:
     return layout
 
 
+def _captions_above_credits(lines: list[Line]) -> None:
+    """A photo's caption with its credit on the next line ("Ketua KPU … di Mataram." then
+    "Foto: Lintas Bangsa/Ahmad Zuhri"): a short sentence with no quotation, right above a
+    credit line that credits only the photo, with the article going on after it. A headline
+    (no full stop) above the photo's credit stays what it is."""
+    for above, credit, after in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            above.kind == BODY
+            and above.text[-1:] in ".)"
+            and credit.reason == "credit line"
+            and credit.credits
+            and all(kind == "photographer" for kind, _ in credit.credits)
+            and after.kind == BODY
+            and is_prose(after.text)
+            and len(words(above.text)) <= CAPTION_MAX_WORDS
+            and not QUOTE_MARK.search(above.text)
+        ):
+            _mark(above, CHROME, "photo caption")
+
+
 # chrome that stands between the items of a list of other stories: their dates, counters
 LIST_FURNITURE = frozenset({"date line", "counter", "view counter", "comment counter", "byline"})
 
 
+# the headings of a list of other stories
+LIST_HEADINGS = frozenset({"related heading", "box label"})
 # chrome lines a tag list may hold: a tag the page repeats, a counter
 TAG_FURNITURE = frozenset({"repeated line", "counter", "menu"})
 # labels of a box that holds another story: the line after such a label is that story's title
@@ -692,16 +718,20 @@ def _mark_headline_lists(lines: list[Line]) -> None:
     heads = followed = 0
     open_head = False  # the last headline has had no date or teaser after it yet
     teaser_may = False  # a teaser may come next: right after a headline or its date
+    headed = False  # the run opened under a list's heading ("Pilihan Redaksi", "Cek Fakta")
+    dated = False  # a headline of the run had its date under it
 
     def close() -> None:
-        nonlocal heads, followed, open_head, teaser_may
-        if heads >= 3 or followed >= 2:
+        nonlocal heads, followed, open_head, teaser_may, headed, dated
+        # a list of one story under its heading needs that story's date: a "Baca Juga" box
+        # of one headline is followed by the article's next paragraph, never by a date
+        if heads >= 3 or followed >= 2 or (headed and dated and heads == 1):
             for ln, reason in run:
                 if ln.kind == BODY:
                     _mark(ln, CHROME, reason)
         run.clear()
         heads = followed = 0
-        open_head = teaser_may = False
+        open_head = teaser_may = headed = dated = False
 
     def head() -> None:
         nonlocal heads, open_head, teaser_may
@@ -715,14 +745,19 @@ def _mark_headline_lists(lines: list[Line]) -> None:
 
     for ln in lines:
         if ln.kind == CHROME:
-            if ln.reason == "related headline" or (
-                ln.reason == "repeated line" and is_headline_like(ln.text)
-            ):
+            listed = ln.reason in ("related headline", "repeated line")
+            if listed and is_headline_like(ln.text):
                 head()
             elif ln.reason in LIST_FURNITURE and heads:
+                dated = dated or (open_head and ln.reason == "date line")
                 follow()
+            elif heads and listed and _is_label(ln.text):
+                open_head = teaser_may = False  # a card's channel ("Jendela Kaltim") over it
             elif heads and ln.reason != "teaser":
                 close()
+                headed = ln.reason in LIST_HEADINGS
+            else:
+                headed = headed or ln.reason in LIST_HEADINGS
             continue
         if is_headline_like(ln.text):
             run.append((ln, "other headline"))
@@ -738,6 +773,8 @@ def _mark_headline_lists(lines: list[Line]) -> None:
             open_head = teaser_may = False
         elif heads:
             close()  # (nothing to close before a first headline)
+        elif not _is_label(ln.text):
+            headed = False  # the article's own text after a heading that headed nothing
     close()
 
 
