@@ -18,6 +18,7 @@ from pilkada.lines import (
     credit_of,
     is_caption,
     line_verdict,
+    words,
 )
 
 # Two invented paragraphs of prose that any test can put chrome around.
@@ -124,11 +125,30 @@ def test_a_chrome_line_is_recognised_with_its_reason(line: str, reason: str) -> 
     assert chrome_reason(line) == reason
 
 
-@pytest.mark.parametrize(("line", "reason"), CHROME_LINES)
+def ends_the_post(line: str, reason: str) -> bool:
+    """A blog's comment area or post navigation: nothing after it is the article."""
+    return reason == "post navigation" or (reason == "comment form" and len(words(line)) >= 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"), [(ln, r) for ln, r in CHROME_LINES if not ends_the_post(ln, r)]
+)
 def test_chrome_between_paragraphs_is_removed_with_its_reason(line: str, reason: str) -> None:
     found = verdicts(HEADLINE, LEDE, line, PROSE, CLOSING)
     assert found[line] == (CHROME, reason)
     assert found[PROSE] == (BODY, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"), [(ln, r) for ln, r in CHROME_LINES if ends_the_post(ln, r)]
+)
+def test_a_comment_area_or_post_navigation_ends_the_article(line: str, reason: str) -> None:
+    about = "Jurnalis warga. Menulis tentang Flores Timur, laut, dan orang-orangnya."
+    found = verdicts(HEADLINE, LEDE, PROSE, line, "Mengenai Saya", about, CLOSING)
+    assert found[line] == (CHROME, reason)
+    assert found[PROSE] == (BODY, "")
+    assert found[about] == (CHROME, "after the article")
+    assert found[CLOSING] == (CHROME, "after the article")
 
 
 @pytest.mark.parametrize(
@@ -350,7 +370,13 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
         ("Play Video", "video player"),
         ("0:00 / 3:12", "video player"),
         ("Video Pilihan Hari Ini", "related heading"),
+        ("► Oktober (9)", "archive"),
+        ("▼ 2024 (46)", "archive"),
+        ("Mengenai Saya", "profile"),
+        ("Lihat profil lengkapku", "profile"),
         ("Dapatkan notifikasi berita terkini langsung di ponsel Anda.", "site prompt"),
+        ("Kirimkan Ini lewat EmailBlogThis!Berbagi ke XBerbagi ke Facebook", "share label"),
+        ("Label: Bawaslu Flores Timur, Pilkada 2024", "tag list"),
     ],
 )
 def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> None:

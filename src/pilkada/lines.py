@@ -553,6 +553,7 @@ def classify(raw_lines: list[str]) -> Layout:
         else:
             in_related = in_tags = False
     _mark_headline_lists(body[1:])
+    _after_the_post(body)
     last = max(
         (
             k
@@ -585,6 +586,27 @@ def _captions_above_credits(lines: list[Line]) -> None:
             and not QUOTE_MARK.search(above.text)
         ):
             _mark(above, CHROME, "photo caption")
+
+
+def _after_the_post(body: list[Line]) -> None:
+    """A blog's comment area ("Tinggalkan Balasan", "Posting Komentar") and its post navigation
+    ("Posting Lebih Baru Posting Lama Beranda") come after the post: nothing below them is the
+    article (a sidebar's "Mengenai Saya" box, readers' comments). A form's one-word field
+    ("Nama", "Email") ends nothing: share buttons say as much."""
+    end = next(
+        (
+            k
+            for k, ln in enumerate(body)
+            if ln.reason == "post navigation"
+            or (ln.reason == "comment form" and len(words(ln.text)) >= 2)
+        ),
+        None,
+    )
+    if end is None:
+        return
+    for ln in body[end + 1 :]:
+        if ln.kind == BODY:
+            _mark(ln, CHROME, "after the article")
 
 
 # chrome that stands between the items of a list of other stories: their dates, counters
