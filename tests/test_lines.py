@@ -374,6 +374,9 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
         ("▼ 2024 (46)", "archive"),
         ("Mengenai Saya", "profile"),
         ("Lihat profil lengkapku", "profile"),
+        ("Edisi 2 Desember 2024: Di Balik Sunyi Bilik Suara", "magazine edition"),
+        ("Berlangganan mulai Rp 35.000 per bulan", "paywall"),
+        ("Sudah berlangganan? Masuk", "paywall"),
         ("Dapatkan notifikasi berita terkini langsung di ponsel Anda.", "site prompt"),
         ("Kirimkan Ini lewat EmailBlogThis!Berbagi ke XBerbagi ke Facebook", "share label"),
         ("Label: Bawaslu Flores Timur, Pilkada 2024", "tag list"),
@@ -471,6 +474,21 @@ def test_one_headline_under_baca_juga_does_not_take_the_next_paragraph() -> None
     short = "Ia menambahkan, petugas juga akan memeriksa ulang setiap kotak suara."
     found = verdicts(HEADLINE, LEDE, "Baca Juga", "Bawaslu Petakan TPS Rawan", short, CLOSING)
     assert found[short] == (BODY, "")
+
+
+def test_a_magazines_edition_box_after_the_article_is_chrome() -> None:
+    teaser = "Partisipasi pemilih di Larantuka anjlok. Siapa yang diuntungkan dari TPS yang sepi?"
+    box = [
+        "Majalah Tanjung",
+        "Edisi 2 Desember 2024: Di Balik Sunyi Bilik Suara",
+        teaser,
+        "Berlangganan mulai Rp 35.000 per bulan",
+        "Sudah berlangganan? Masuk",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *box)
+    assert found[teaser] == (CHROME, "teaser")
+    assert found["Majalah Tanjung"] == (CHROME, "after the article")
+    assert found[CLOSING] == (BODY, "")
 
 
 def test_a_menu_entry_that_opens_with_a_credit_noun_credits_no_one() -> None:

@@ -479,6 +479,7 @@ def classify(raw_lines: list[str]) -> Layout:
             ln.credits = list(credits)
 
     _captions_above_credits(lines)
+    _edition_teasers(lines)
 
     # 2. the lede: the first line of prose that is no other story's teaser nor the deck
     lede = _first_prose(lines, 0)
@@ -586,6 +587,19 @@ def _captions_above_credits(lines: list[Line]) -> None:
             and not QUOTE_MARK.search(above.text)
         ):
             _mark(above, CHROME, "photo caption")
+
+
+def _edition_teasers(lines: list[Line]) -> None:
+    """A magazine's box after the article: its edition's headline ("Edisi 2 Desember 2024: …"),
+    then a teaser of a sentence or two, which is no part of the article."""
+    for edition, teaser in pairwise(lines):
+        if (
+            edition.reason == "magazine edition"
+            and teaser.kind == BODY
+            and len(teaser.text) <= TEASER_MAX
+            and not QUOTE_MARK.search(teaser.text)
+        ):
+            _mark(teaser, CHROME, "teaser")
 
 
 def _after_the_post(body: list[Line]) -> None:
