@@ -501,6 +501,7 @@ def classify(raw_lines: list[str]) -> Layout:
 
     # 3. the header: the headline, bylines, menus
     _mark_boxes(lines[: lede + 1])
+    _mark_masthead(lines[:lede])
     header = [ln for ln in lines[:lede] if ln.kind == BODY]
     # a headline the page repeats (in a list of the most read, say) is one when it is fuller
     # than every other line: "Terbit di Sibolga Sejak 1998" under the logo is none
@@ -671,6 +672,49 @@ def _mark_boxes(lines: list[Line]) -> None:
             _mark(ln, CHROME, "other headline")
         else:
             boxed = False
+
+
+TAGLINE_WORDS = (4, 12)  # "Suara dari Serambi Madinah", "Berita Aceh Terkini dan Terpercaya"
+MASTHEAD_WORDS = 3  # "Kabar Lembata", "NyiurTV"
+
+
+def _mark_masthead(header: list[Line]) -> None:
+    """A site's name over its tagline at the top of the page ("Kabar Lembata", then "Berita,
+    Informasi dan Cerita dari Tanah Lomblen"), the menu under them: the tagline is the first
+    header line of four words or more; it reads as no sentence, holds no number, and the
+    menu's short lines and then the headline follow it. A short name above it, before the
+    menu's home link, is the site's. A category's name right over the headline is none."""
+    low, high = TAGLINE_WORDS
+    at = next((k for k, ln in enumerate(header) if len(words(ln.text)) >= low), None)
+    if at is None or at == 0:
+        return
+    name, tagline = header[at - 1], header[at]
+    later = header[at + 1 :]
+    menu = sum(1 for ln in later if len(words(ln.text)) < low)
+    headline = any(
+        (ln.kind == BODY or ln.reason == "repeated line") and is_headline_like(ln.text)
+        for ln in later
+    )
+    if (
+        (name.kind == BODY or name.reason == "repeated line")  # "ATJEHKINI.ID", again below
+        and tagline.kind == BODY
+        and 1 <= len(words(name.text)) <= MASTHEAD_WORDS
+        and len(words(tagline.text)) <= high
+        and not any(c.isdigit() for c in name.text + tagline.text)
+        and name.text[-1:] not in SENTENCE_ENDS
+        and tagline.text[-1:] not in SENTENCE_ENDS
+        and not QUOTE_MARK.search(tagline.text)
+        and menu >= 2
+        and headline
+        and not any(ln.text.lower() in _home_links() for ln in header[: at - 1])
+    ):
+        _mark(name, CHROME, "masthead")
+        _mark(tagline, CHROME, "tagline")
+
+
+@cache
+def _home_links() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.entries("home_links"))
 
 
 def _first_prose(lines: list[Line], start: int) -> int | None:
