@@ -858,15 +858,30 @@ def _mark_headline_lists(lines: list[Line]) -> None:
     close()
 
 
+def bare_credit_label(text: str) -> list[str]:
+    """The kinds of credit a label alone on its line gives ("Penulis:", "Reporter"): the name
+    stands on the next line; [] for any other line."""
+    pattern, kinds = _credit_labels()
+    m = pattern.match(text)
+    if m is None or m.group("value"):
+        return []
+    return kinds[m.group("label").lower()].split("+")
+
+
+def credits_someone(text: str) -> bool:
+    """A line that credits a writer, an editor or a photographer by name: a credit line or a
+    byline ("Penulis: …", "Diposting oleh Yosef Bala di 19.45")."""
+    reason, credits, _certain = line_verdict(text)
+    return reason in ("credit line", "byline") and bool(credits)
+
+
 def _label_above_name(lines: list[Line]) -> None:
     """A credit label alone on its line ("Reporter") gives the name on the next line."""
-    pattern, kinds = _credit_labels()
     for ln, nxt in pairwise(lines):
-        m = pattern.match(ln.text)
-        if m and not m.group("value") and is_name_line(nxt.text):
+        if (kinds := bare_credit_label(ln.text)) and is_name_line(nxt.text):
             _mark(ln, CHROME, "credit line")
             _mark(nxt, CHROME, "credit line")
-            nxt.credits = [(kind, nxt.text) for kind in kinds[m.group("label").lower()].split("+")]
+            nxt.credits = [(kind, nxt.text) for kind in kinds]
 
 
 def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
