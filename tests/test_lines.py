@@ -380,6 +380,20 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
         ("Dapatkan notifikasi berita terkini langsung di ponsel Anda.", "site prompt"),
         ("Kirimkan Ini lewat EmailBlogThis!Berbagi ke XBerbagi ke Facebook", "share label"),
         ("Label: Bawaslu Flores Timur, Pilkada 2024", "tag list"),
+        # a theme's skip link, a cookie banner, the press council's verification
+        ("Skip to content", "skip link"),
+        ("Langsung ke konten", "skip link"),
+        (
+            "Situs ini menggunakan cookie untuk memberi Anda pengalaman terbaik. Dengan "
+            "melanjutkan, Anda menyetujui penggunaannya.",
+            "cookie notice",
+        ),
+        ("We use cookies to improve your experience on our website.", "cookie notice"),
+        (
+            "Telah terverifikasi Dewan Pers dengan nomor sertifikat 1234/DP/K/XII/2022",
+            "press council",
+        ),
+        ("Media ini telah terverifikasi oleh Dewan Pers.", "press council"),
     ],
 )
 def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> None:
@@ -580,3 +594,15 @@ def test_a_run_of_bare_headlines_does_not_take_the_sentence_after_it() -> None:
     found = kinds("\n".join(["Judul Pelipatan Surat Suara di Gunungkidul", PAGE_LEDE, *run, short]))
     assert ("body", "", short) in found
     assert all(("chrome", "other headline", h) in found for h in run)
+
+
+def test_a_cookie_banner_at_the_foot_of_the_page_keeps_nothing_above_it() -> None:
+    footer = [
+        "Tentang Kami",
+        "Kabar Lain dari Pulau Solor",
+        "Situs ini menggunakan cookie untuk memberi Anda pengalaman terbaik. Dengan melanjutkan, "
+        "Anda menyetujui penggunaannya.",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *footer)
+    assert found[CLOSING] == (BODY, "")
+    assert all(found[line][0] == CHROME for line in footer)
