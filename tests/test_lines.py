@@ -1,4 +1,5 @@
-"""The line classifier: what is chrome, credit, caption, title or body on a page, and why."""
+"""The line classifier (pilkada.lines, one line on its own; pilkada.layout, the page): what is
+chrome, credit, caption, title or body on a page, and why."""
 
 from __future__ import annotations
 
@@ -7,14 +8,13 @@ import re
 import pytest
 
 from pilkada import lexicon
+from pilkada.layout import Layout, classify
 from pilkada.lines import (
     BODY,
     CHROME,
     TITLE,
     Credits,
-    Layout,
     chrome_reason,
-    classify,
     credit_of,
     is_caption,
     line_verdict,

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pilkada.lines import BODY, classify
+from pilkada.layout import classify
+from pilkada.lines import BODY
 from pilkada.meta import Meta, credit_names, extract, split_dateline
 
 REST = "Ribuan pendukung memadati lapangan kecamatan untuk kampanye akbar pasangan calon bupati."

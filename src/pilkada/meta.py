@@ -10,12 +10,11 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
+from pilkada.layout import Layout, Line
 from pilkada.lines import (
     BODY,
     DOMAIN,
     QUOTE_MARK,
-    Layout,
-    Line,
     day_names,
     generic_credits,
     is_outlet_name,
