@@ -484,9 +484,13 @@ def test_one_story_under_a_lists_heading_with_its_date_is_chrome() -> None:
     assert found[CLOSING] == (BODY, "")
 
 
-def test_one_headline_under_baca_juga_does_not_take_the_next_paragraph() -> None:
+@pytest.mark.parametrize("dated", [(), ("Senin, 25 November 2024",)])
+def test_one_headline_under_baca_juga_does_not_take_the_next_paragraph(
+    dated: tuple[str, ...],
+) -> None:
     short = "Ia menambahkan, petugas juga akan memeriksa ulang setiap kotak suara."
-    found = verdicts(HEADLINE, LEDE, "Baca Juga", "Bawaslu Petakan TPS Rawan", short, CLOSING)
+    box = ("Baca Juga", "Bawaslu Petakan TPS Rawan", *dated)
+    found = verdicts(HEADLINE, LEDE, *box, short, CLOSING)
     assert found[short] == (BODY, "")
 
 

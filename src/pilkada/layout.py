@@ -423,11 +423,13 @@ def _mark_headline_lists(lines: list[Line]) -> None:
     headed = False  # the run opened under a list's heading ("Pilihan Redaksi", "Cek Fakta")
     dated = False  # a headline of the run had its date under it
 
-    def close() -> None:
+    def close(after: Line | None = None) -> None:
         nonlocal heads, followed, open_head, teaser_may, headed, dated
-        # a list of one story under its heading needs that story's date: a "Baca Juga" box
-        # of one headline is followed by the article's next paragraph, never by a date
-        if heads >= 3 or followed >= 2 or (headed and dated and heads == 1):
+        # a list of one story under its heading needs that story's date, and no more of the
+        # article after it: a "Baca Juga" box of one headline, dated or not, is followed by
+        # the article's next paragraphs
+        one = headed and dated and heads == 1 and not (after is not None and is_prose(after.text))
+        if heads >= 3 or followed >= 2 or one:
             for ln, reason in run:
                 if ln.kind == BODY:
                     _mark(ln, CHROME, reason)
@@ -474,7 +476,7 @@ def _mark_headline_lists(lines: list[Line]) -> None:
             run.append((ln, "list heading"))  # "Advertorial", "Terpopuler" between two lists
             open_head = teaser_may = False
         elif heads:
-            close()  # (nothing to close before a first headline)
+            close(ln)  # (nothing to close before a first headline)
         elif not _is_label(ln.text):
             headed = False  # the article's own text after a heading that headed nothing
     close()
