@@ -437,6 +437,12 @@ def test_a_caption_over_its_photo_credit_is_no_lede() -> None:
     assert layout.lede is not None and layout.lines[layout.lede].text == LEDE
 
 
+def test_a_paragraph_over_a_photo_credit_in_the_body_stays_body() -> None:
+    short = "Warga antre di depan bilik suara sejak pagi hari."
+    found = verdicts(HEADLINE, LEDE, short, "Foto: Warta Tanjung/Yohanes Kia", PROSE, CLOSING)
+    assert found[short] == (BODY, "")
+
+
 def test_a_headline_over_a_photo_credit_stays_the_headline() -> None:
     layout = layout_of(HEADLINE, "Foto: Warta Tanjung/Yohanes Kia", LEDE, PROSE)
     assert layout.title is not None and layout.lines[layout.title].text == HEADLINE

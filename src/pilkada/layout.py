@@ -193,11 +193,14 @@ def classify(raw_lines: list[str]) -> Layout:
 
 
 def _captions_above_credits(lines: list[Line]) -> None:
-    """A photo's caption with its credit on the next line ("Ketua KPU … di Mataram." then
-    "Foto: Lintas Bangsa/Ahmad Zuhri"): a short sentence with no quotation, right above a
-    credit line that credits only the photo, with the article going on after it. A headline
-    (no full stop) above the photo's credit stays what it is."""
-    for above, credit, after in zip(lines, lines[1:], lines[2:], strict=False):
+    """The photo under the headline with its caption and then its credit on a line of its own
+    ("Ketua KPU … di Mataram." then "Foto: Lintas Bangsa/Ahmad Zuhri"): a short sentence with
+    no quotation, right above a credit line that credits only the photo, is the caption when it
+    is the page's first line of prose or the lede with its dateline comes after the credit.
+    Further down, a paragraph over a photo's credit may be the article's own (the photo had no
+    caption), and stays."""
+    first = _first_prose(lines, 0)
+    for k, (above, credit, after) in enumerate(zip(lines, lines[1:], lines[2:], strict=False)):
         if (
             above.kind == BODY
             and above.text[-1:] in ".)"
@@ -206,10 +209,12 @@ def _captions_above_credits(lines: list[Line]) -> None:
             and all(kind == "photographer" for kind, _ in credit.credits)
             and after.kind == BODY
             and is_prose(after.text)
+            and (k == first or LEDE_WITH_SOURCE.match(after.text))
             and len(words(above.text)) <= CAPTION_MAX_WORDS
             and not QUOTE_MARK.search(above.text)
         ):
             _mark(above, CHROME, "photo caption")
+            first = _first_prose(lines, k + 1) if k == first else first
 
 
 def _edition_teasers(lines: list[Line]) -> None:
