@@ -616,3 +616,9 @@ def test_a_cookie_banner_at_the_foot_of_the_page_keeps_nothing_above_it() -> Non
     found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *footer)
     assert found[CLOSING] == (BODY, "")
     assert all(found[line][0] == CHROME for line in footer)
+
+
+def test_an_edition_line_inside_the_article_does_not_take_the_next_paragraphs() -> None:
+    line = "Edisi Khusus: Pilkada di Pulau-Pulau Flores Timur"
+    found = verdicts(HEADLINE, LEDE, line, PROSE, CLOSING)
+    assert found[PROSE] == (BODY, "")

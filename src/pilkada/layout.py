@@ -219,13 +219,16 @@ def _captions_above_credits(lines: list[Line]) -> None:
 
 def _edition_teasers(lines: list[Line]) -> None:
     """A magazine's box after the article: its edition's headline ("Edisi 2 Desember 2024: …"),
-    then a teaser of a sentence or two, which is no part of the article."""
-    for edition, teaser in pairwise(lines):
+    then a teaser of a sentence or two, which is no part of the article, and then the box's
+    end (its paywall, the page's end): no more of the article's prose."""
+    for k, (edition, teaser) in enumerate(pairwise(lines)):
+        after = lines[k + 2] if k + 2 < len(lines) else None
         if (
             edition.reason == "magazine edition"
             and teaser.kind == BODY
             and len(teaser.text) <= TEASER_MAX
             and not QUOTE_MARK.search(teaser.text)
+            and not (after is not None and after.kind == BODY and is_prose(after.text))
         ):
             _mark(teaser, CHROME, "teaser")
 
