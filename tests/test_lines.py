@@ -622,3 +622,12 @@ def test_an_edition_line_inside_the_article_does_not_take_the_next_paragraphs() 
     line = "Edisi Khusus: Pilkada di Pulau-Pulau Flores Timur"
     found = verdicts(HEADLINE, LEDE, line, PROSE, CLOSING)
     assert found[PROSE] == (BODY, "")
+
+
+def test_readers_comments_under_their_heading_are_no_part_of_the_article() -> None:
+    heading = "2 tanggapan untuk “KPU Flores Timur Gelar Simulasi Pemungutan Suara”"
+    comment = "Semoga pilkada di Flores Timur berjalan aman dan damai, warga harus datang ke TPS."
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, heading, "Yohanes", comment)
+    assert found[heading] == (CHROME, "comment form")
+    assert found[comment] == (CHROME, "after the article")
+    assert found[CLOSING] == (BODY, "")
