@@ -6,7 +6,8 @@ import hashlib
 import re
 
 from pilkada.decode import normalise
-from pilkada.lines import BODY, CHROME, classify
+from pilkada.layout import classify
+from pilkada.lines import BODY, CHROME
 from pilkada.meta import extract
 from pilkada.models import Article
 from pilkada.regions import find_places
