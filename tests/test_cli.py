@@ -850,7 +850,6 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
         (["show", "003"], "Fakhrian Noor"),
         (["search", "netralitas"], "Netralitas"),
         (["quotes", "--by", "laura"], "Asmin Laura Hafid"),
-        (["summarise"], "5 articles"),
         (["summarise", "002"], "key sentences"),
     ],
 )
@@ -861,6 +860,30 @@ def test_terminal_output_draws_tables(
     assert result.exit_code == 0, result.output
     assert shown in result.stdout
     assert BOX_DRAWING & set(result.stdout)
+
+
+def test_terminal_summary_draws_bars_and_a_timeline(run: Run, terminal: None) -> None:
+    result = run("summarise")
+    assert result.exit_code == 0, result.output
+    assert "5 articles" in result.stdout
+    lines = result.stdout.splitlines()
+    week = lines.index("articles by week")
+    assert lines[week + 1].startswith("2024-W23  1  █")  # the first article's week
+    assert lines[week + 2] == "2024-W24  0"  # weeks with none are drawn empty
+    regions = lines.index("regions")
+    top, second = lines[regions + 1], lines[regions + 2]
+    assert top.startswith("Kutai Kartanegara   2  ") and second.startswith(
+        "Kalimantan Selatan  1  "
+    )
+    assert top.count("█") == 2 * second.count("█")  # bars to scale
+    monthly = run("summarise", "--by", "month").stdout.splitlines()
+    assert monthly[monthly.index("articles by month") + 1].startswith("2024-06  1  █")
+
+
+def test_summarise_by_a_unit_it_does_not_know_is_a_usage_error(run: Run) -> None:
+    result = run("summarise", "--by", "year")
+    assert result.exit_code == 2
+    assert "'year' is not one of 'day', 'week', 'month'" in result.stderr
 
 
 def test_terminal_clean_explain(run: Run, terminal: None, seed_files: list[Path]) -> None:

@@ -745,6 +745,13 @@ def _person_detail(person: Official, articles: Sequence[Article]) -> OfficialDet
     show_default=True,
     help="Key sentences in an article summary.",
 )
+@click.option(
+    "--by",
+    "unit",
+    type=click.Choice(["day", "week", "month"]),
+    help="Step of the timeline of articles; by default the one the span of dates calls for "
+    "(a month or less: day; half a year or less: week; longer: month).",
+)
 @corpus_option
 @filter_options
 @json_option
@@ -752,6 +759,7 @@ def summarise(
     ident: str | None,
     top: int,
     sentences: int,
+    unit: str | None,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
@@ -761,12 +769,15 @@ def summarise(
 ) -> None:
     """Summarise the corpus, or one article when ID is given (alias: summarize).
 
-    The corpus: articles by outlet and by month, date range, places, most-quoted speakers and
-    most frequent content words. One article: metadata, lead, key sentences and quotes.
+    The corpus: articles by outlet and by month, date range, places, regions, most-quoted
+    speakers and most frequent content words; in a terminal, each drawn as bars, with the
+    articles over time by day, week or month. One article: metadata, lead, key sentences and
+    quotes.
 
     \b
     Examples:
       pilkada summarise
+      pilkada summarise --by week --since 2024-09-01
       pilkada summarise --outlet antara --json
       pilkada summarise 004
     """
@@ -774,7 +785,8 @@ def summarise(
 
     if ident is None:
         stream = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
-        render.corpus_summary(summary.summarise_corpus(stream, top=top), as_json=as_json)
+        found_all = summary.summarise_corpus(stream, top=top, unit=unit)
+        render.corpus_summary(found_all, as_json=as_json)
     else:
         index = _index_path(corpus)
         if index is not None:  # one article: looked up, not found among all of them

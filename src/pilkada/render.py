@@ -395,44 +395,53 @@ def _span(summary: CorpusSummary) -> str:
 
 
 def corpus_summary(summary: CorpusSummary, *, as_json: bool = False) -> None:
-    """The corpus at a glance: counts by outlet, month and place; top speakers and words."""
+    """The corpus at a glance: counts by outlet, month and place; top speakers and words. In a
+    terminal each ranking is drawn as bars, and the articles over time by day, week or month."""
     if as_json:
         return dump(summary)
-    sections: list[tuple[str, Sequence[Count]]] = [
-        ("outlets", summary.by_outlet),
-        ("months", summary.by_month),
-        ("places", summary.places),
-        ("most quoted", summary.speakers),
-        ("frequent words", summary.words),
-    ]
     if not use_rich():
         lines = [
             f"articles: {summary.articles}",
             f"published: {_span(summary)}",
             f"quotes: {summary.quotes}",
         ]
+        sections: list[tuple[str, Sequence[Count]]] = [
+            ("outlets", summary.by_outlet),
+            ("months", summary.by_month),
+            ("places", summary.places),
+            ("most quoted", summary.speakers),
+            ("frequent words", summary.words),
+        ]
         for title, counts in sections:
             lines += _counts(title, counts)
         click.echo("\n".join(lines))
         return
-    from rich.columns import Columns
-    from rich.table import Table
+    from pilkada.charts import bar_rows
 
     console = _console()
     console.print(
         f"{summary.articles} articles, published {_span(summary)}, {summary.quotes} quotes",
         style="bold",
     )
-    tables = []
-    for title, counts in sections:
+    charts: list[tuple[str, Sequence[Count]]] = [
+        (f"articles by {summary.timeline_unit}", summary.timeline),
+        ("outlets", summary.by_outlet),
+        ("regions", summary.regions),
+        ("places", summary.places),
+        ("most quoted", summary.speakers),
+        ("frequent words", summary.words),
+    ]
+    for title, counts in charts:
         if not counts:
             continue
-        table = Table("", "n", title=title, title_justify="left", show_header=False)
-        for c in counts:
-            role = _role(c)
-            table.add_row(c.name + (f"\n{role}" if role else ""), str(c.count))
-        tables.append(table)
-    console.print(Columns(tables))
+        labelled = [
+            (c.name + (f" ({role})" if (role := _role(c)) else ""), c.count) for c in counts
+        ]
+        longest = max(len(label) for label, _ in labelled) + len(str(max(n for _, n in labelled)))
+        width = max(10, min(50, console.width - longest - 6))
+        console.print(f"\n{title}", style="bold")
+        for row in bar_rows(labelled, width=width):
+            console.print(row, markup=False, highlight=False, soft_wrap=True)
 
 
 def article_summary(summary: ArticleSummary, *, as_json: bool = False) -> None:
