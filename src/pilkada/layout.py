@@ -199,17 +199,20 @@ def _captions_above_credits(lines: list[Line]) -> None:
     is the page's first line of prose or the lede with its dateline comes after the credit.
     Further down, a paragraph over a photo's credit may be the article's own (the photo had no
     caption), and stays."""
-    first = _first_prose(lines, 0)
+    first: int | None = -1  # the first line of prose, found when a caption may stand
     for k, (above, credit, after) in enumerate(zip(lines, lines[1:], lines[2:], strict=False)):
         if (
-            above.kind == BODY
+            credit.reason == "credit line"
+            and above.kind == BODY
             and above.text[-1:] in ".)"
-            and credit.reason == "credit line"
             and credit.credits
             and all(kind == "photographer" for kind, _ in credit.credits)
             and after.kind == BODY
             and is_prose(after.text)
-            and (k == first or LEDE_WITH_SOURCE.match(after.text))
+            and (
+                k == (first := _first_prose(lines, 0) if first == -1 else first)
+                or LEDE_WITH_SOURCE.match(after.text)
+            )
             and len(words(above.text)) <= CAPTION_MAX_WORDS
             and not QUOTE_MARK.search(above.text)
         ):
@@ -320,11 +323,6 @@ def _mark_masthead(header: list[Line]) -> None:
         return
     name, tagline = header[at - 1], header[at]
     later = header[at + 1 :]
-    menu = sum(1 for ln in later if len(words(ln.text)) < low)
-    headline = any(
-        (ln.kind == BODY or ln.reason == "repeated line") and is_headline_like(ln.text)
-        for ln in later
-    )
     if (
         (name.kind == BODY or name.reason == "repeated line")  # "ATJEHKINI.ID", again below
         and tagline.kind == BODY
@@ -334,8 +332,11 @@ def _mark_masthead(header: list[Line]) -> None:
         and name.text[-1:] not in SENTENCE_ENDS
         and tagline.text[-1:] not in SENTENCE_ENDS
         and not QUOTE_MARK.search(tagline.text)
-        and menu >= 2
-        and headline
+        and sum(1 for ln in later if len(words(ln.text)) < low) >= 2  # the menu
+        and any(
+            (ln.kind == BODY or ln.reason == "repeated line") and is_headline_like(ln.text)
+            for ln in later
+        )
         and not any(ln.text.lower() in _home_links() for ln in header[: at - 1])
     ):
         _mark(name, CHROME, "masthead")

@@ -411,11 +411,18 @@ def _not_a_name(text: str) -> bool:
 def bare_credit_label(text: str) -> list[str]:
     """The kinds of credit a label alone on its line gives ("Penulis:", "Reporter"): the name
     stands on the next line; [] for any other line."""
+    if len(text) > BARE_LABEL_MAX:
+        return []  # a paragraph, not a label alone
     pattern, kinds = _credit_labels()
     m = pattern.match(text)
     if m is None or m.group("value"):
         return []
     return kinds[m.group("label").lower()].split("+")
+
+
+BARE_LABEL_MAX = (
+    48  # the longest label alone on its line, with its colon: "Fotografer/Videografer:"
+)
 
 
 def credits_someone(text: str) -> bool:
