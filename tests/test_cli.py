@@ -876,14 +876,53 @@ def test_terminal_summary_draws_bars_and_a_timeline(run: Run, terminal: None) ->
         "Kalimantan Selatan  1  "
     )
     assert top.count("█") == 2 * second.count("█")  # bars to scale
-    monthly = run("summarise", "--by", "month").stdout.splitlines()
+    monthly = run("summarise", "--by-month").stdout.splitlines()
     assert monthly[monthly.index("articles by month") + 1].startswith("2024-06  1  █")
 
 
-def test_summarise_by_a_unit_it_does_not_know_is_a_usage_error(run: Run) -> None:
-    result = run("summarise", "--by", "year")
-    assert result.exit_code == 2
-    assert "'year' is not one of 'day', 'week', 'month'" in result.stderr
+def test_summarise_json_holds_the_timeline_by_the_step_asked_for(run: Run) -> None:
+    daily = json.loads(run("summarise", "--json", "--by-day").stdout)
+    assert daily["timeline_unit"] == "day"
+    assert daily["timeline"][0] == {"name": "2024-06-08", "count": 1}
+    assert sum(c["count"] for c in daily["timeline"]) == 4  # one of the five is undated
+
+
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [
+        (["timeline"], "articles by week, 25 steps"),
+        (["timeline", "--by-month"], "articles by month, 6 steps"),
+        (["regions", "--top", "3"], "regions, 3 bars"),
+        (["speakers"], "most quoted, 8 bars"),
+        (["outlets", "--outlet", "antara"], "outlets, 1 bar"),
+        (["quotes", "--by", "laura", "--by-day"], "quotes of Asmin Laura Hafid by day, 1 step"),
+    ],
+)
+def test_plot_writes_each_chart(run: Run, tmp_path: Path, args: list[str], title: str) -> None:
+    out = tmp_path / "chart.svg"
+    result = run("plot", *args, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == f"{out}: {title}"
+    svg = out.read_text(encoding="utf-8")
+    assert title.split(",")[0] in svg  # the title is drawn as text
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["quotes"], 2, "give --by NAME"),
+        (["maps"], 2, "'maps' is not one of"),
+        (["regions", "--out-of", "x"], 2, "No such option"),
+        (["regions", "--since", "2030-01-01"], 1, "nothing to draw"),
+    ],
+)
+def test_plot_errors_are_one_line(
+    run: Run, tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
+    result = run("plot", *args, "--out", str(tmp_path / "chart.png"))
+    assert result.exit_code == code
+    assert message in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "chart.png").exists()
 
 
 def test_terminal_clean_explain(run: Run, terminal: None, seed_files: list[Path]) -> None:

@@ -37,6 +37,7 @@ TEXT = (
     "  list       List the articles: id, date, outlet, place, quotes and...\n"
     "  officials  The people the articles name: roles, places, articles,...\n"
     "  parse      Parse raw article files into JSON Lines: one Article object...\n"
+    "  plot       Draw a chart of the corpus as an image: PNG or SVG, as...\n"
     "  quotes     List direct quotes with speaker, role, article and date.\n"
     "  schema     Print the JSON Schema of an article, the objects that parse...\n"
     "  search     Search the cleaned text (titles and paragraphs); best...\n"

@@ -14,6 +14,7 @@ EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL = "█"
 
 UNITS = ("day", "week", "month")
+CHART_KINDS = ("timeline", "outlets", "regions", "speakers", "quotes")  # what plot draws
 DAYS_BY_DAY = 31  # a span up to a month is drawn day by day
 DAYS_BY_WEEK = 26 * 7  # up to half a year, week by week; longer, month by month
 

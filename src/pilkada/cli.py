@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from pilkada import __version__
+from pilkada.charts import CHART_KINDS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -166,6 +167,19 @@ def filter_options(f: F) -> F:
 
 def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def step_options(f: F) -> F:
+    """--by-day, --by-week, --by-month: the step of a timeline; by default the one the span
+    of dates calls for (a month or less: day; half a year or less: week; longer: month)."""
+    for unit in ("month", "week", "day"):
+        f = click.option(
+            f"--by-{unit}",
+            "unit",
+            flag_value=unit,
+            help=f"Draw the timeline {unit} by {unit}.",
+        )(f)
+    return f
 
 
 def _corpus_spec(spec: str | None) -> str | None:
@@ -745,13 +759,8 @@ def _person_detail(person: Official, articles: Sequence[Article]) -> OfficialDet
     show_default=True,
     help="Key sentences in an article summary.",
 )
-@click.option(
-    "--by",
-    "unit",
-    type=click.Choice(["day", "week", "month"]),
-    help="Step of the timeline of articles; by default the one the span of dates calls for "
-    "(a month or less: day; half a year or less: week; longer: month).",
-)
+@step_options
+@click.option("--bars", is_flag=True, help="Draw the charts also when the output is piped.")
 @corpus_option
 @filter_options
 @json_option
@@ -760,6 +769,7 @@ def summarise(
     top: int,
     sentences: int,
     unit: str | None,
+    bars: bool,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
@@ -777,7 +787,7 @@ def summarise(
     \b
     Examples:
       pilkada summarise
-      pilkada summarise --by week --since 2024-09-01
+      pilkada summarise --by-week --since 2024-09-01
       pilkada summarise --outlet antara --json
       pilkada summarise 004
     """
@@ -786,7 +796,7 @@ def summarise(
     if ident is None:
         stream = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
         found_all = summary.summarise_corpus(stream, top=top, unit=unit)
-        render.corpus_summary(found_all, as_json=as_json)
+        render.corpus_summary(found_all, as_json=as_json, bars=bars)
     else:
         index = _index_path(corpus)
         if index is not None:  # one article: looked up, not found among all of them
@@ -802,6 +812,70 @@ def summarise(
             article = _find(articles, ident)
         found = summary.summarise_article(article, sentences=sentences)
         render.article_summary(found, as_json=as_json)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(CHART_KINDS))
+@click.option(
+    "--out",
+    metavar="FILE",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The image to write: FILE.png or FILE.svg.",
+)
+@click.option(
+    "--by", "person", metavar="NAME", type=TEXT, help="For 'quotes': whose quotes to draw."
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Bars of a ranking."
+)
+@step_options
+@corpus_option
+@filter_options
+def plot(
+    kind: str,
+    out: str,
+    person: str | None,
+    top: int,
+    unit: str | None,
+    corpus: str | None,
+    outlet: str | None,
+    place: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> None:
+    """Draw a chart of the corpus as an image: PNG or SVG, as --out's name says.
+
+    KIND is one of: timeline (articles per day, week or month), outlets, regions, speakers
+    (the most quoted), quotes (one person's quotes over time, with --by NAME). Needs
+    matplotlib: pip install 'pilkada[plot]'.
+
+    \b
+    Examples:
+      pilkada plot timeline --out liputan.png
+      pilkada plot regions --since 2024-09-01 --out wilayah.svg
+      pilkada plot quotes --by laura --by-week --out laura.png
+    """
+    from pathlib import Path
+
+    from pilkada import plots, summary
+
+    if kind == "quotes" and not person:
+        raise click.UsageError("a chart of quotes is of one person's: give --by NAME")
+    stream = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
+    title, rows, over_time = summary.chart(stream, kind, top=top, unit=unit, by=person)
+    try:
+        plots.write(
+            rows,
+            Path(out),
+            title=title,
+            timeline=over_time,
+            counted="quotes" if kind == "quotes" else "articles",
+        )
+    except plots.PlotError as exc:
+        raise click.ClickException(str(exc)) from None
+    drawn = "step" if over_time else "bar"
+    click.echo(f"{out}: {title}, {len(rows)} {drawn}{'' if len(rows) == 1 else 's'}", err=True)
 
 
 @cli.command()

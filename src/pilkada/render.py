@@ -394,12 +394,13 @@ def _span(summary: CorpusSummary) -> str:
     return dates + (f" ({summary.undated} undated)" if summary.undated else "")
 
 
-def corpus_summary(summary: CorpusSummary, *, as_json: bool = False) -> None:
+def corpus_summary(summary: CorpusSummary, *, as_json: bool = False, bars: bool = False) -> None:
     """The corpus at a glance: counts by outlet, month and place; top speakers and words. In a
-    terminal each ranking is drawn as bars, and the articles over time by day, week or month."""
+    terminal, or with ``bars``, each ranking is drawn as bars, with the articles over time by
+    day, week or month."""
     if as_json:
         return dump(summary)
-    if not use_rich():
+    if not (bars or use_rich()):
         lines = [
             f"articles: {summary.articles}",
             f"published: {_span(summary)}",
@@ -416,13 +417,20 @@ def corpus_summary(summary: CorpusSummary, *, as_json: bool = False) -> None:
             lines += _counts(title, counts)
         click.echo("\n".join(lines))
         return
+    head = f"{summary.articles} articles, published {_span(summary)}, {summary.quotes} quotes"
+    if not use_rich():
+        click.echo("\n".join([head, *(row for _, row in _chart_lines(summary, 80))]))
+        return
+    console = _console()
+    console.print(head, style="bold")
+    for is_title, row in _chart_lines(summary, console.width):
+        console.print(row, style="bold" if is_title else None, soft_wrap=True)
+
+
+def _chart_lines(summary: CorpusSummary, columns: int) -> list[tuple[bool, str]]:
+    """The summary's charts as lines to print, each marked whether it is a chart's title."""
     from pilkada.charts import bar_rows
 
-    console = _console()
-    console.print(
-        f"{summary.articles} articles, published {_span(summary)}, {summary.quotes} quotes",
-        style="bold",
-    )
     charts: list[tuple[str, Sequence[Count]]] = [
         (f"articles by {summary.timeline_unit}", summary.timeline),
         ("outlets", summary.by_outlet),
@@ -431,6 +439,7 @@ def corpus_summary(summary: CorpusSummary, *, as_json: bool = False) -> None:
         ("most quoted", summary.speakers),
         ("frequent words", summary.words),
     ]
+    out: list[tuple[bool, str]] = []
     for title, counts in charts:
         if not counts:
             continue
@@ -438,10 +447,10 @@ def corpus_summary(summary: CorpusSummary, *, as_json: bool = False) -> None:
             (c.name + (f" ({role})" if (role := _role(c)) else ""), c.count) for c in counts
         ]
         longest = max(len(label) for label, _ in labelled) + len(str(max(n for _, n in labelled)))
-        width = max(10, min(50, console.width - longest - 6))
-        console.print(f"\n{title}", style="bold")
-        for row in bar_rows(labelled, width=width):
-            console.print(row, markup=False, highlight=False, soft_wrap=True)
+        width = max(10, min(50, columns - longest - 6))
+        out += [(False, ""), (True, title)]
+        out += [(False, row) for row in bar_rows(labelled, width=width)]
+    return out
 
 
 def article_summary(summary: ArticleSummary, *, as_json: bool = False) -> None:

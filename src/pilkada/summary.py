@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from pilkada import lexicon
-from pilkada.charts import timeline
+from pilkada.charts import CHART_KINDS, timeline
 from pilkada.models import Article, ArticleSummary, CorpusSummary, Count, SpeakerCount
 from pilkada.search import fold
 
@@ -251,3 +251,40 @@ def summarise_article(article: Article, sentences: int = 3) -> ArticleSummary:
         quotes=list(article.quotes),
         words=sum(len(_WORD.findall(p)) for p in article.paragraphs),
     )
+
+
+def chart(
+    articles: Iterable[Article],
+    kind: str,
+    *,
+    top: int = 10,
+    unit: str | None = None,
+    by: str | None = None,
+) -> tuple[str, list[tuple[str, int]], bool]:
+    """What a chart of ``kind`` draws: (its title, its rows, whether it is a timeline).
+
+    ``timeline``: articles per day, week or month; ``outlets``, ``regions``, ``speakers``: the
+    rankings of the corpus summary; ``quotes``: the quotes of one person (``by``, matched as
+    ``quotes --by`` matches) per day, week or month."""
+    from pilkada.search import find_quotes
+
+    if kind == "quotes":
+        if not by:
+            raise ValueError("a chart of quotes is of one person's: give --by NAME")
+        hits = find_quotes(articles, by=by)
+        days = [h.published for h in hits if h.published is not None]
+        step, rows = timeline(days, unit)
+        names = sorted({h.quote.speaker for h in hits if h.quote.speaker})
+        return f"quotes of {', '.join(names) or by} by {step}", rows, True
+    s = summarise_corpus(articles, top=top, unit=unit)
+    if kind == "timeline":
+        return f"articles by {s.timeline_unit}", [(c.name, c.count) for c in s.timeline], True
+    counts: dict[str, list[Count]] = {
+        "outlets": s.by_outlet,
+        "regions": s.regions,
+        "speakers": list(s.speakers),
+    }
+    if kind not in counts:
+        raise ValueError(f"unknown chart {kind!r}; charts are {', '.join(CHART_KINDS)}")
+    title = {"speakers": "most quoted"}.get(kind, kind)
+    return title, [(c.name, c.count) for c in counts[kind]], False
