@@ -211,13 +211,17 @@ def default_path() -> Path:
 
 
 def locate(explicit: str | None) -> Path | None:
-    """The index a reading command should use: ``--db`` (which must exist), else the default
-    location when an index is there, else None (the commands then read files)."""
-    if explicit is not None:
-        path = Path(explicit).expanduser()
+    """The index a reading command should use: ``--db``, else $PILKADA_DB (either must name an
+    index file), else the per-user index when there is one, else None (the commands then read
+    files)."""
+    named = explicit if explicit is not None else os.environ.get(ENVVAR) or None
+    if named is not None:
+        path = Path(named).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{named} is a folder, not an index; name the index file in it")
         if not path.is_file():
             raise StoreError(
-                f"no index at {explicit}; build one with: pilkada index PATH --db {explicit}"
+                f"no index at {named}; build one with: pilkada index PATH --db {named}"
             )
         return path
     path = default_path()

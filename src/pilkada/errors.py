@@ -1,0 +1,78 @@
+"""The one place where a failure of the system under pilkada becomes a line for the user.
+
+Every command runs inside ``PilkadaGroup.invoke``, which hands any exception it does not know to
+``explain``: an error SQLite gave on the index the command opened (locked, damaged, full, read
+only: ``store.failure``), or an error of the operating system (a file that cannot be written, a
+full disk, standard output gone). Anything else is pilkada's own bug and is not dressed up.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["explain", "output_failed", "shown_path", "silence_stdout"]
+
+# errors of writing standard output: a full device, a closed pipe, a file grown too large
+_OUTPUT_ERRORS = frozenset(
+    {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EROFS}
+)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored: a file name that is not valid UTF-8
+    ("caf\\xe9.txt", from a zip made elsewhere) keeps its odd bytes as ``\\xNN``."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+def output_failed(exc: BaseException) -> bool:
+    """Whether ``exc`` is standard output failing (``pilkada list > /dev/full``)."""
+    return (
+        isinstance(exc, OSError)
+        and exc.errno in _OUTPUT_ERRORS
+        and exc.filename is None
+        and not isinstance(exc, FileNotFoundError)
+    )
+
+
+def explain(exc: BaseException, index: Path | None) -> str | None:
+    """One line saying what went wrong, or None for an exception that is not the system's."""
+    sqlite3 = sys.modules.get("sqlite3")  # imported only by commands that read an index
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+        if index is None:
+            return None
+        from pilkada import store
+
+        known = store.failure(exc, index)
+        return None if known is None else str(known)
+    if not isinstance(exc, OSError):
+        return None
+    reason = (exc.strerror or str(exc)).lower()
+    if output_failed(exc):
+        silence_stdout()
+        return f"cannot write the output: {reason}"
+    if exc.filename is not None:
+        return f"{shown_path(exc.filename)}: {reason}"
+    return reason
+
+
+def silence_stdout() -> None:
+    """Standard output failed: what is still buffered goes nowhere, so that Python's flush at
+    exit does not fail again with a traceback."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # not a real file (a test's runner)
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
