@@ -6,13 +6,17 @@ pilkada must answer with instead of a traceback, a hang or a silent wrong answer
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 Run = Callable[..., Result]
 
@@ -39,6 +43,18 @@ def indexed(run: Run, corpus_dir: Path) -> Path:
     db = corpus_dir.parent / "index.db"
     assert run("index", str(corpus_dir), "--db", str(db)).exit_code == 0
     return db
+
+
+@pytest.fixture(scope="module")
+def fts_table() -> Iterator[sqlite3.Connection]:
+    """An empty index's full-text table: where a translated query must run."""
+    from pilkada import store
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(store.SCHEMA)
+    conn.execute(store._INSERT_TEXT, (1, "Pilkada aman", "kampanye damai", "", "", "Laura"))
+    yield conn
+    conn.close()
 
 
 # --- 5. PILKADA_DB is read as --db is ---
@@ -98,3 +114,69 @@ def test_7_a_closed_pipe_ends_quietly() -> None:
     reader.stdin.close()
     reader.wait()
     assert "Traceback" not in done.stderr and done.stderr == ""
+
+
+# --- 2. a long query, deep brackets ---
+
+
+def _paragraph_words(run: Run, ident: str, n: int) -> str:
+    article = json.loads(run("show", ident, "--json").stdout)
+    return " ".join(" ".join(article["paragraphs"]).split()[:n])
+
+
+def test_2_a_pasted_paragraph_finds_its_source(run: Run, indexed: Path) -> None:
+    query = _paragraph_words(run, "001", 250)  # the issue: 92 words overflowed FTS5's parser
+    for where in (["--db", str(indexed)], []):
+        result = run("search", query, *where)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[1].startswith("001_dc520509730166cf"), where
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        (" ".join(f"kata{i}" for i in range(1000)), "more than 300 words"),
+        ("(" * 400 + "pilkada" + ")" * 400, "more than 16 deep"),
+        ("(" * 400 + "pilkada", "more than 16 deep"),
+    ],
+)
+def test_2_past_the_limits_a_query_is_refused_in_one_line(
+    run: Run, indexed: Path, query: str, words: str
+) -> None:
+    one_line_error(run("search", query, "--db", str(indexed)), 2, "QUERY", words)
+
+
+def test_2_on_files_any_length_is_searched(run: Run) -> None:
+    result = run("search", " ".join(f"kata{i}" for i in range(1000)))
+    assert result.exit_code == 0 and result.stderr == "No matches found.\n"
+
+
+QUERY_PIECES = st.one_of(
+    st.sampled_from(["(", ")", '"', "*", "AND", "OR", "NOT", "-", "/", "'", ":", "^", "NEAR"]),
+    st.from_regex(r"[a-z]{1,8}\*?", fullmatch=True),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(QUERY_PIECES, max_size=200),
+    spaces=st.booleans(),
+    words=st.integers(0, 1500),
+    depth=st.integers(0, 150),
+)
+def test_2_fuzz_any_query_runs_or_is_refused_with_a_message(
+    pieces: list[str], spaces: bool, words: int, depth: int, fts_table: sqlite3.Connection
+) -> None:
+    """Any text, any number of words (a pasted article), any nesting."""
+    from pilkada.fts import translate
+    from pilkada.search import QueryError
+
+    inner = (" " if spaces else "").join(pieces) + " " + " ".join(f"w{i}" for i in range(words))
+    query = "(" * depth + inner + ")" * depth
+    try:
+        q = translate(query)
+    except QueryError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    fts_table.execute("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", (q.match,))
