@@ -10,6 +10,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -180,3 +181,27 @@ def test_2_fuzz_any_query_runs_or_is_refused_with_a_message(
         assert str(exc) and "\n" not in str(exc)
         return
     fts_table.execute("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", (q.match,))
+
+
+# --- 6. --regex has a time limit ---
+
+
+def test_6_a_regex_that_backtracks_without_end_is_stopped(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import search
+
+    monkeypatch.setattr(search, "REGEX_SECONDS", 0.5)
+    page = tmp_path / "panjang.txt"
+    page.write_text("Judul berita\n\n" + "a" * 60 + "b\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run("search", "--regex", "(a|aa)+$", "--corpus", str(page))
+    assert time.monotonic() - started < 5
+    one_line_error(result, 2, "QUERY", "took more than 0.5 s")
+
+
+def test_6_the_issues_patterns_answer_at_once(run: Run) -> None:
+    started = time.monotonic()
+    result = run("search", "--regex", r"(\w+\s?)+!")
+    assert result.exit_code == 0 and time.monotonic() - started < 5
+    assert run("search", "--regex", "1[0-9] hari").stdout.count("\n") == 2  # as README shows
