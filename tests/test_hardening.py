@@ -205,3 +205,58 @@ def test_6_the_issues_patterns_answer_at_once(run: Run) -> None:
     result = run("search", "--regex", r"(\w+\s?)+!")
     assert result.exit_code == 0 and time.monotonic() - started < 5
     assert run("search", "--regex", "1[0-9] hari").stdout.count("\n") == 2  # as README shows
+
+
+# --- 4. CSV cells are never formulas ---
+
+EVIL = {
+    "title": '=HYPERLINK("http://x.example","klik")',
+    "outlet": "@SUM(1+1)",
+    "date": "2024-11-02",
+    "text": "NUNUKAN – Bupati Nunukan Asmin Laura Hafid meminta warga datang ke TPS.\n\n"
+    "“=1+2 suara warga menentukan masa depan daerah,” kata Laura.\n\n"
+    "-1 suara pun berharga bagi demokrasi di daerah perbatasan ini.",
+}
+
+
+def _cells(text: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_4_every_csv_writer_neutralises_formulas(run: Run, tmp_path: Path) -> None:
+    scraped = tmp_path / "evil.jsonl"
+    scraped.write_text(json.dumps(EVIL) + "\n", encoding="utf-8")
+    (row,) = _cells(run("export", "--format", "csv", "--out", "-", "--corpus", str(scraped)).stdout)
+    assert row["title"] == "'" + EVIL["title"] and row["outlet"] == "'@SUM(1+1)"
+    assert row["quotes"] == "1" and row["text"].startswith("NUNUKAN")
+    out = tmp_path / "berita.csv"
+    assert (
+        run("export", "--format", "csv", "--out", str(out), "--corpus", str(scraped)).exit_code == 0
+    )
+    assert _cells(out.read_text(encoding="utf-8")) == [row]
+    (quote,) = _cells(run("quotes", "--csv", "--corpus", str(scraped)).stdout)
+    assert quote["quote"].startswith("'=1+2") and quote["outlet"] == "'@SUM(1+1)"
+    assert quote["speaker"] == "Asmin Laura Hafid"
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+62", "'+62"),
+        ("-5", "'-5"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Pilkada =1", "Pilkada =1"),
+        ("", ""),
+        (3, 3),
+    ],
+)
+def test_4_the_owasp_rule(cell: object, safe: object) -> None:
+    from pilkada.export import neutralised
+
+    assert neutralised(cell) == safe

@@ -26,8 +26,10 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "ExportFormat",
+    "SafeWriter",
     "export",
     "file_names",
+    "neutralised",
     "render_md",
     "render_txt",
     "slugify",
@@ -160,6 +162,29 @@ def _csv_row(article: Article) -> dict[str, str | int]:
     }
 
 
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "+62…", "-", "@SUM"), or that
+# starts with a tab or a carriage return, gets a leading ' (OWASP's advice on CSV injection):
+# a scraped title or quote is never run as a formula when the file is opened.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: object) -> object:
+    """A CSV cell that no spreadsheet runs: text starting as a formula does gets a leading '."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+class SafeWriter:
+    """``csv.writer`` whose every cell is ``neutralised``: the one CSV writer pilkada uses."""
+
+    def __init__(self, stream: TextIO, **options: str) -> None:
+        self._writer = csv.writer(stream, **options)  # type: ignore[arg-type]
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([neutralised(cell) for cell in row])
+
+
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -174,14 +199,15 @@ def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO)
     _check_format(fmt)
     count = 0
     if fmt == "csv":
-        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
+        writer = SafeWriter(stream)
+        writer.writerow(CSV_COLUMNS)
     for article in articles:
         if fmt == "jsonl":
             data = article.model_dump(mode="json")
             stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n")
         elif fmt == "csv":
-            writer.writerow(_csv_row(article))
+            row = _csv_row(article)
+            writer.writerow(row[column] for column in CSV_COLUMNS)
         else:
             if count:
                 stream.write(f"\n{_STREAM_SEPARATOR[fmt]}\n\n")
