@@ -260,3 +260,43 @@ def test_4_the_owasp_rule(cell: object, safe: object) -> None:
     from pilkada.export import neutralised
 
     assert neutralised(cell) == safe
+
+
+# --- 9. a full disk during `index` ---
+
+
+def _many(folder: Path, copies: int) -> Path:
+    """``copies`` distinct articles made of the seeds (each with a line of its own)."""
+    folder.mkdir(exist_ok=True)
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for k in range(copies):
+        seed = seeds[k % len(seeds)]
+        text = seed.read_text(encoding="utf-8") + f"\nSalinan nomor {k} dari {seed.stem}.\n"
+        (folder / f"{seed.stem}_{k:04d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_9_a_full_disk_during_index_says_so_and_keeps_the_index(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import ingest, store
+
+    db = tmp_path / "index.db"
+    assert run("index", str(_many(tmp_path / "a", 10)), "--db", str(db)).exit_code == 0
+    connect = store.connect
+
+    def small_disk(path: Path, **kwargs: object) -> sqlite3.Connection:
+        conn = connect(path, **kwargs)  # type: ignore[arg-type]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 30}")  # the disk fills up on the way
+        return conn
+
+    monkeypatch.setattr(ingest.store, "connect", small_disk)
+    more = _many(tmp_path / "b", 200)
+    for _ in range(2):  # and so does a re-run, with the same message
+        result = run("index", str(more), "--db", str(db), "--batch", "20", "--jobs", "1")
+        one_line_error(result, 1, "the disk is full", str(db), "run the same command again")
+    monkeypatch.undo()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 10

@@ -305,15 +305,14 @@ def ingest(
             with store.transaction(conn):
                 collect_garbage(conn)
             report.articles = store.count(conn)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise Busy(
                     f"the index {db} is locked by another program that writes to it; "
                     "run this again when it has finished"
                 ) from None
-            raise store.StoreError(f"cannot write the index {db}: {exc}") from None
-        except sqlite3.DatabaseError as exc:
-            raise store.StoreError(f"cannot write the index {db}: {exc}") from None
+            known = store.failure(exc, db)
+            raise (known or store.StoreError(f"cannot write the index {db}: {exc}")) from None
         finally:
             conn.close()
     report.seconds = round(time.perf_counter() - started, 3)

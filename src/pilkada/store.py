@@ -249,7 +249,12 @@ def failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
         return StoreError(f"the index {path} is damaged ({exc}); {rebuild_hint(path)}")
     if kind == "SQLITE_NOTADB":
         return StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}")
-    if kind in ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"):
+    if kind == "SQLITE_FULL":
+        return StoreError(
+            f"the disk is full: cannot use the index {path} ({exc}); it keeps what was written "
+            "before it filled up: free some space and run the same command again"
+        )
+    if kind in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"):
         return StoreError(f"cannot use the index {path} ({exc})")
     return None
 
@@ -350,12 +355,16 @@ def _step(progress: Progress | None, k: int, steps: int) -> Progress | None:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """All the changes inside, or none: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error."""
+    """All the changes inside, or none: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error.
+
+    SQLite may have rolled back already (a full disk, an I/O error): then the error that made it
+    do so is the one raised, not the ROLLBACK's "no transaction is active"."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
