@@ -300,3 +300,59 @@ def test_9_a_full_disk_during_index_says_so_and_keeps_the_index(
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 10
+
+
+# --- 8. byte damage inside an index ---
+
+READERS = [
+    ["list"],
+    ["list", "--json"],
+    ["summarise"],
+    ["officials"],
+    ["export", "--format", "jsonl", "--out", "-"],
+    ["search", "pilkada"],
+    ["quotes", "--by", "laura"],
+    ["quotes", "netral"],
+    ["show", "004"],
+]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE articles SET data = substr(data, 1, 20) || x'00ff' || substr(data, 23)",
+        "UPDATE articles SET data = x'789c4b4c4a0600024d0127'",  # zlib of 'abc': no Article
+        "UPDATE articles SET title = CAST(x'42757061ff74' AS TEXT)",  # not UTF-8
+    ],
+)
+def test_8_a_damaged_article_is_one_line_with_the_rebuild(
+    run: Run, indexed: Path, damage: str
+) -> None:
+    conn = sqlite3.connect(indexed)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    for args in READERS:
+        if ("title" in damage) != (args == ["list"]):
+            continue  # the title column is read by the listing alone, and the listing no data
+        result = run(*args, "--db", str(indexed))
+        one_line_error(result, 1, "is damaged", "--rebuild")
+
+
+def test_8_random_byte_flips_never_give_a_traceback(run: Run, indexed: Path) -> None:
+    import random
+    import shutil
+
+    rng = random.Random(19)
+    damaged = indexed.with_name("damaged.db")
+    for _ in range(6):
+        shutil.copyfile(indexed, damaged)
+        data = bytearray(damaged.read_bytes())
+        for _ in range(40):
+            at = rng.randrange(4096, len(data))  # past the header: damage, not another file
+            data[at] ^= 1 << rng.randrange(8)
+        damaged.write_bytes(bytes(data))
+        for args in READERS:
+            result = run(*args, "--db", str(damaged))  # the fixture raises any traceback
+            if result.exit_code:
+                assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")

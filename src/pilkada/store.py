@@ -240,13 +240,17 @@ def failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
     index is locked by another program, damaged, or out of disk; None for any other error
     (pilkada's own, which should not be dressed up as the index's)."""
     kind = "_".join(getattr(exc, "sqlite_errorname", "").split("_")[:2])  # SQLITE_IOERR_READ
+    if str(exc).startswith("Could not decode to UTF-8 column"):  # a text column's bytes changed
+        kind = "SQLITE_CORRUPT"
     if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return StoreError(
             f"the index {path} is locked by another program that writes to it; "
             "run this again when it has finished"
         )
     if kind == "SQLITE_CORRUPT":
-        return StoreError(f"the index {path} is damaged ({exc}); {rebuild_hint(path)}")
+        said = str(exc).splitlines()[0] if str(exc) else "damaged"
+        said = said if len(said) <= 100 else said[:99] + "…"
+        return StoreError(f"the index {path} is damaged ({said}); {rebuild_hint(path)}")
     if kind == "SQLITE_NOTADB":
         return StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}")
     if kind == "SQLITE_FULL":
@@ -433,8 +437,22 @@ def encode(article: Article) -> bytes:
     return zlib.compress(article.model_dump_json().encode("utf-8"), 1)  # fast; 7% larger than 6
 
 
+class Damaged(sqlite3.DatabaseError):
+    """A stored article that cannot be read back: its bytes changed on disk (zlib's checksum
+    of them fails, or they are no Article). Told as SQLite's own damage is (``failure``)."""
+
+    sqlite_errorname = "SQLITE_CORRUPT"
+
+
 def decode(data: bytes) -> Article:
-    return Article.model_validate_json(zlib.decompress(data))
+    """The Article stored as ``data``; raises Damaged when the bytes are not what was written."""
+    from pydantic import ValidationError
+
+    try:
+        return Article.model_validate_json(zlib.decompress(data))
+    except (zlib.error, TypeError, ValidationError) as exc:
+        reason = str(exc).splitlines()[0]
+        raise Damaged(f"an article's stored data cannot be read: {reason}") from None
 
 
 def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
