@@ -7,6 +7,7 @@ pilkada must answer with instead of a traceback, a hang or a silent wrong answer
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -356,3 +357,31 @@ def test_8_random_byte_flips_never_give_a_traceback(run: Run, indexed: Path) -> 
             result = run(*args, "--db", str(damaged))  # the fixture raises any traceback
             if result.exit_code:
                 assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+
+
+# --- 1. a file name that is not valid UTF-8 ---
+
+
+def test_1_a_file_name_that_is_not_utf8_is_indexed_and_shown(
+    run: Run, tmp_path: Path, seed_files: list[Path]
+) -> None:
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/caf\xe9.txt")  # as a zip from another system gives it
+    Path(odd).write_bytes(seed_files[0].read_bytes())
+    (folder / "biasa.txt").write_bytes(seed_files[1].read_bytes())
+    db = tmp_path / "index.db"
+    first = run("index", str(folder), "--db", str(db), "--json")
+    assert first.exit_code == 0, first.stderr
+    assert json.loads(first.stdout)["added"] == 2
+    again = json.loads(run("index", str(folder), "--db", str(db), "--json", "--prune").stdout)
+    assert (again["unchanged"], again["pruned"]) == (2, 0)  # known, and not taken for gone
+    listed = run("list", "--db", str(db), "--json")
+    sources = sorted(a["source"] for a in json.loads(listed.stdout))
+    assert sources == [str(folder / "biasa.txt"), str(folder) + "/caf\\xe9.txt"]
+    parsed = run("parse", odd)
+    assert parsed.exit_code == 0 and json.loads(parsed.stdout)["id"] == "caf\\xe9"
+    assert "caf\\xe9" in run("list", "--corpus", str(folder)).stdout
+    Path(odd).unlink()
+    gone = json.loads(run("index", str(folder), "--db", str(db), "--json", "--prune").stdout)
+    assert (gone["pruned"], gone["articles"]) == (1, 1)

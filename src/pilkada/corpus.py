@@ -112,8 +112,10 @@ def load(
     from pilkada import inputs
 
     used: set[str] = set()
+    from pilkada.errors import shown_path
+
     for path in paths:
-        source = os.fspath(path)
+        source = shown_path(path)  # a name that is not valid UTF-8 keeps its bytes as \xNN
         try:
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:

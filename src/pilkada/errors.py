@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from pathlib import Path
 
-__all__ = ["explain", "output_failed", "shown_path", "silence_stdout"]
+__all__ = ["explain", "on_disk", "output_failed", "shown_path", "silence_stdout"]
 
 # errors of writing standard output: a full device, a closed pipe, a file grown too large
 _OUTPUT_ERRORS = frozenset(
@@ -30,6 +31,17 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     except UnicodeEncodeError:
         return os.fsencode(name).decode("utf-8", "backslashreplace")
     return name
+
+
+_ESCAPED = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def on_disk(shown: str) -> str:
+    """The file a ``shown_path`` names: itself when it is there, else the name with its
+    ``\\xNN`` turned back into the bytes they stand for."""
+    if "\\x" not in shown or os.path.lexists(shown):
+        return shown
+    return _ESCAPED.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), shown)
 
 
 def output_failed(exc: BaseException) -> bool:

@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from pilkada import store
+from pilkada.errors import on_disk, shown_path
 from pilkada.formats import IngestFailure, Job, Parsed, chunks, digest, kind_of, parse_job
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def roots(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
             found.append(path)
         else:
             reason = "not a .txt, .html or .jsonl file"
-            refused.append(IngestFailure(source=str(path), reason=reason))
+            refused.append(IngestFailure(source=shown_path(path), reason=reason))
     return found, refused
 
 
@@ -296,7 +297,7 @@ def ingest(
         with upgrading() if upgrading is not None else nullcontext() as told:
             conn = store.connect(db, write=True, progress=told)
         try:
-            report = IngestReport(db=str(db), failures=refused)
+            report = IngestReport(db=shown_path(db), failures=refused)
             report.failed = len(refused)
             with _collector_eased():
                 _run(conn, given, report, jobs, max(batch, 1), progress)
@@ -324,9 +325,10 @@ def _plan(
 ) -> list[Job]:
     """The jobs for new and changed files; unchanged ones are counted and skipped."""
     todo: list[Job] = []
-    for name in files:
+    for file in files:
+        name = shown_path(file)  # as the index knows it: text, whatever bytes name it on disk
         try:
-            with open(name, "rb") as f:
+            with open(file, "rb") as f:
                 data = f.read()
                 stat = os.fstat(f.fileno())
         except OSError as exc:
@@ -344,7 +346,8 @@ def _plan(
             continue
         writer.pending[name] = _Pending(key, stat.st_size, stat.st_mtime_ns, {})
         kind = kind_of(Path(name)) or "txt"
-        todo += chunks(name, data) if kind == "jsonl" else [Job(name, kind)]
+        odd = file if file != name else ""
+        todo += chunks(name, data, odd) if kind == "jsonl" else [Job(name, kind, file=odd)]
     return todo
 
 
@@ -438,11 +441,12 @@ def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator
 
 def _prune(conn: sqlite3.Connection, given: list[Path]) -> int:
     """Forget the indexed files under the paths given that are no longer there."""
-    under = [str(p) for p in given]
+    under = [shown_path(p) for p in given]
     gone = [
         path
         for (path,) in conn.execute("SELECT path FROM files")
-        if any(path == r or path.startswith(r + os.sep) for r in under) and not os.path.isfile(path)
+        if any(path == r or path.startswith(r + os.sep) for r in under)
+        and not os.path.isfile(on_disk(path))
     ]
     with store.transaction(conn):
         for path in gone:
