@@ -385,3 +385,74 @@ def test_1_a_file_name_that_is_not_utf8_is_indexed_and_shown(
     Path(odd).unlink()
     gone = json.loads(run("index", str(folder), "--db", str(db), "--json", "--prune").stdout)
     assert (gone["pruned"], gone["articles"]) == (1, 1)
+
+
+# --- 10. an export killed leaves no temp behind ---
+
+SLOW_EXPORT = """
+import sys, time
+from pathlib import Path
+from pilkada import corpus, export
+
+def slow():
+    for article in corpus.load(corpus.resolve(None)):
+        yield article
+        time.sleep(60)  # killed here, with the first article written to the temp
+
+export.export(slow(), sys.argv[1], Path(sys.argv[2]))
+"""
+
+
+def _started_export(fmt: str, out: Path) -> subprocess.Popen[bytes]:
+    """An export that writes one article, then waits to be killed: its temp is there."""
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_EXPORT, fmt, str(out)])
+    deadline = time.monotonic() + 30
+    while not list(out.parent.glob(f".{out.name}.tmp-*")):
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    time.sleep(0.3)  # well inside the sleep
+    return proc
+
+
+def _left(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "md"])
+def test_10_sigterm_removes_the_temp_at_once(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / ("out.jsonl" if fmt == "jsonl" else "artikel")
+    proc = _started_export(fmt, out)
+    proc.terminate()
+    assert proc.wait(timeout=30) == 128 + 15
+    assert _left(tmp_path) == [] and not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "md"])
+def test_10_kill_9_leaves_a_temp_that_the_next_export_removes(
+    run: Run, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / ("out.jsonl" if fmt == "jsonl" else "artikel")
+    proc = _started_export(fmt, out)
+    proc.kill()
+    proc.wait(timeout=30)
+    assert len(_left(tmp_path)) == 1 and not out.exists()
+    result = run("export", "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _left(tmp_path) == [] and out.exists()
+
+
+def test_10_a_folder_being_replaced_when_killed_is_put_back(tmp_path: Path) -> None:
+    from pilkada.export import sweep
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True
+    )
+    dead = int(done.stdout)
+    old = tmp_path / f".artikel.old-{dead}-0123abcd"  # moved aside, the new one not yet in place
+    old.mkdir()
+    (old / "a.md").write_text("# mine\n", encoding="utf-8")
+    running = tmp_path / f".artikel.tmp-{os.getpid()}-0123abcd"  # an export still at work
+    running.mkdir()
+    assert sweep(tmp_path) == [old]
+    assert (tmp_path / "artikel" / "a.md").read_text(encoding="utf-8") == "# mine\n"
+    assert running.is_dir()
