@@ -456,3 +456,53 @@ def test_10_a_folder_being_replaced_when_killed_is_put_back(tmp_path: Path) -> N
     assert sweep(tmp_path) == [old]
     assert (tmp_path / "artikel" / "a.md").read_text(encoding="utf-8") == "# mine\n"
     assert running.is_dir()
+
+
+# --- 11. an index or a folder that may not be written ---
+
+
+def _unprivileged() -> None:
+    """In the child: root as an ordinary user is, bound by files' permissions (without the
+    capabilities that override them: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def limited(*args: str) -> subprocess.CompletedProcess[str]:
+    """``pilkada`` run as a user whom a file's permissions bind (as root is not)."""
+    return pilkada(*args, preexec_fn=_unprivileged if os.geteuid() == 0 else None)
+
+
+def _one_line(done: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
+    assert done.returncode == code, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), done.stderr
+    assert all(w in lines[0] for w in words), lines[0]
+
+
+def test_11_an_index_that_may_not_be_written_is_read_and_not_written(
+    run: Run, indexed: Path, corpus_dir: Path
+) -> None:
+    (indexed.parent / "index.db.lock").unlink()
+    for path in indexed.parent.glob("index.db*"):
+        path.chmod(0o444)
+    indexed.parent.chmod(0o555)
+    try:
+        found = limited("search", "aman", "--db", str(indexed))
+        assert found.returncode == 0, found.stderr
+        assert found.stdout == run("search", "aman", "--db", str(indexed)).stdout
+        assert limited("quotes", "--by", "laura", "--db", str(indexed)).stdout.count("\n") == 2
+        assert limited("list", "--db", str(indexed)).stdout.count("\n") == 6
+        _one_line(limited("index", str(corpus_dir), "--db", str(indexed)), 1, "permission denied")
+        _one_line(
+            limited("index", str(corpus_dir), "--db", str(indexed.parent / "new" / "i.db")),
+            1,
+            "cannot write the index",
+            "permission denied",
+        )
+    finally:
+        indexed.parent.chmod(0o755)

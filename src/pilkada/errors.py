@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-__all__ = ["explain", "on_disk", "output_failed", "shown_path", "silence_stdout"]
+__all__ = ["explain", "on_disk", "output_failed", "reason", "shown_path", "silence_stdout"]
 
 # errors of writing standard output: a full device, a closed pipe, a file grown too large
 _OUTPUT_ERRORS = frozenset(
@@ -44,6 +44,12 @@ def on_disk(shown: str) -> str:
     return _ESCAPED.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), shown)
 
 
+def reason(exc: OSError, *, named: bool = True) -> str:
+    """Why the system refused, in words ("permission denied"), with the file it named."""
+    said = (exc.strerror or str(exc)).lower()
+    return f"{said} ({shown_path(exc.filename)})" if named and exc.filename else said
+
+
 def output_failed(exc: BaseException) -> bool:
     """Whether ``exc`` is standard output failing (``pilkada list > /dev/full``)."""
     return (
@@ -66,13 +72,13 @@ def explain(exc: BaseException, index: Path | None) -> str | None:
         return None if known is None else str(known)
     if not isinstance(exc, OSError):
         return None
-    reason = (exc.strerror or str(exc)).lower()
+    said = reason(exc, named=False)
     if output_failed(exc):
         silence_stdout()
-        return f"cannot write the output: {reason}"
+        return f"cannot write the output: {said}"
     if exc.filename is not None:
-        return f"{shown_path(exc.filename)}: {reason}"
-    return reason
+        return f"{shown_path(exc.filename)}: {said}"
+    return said
 
 
 def silence_stdout() -> None:

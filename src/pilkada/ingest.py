@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from pilkada import store
-from pilkada.errors import on_disk, shown_path
+from pilkada.errors import on_disk, reason, shown_path
 from pilkada.formats import IngestFailure, Job, Parsed, chunks, digest, kind_of, parse_job
 
 if TYPE_CHECKING:
@@ -250,8 +250,12 @@ class _Lock:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, "a+")  # held until __exit__
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.file = open(self.path, "a+")  # held until __exit__
+        except OSError as exc:
+            db = self.path.with_suffix("")
+            raise store.StoreError(f"cannot write the index {db}: {reason(exc)}") from None
         try:
             fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -271,13 +271,19 @@ def connect(
 
     Raises StoreError for a file that is not a pilkada index or whose schema cannot be migrated.
     """
-    if write:
-        path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if write:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _open(path, write)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the index {path}: {exc}") from None
+    except OSError as exc:
+        from pilkada.errors import reason
+
+        raise StoreError(f"cannot write the index {path}: {reason(exc)}") from None
     try:
+        if not write:
+            conn = _readable(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
@@ -299,6 +305,35 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def _open(path: Path, write: bool, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to the index; a reader's is read-only (``mode=ro``): it never writes, so a
+    file it may not write (a shared folder, a read-only disk) is still read."""
+    if write:
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    from urllib.parse import quote
+
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    uri = f"file:{quote(str(path.absolute()))}?{flags}"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _readable(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A reader's connection that reads. One that may not make the files beside the index that
+    SQLite's write-ahead log needs (in a folder it cannot write) reads the index as a file no
+    one changes: whoever could change it could write there."""
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        kind = getattr(exc, "sqlite_errorname", "")
+        if not kind.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+            raise
+        if os.access(path.parent, os.W_OK):
+            raise
+    conn.close()
+    return _open(path, False, immutable=True)
 
 
 def _create(conn: sqlite3.Connection, path: Path, write: bool) -> None:
