@@ -506,3 +506,139 @@ def test_11_an_index_that_may_not_be_written_is_read_and_not_written(
         )
     finally:
         indexed.parent.chmod(0o755)
+
+
+# --- 12. silent losses ---
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state == "Z"  # dead, waiting for a parent to collect it
+
+
+def test_12_pool_workers_die_with_a_killed_index(tmp_path: Path) -> None:
+    folder = _many(tmp_path / "berita", 600)
+    errors = tmp_path / "stderr.txt"
+    with open(errors, "w") as err:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pilkada",
+                "index",
+                str(folder),
+                "--db",
+                str(tmp_path / "i.db"),
+                "--jobs",
+                "2",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    deadline = time.monotonic() + 60
+    while len(workers := _children(proc.pid)) < 2:
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while not all(map(_gone, workers)):
+        assert time.monotonic() < deadline, "workers outlived the killed index"
+        time.sleep(0.05)
+    time.sleep(0.2)
+    assert "Traceback" not in errors.read_text()
+
+
+def test_12_an_unreadable_sub_folder_is_reported(tmp_path: Path, seed_files: list[Path]) -> None:
+    folder = tmp_path / "berita"
+    (folder / "tertutup").mkdir(parents=True)
+    (folder / "tertutup" / "a.txt").write_bytes(seed_files[0].read_bytes())
+    (folder / "b.txt").write_bytes(seed_files[1].read_bytes())
+    (folder / "tertutup").chmod(0)
+    try:
+        indexed = limited("index", str(folder), "--db", str(tmp_path / "i.db"), "--json")
+        told = limited("index", str(folder), "--db", str(tmp_path / "i.db"))
+        listed = limited("list", "--corpus", str(folder))
+    finally:
+        (folder / "tertutup").chmod(0o755)
+    report = json.loads(indexed.stdout)
+    assert (report["added"], report["failed"]) == (1, 1), indexed.stderr
+    unreadable = str(folder / "tertutup")
+    assert report["failures"] == [
+        {"source": unreadable, "reason": "cannot read the folder: permission denied"}
+    ]
+    assert f"{unreadable}: cannot read the folder: permission denied" in told.stderr
+    assert listed.returncode == 0 and listed.stdout.count("\n") == 2
+    assert listed.stderr == (
+        f"Warning: {unreadable}: cannot read the folder: permission denied (skipped)\n"
+    )
+
+
+def test_12_a_stray_nul_byte_is_removed_and_noted(
+    run: Run, tmp_path: Path, seed_files: list[Path]
+) -> None:
+    data = seed_files[4].read_bytes()
+    damaged = tmp_path / "nul.txt"
+    damaged.write_bytes(data[:500] + b"\x00" + data[500:])
+    article = json.loads(run("parse", str(damaged)).stdout)
+    clean = json.loads(run("parse", str(seed_files[4])).stdout)
+    assert article["removed"][0] == {"line": "1 NUL byte", "reason": "stray NUL bytes removed"}
+    assert article["paragraphs"] == clean["paragraphs"] and article["quotes"] == clean["quotes"]
+
+
+def test_12_mojibake_is_repaired_and_noted(
+    run: Run, tmp_path: Path, seed_files: list[Path]
+) -> None:
+    import ftfy  # noqa: F401  (registers the codec a browser reads Windows-1252 with)
+
+    text = seed_files[3].read_text(encoding="utf-8")
+    garbled = text.encode("utf-8").decode("sloppy-windows-1252")
+    assert "â€œ" in garbled
+    (tmp_path / "moji.txt").write_text(garbled, encoding="utf-8")
+    (tmp_path / "moji.jsonl").write_text(json.dumps({"text": garbled}) + "\n", encoding="utf-8")
+    clean = json.loads(run("parse", str(seed_files[3])).stdout)
+    for name in ("moji.txt", "moji.jsonl"):
+        article = json.loads(run("parse", str(tmp_path / name)).stdout)
+        assert (article["outlet"], article["quotes"]) == (clean["outlet"], clean["quotes"])
+        notes = [r for r in article["removed"] if r["reason"].startswith("mojibake repaired")]
+        assert len(notes) == 3 and all(n["line"].startswith("â€œ") for n in notes)
+
+
+def test_12_a_bad_date_in_jsonl_is_noted_and_doubtful(run: Run, tmp_path: Path) -> None:
+    lines = [
+        {
+            "text": "SAMPIT – Bupati Kotim Halikinnor meminta warga menjaga pilkada damai.",
+            "date": "32/13/2024",
+        },
+        {
+            "text": "SAMPIT – Bupati Kotim Halikinnor meminta warga menjaga pilkada aman.",
+            "date": 20241102,
+        },
+        {
+            "text": "SAMPIT – Bupati Kotim Halikinnor meminta warga datang ke TPS.",
+            "date": "2024-11-02",
+        },
+    ]
+    scraped = tmp_path / "scrape.jsonl"
+    scraped.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    articles = [json.loads(line) for line in run("parse", str(scraped)).stdout.splitlines()]
+    assert [a["published"] for a in articles] == [None, None, "2024-11-02"]
+    assert articles[0]["removed"][0] == {
+        "line": '"date": "32/13/2024"',
+        "reason": "a date that could not be read",
+    }
+    doubtful = run("list", "--doubtful", "--corpus", str(scraped)).stdout
+    assert 'the record\'s date "32/13/2024" is not a date' in doubtful
+    assert "the record's date 20241102 is not a date" in doubtful
+    assert "scrape.3" not in doubtful

@@ -82,10 +82,15 @@ def _expand(path: Path) -> list[Path]:
 
 
 def _article_files(folder: Path) -> list[Path]:
-    """The files of a folder, in its sub-folders too, whose names say a format pilkada reads."""
+    """The files of a folder, in its sub-folders too, whose names say a format pilkada reads;
+    and each sub-folder that cannot be read, which ``load`` reports (it is not skipped unsaid)."""
     from pilkada.inputs import SUFFIXES
 
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    found: list[Path] = []
+    refused: list[Path] = []
+    for where, _, names in os.walk(folder, onerror=lambda exc: refused.append(Path(exc.filename))):
+        found += (Path(where, n) for n in names if os.path.splitext(n)[1].lower() in SUFFIXES)
+    return sorted([p for p in found if p.is_file()] + refused)
 
 
 def read(path: str | os.PathLike[str]) -> str:
@@ -119,7 +124,7 @@ def load(
         try:
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:
-            yield LoadFailure(source, _os_reason(exc))
+            yield LoadFailure(source, _unreadable(path, exc))
             continue
         if source == STDIN:
             kind, stem = fmt or inputs.sniff(data), "stdin"
@@ -133,6 +138,18 @@ def load(
             article = unit.article
             ident = _unique(article.id if unit.line else stem, used)
             yield article if ident == article.id else article.model_copy(update={"id": ident})
+
+
+def _unreadable(path: str | os.PathLike[str], exc: OSError) -> str:
+    """Why a path gave no text: a folder that cannot be listed says so (``_article_files``)."""
+    if os.path.isdir(path):
+        from pilkada.errors import folder_reason
+
+        try:
+            os.scandir(path).close()
+        except OSError as listing:
+            return folder_reason(listing)
+    return _os_reason(exc)
 
 
 def _os_reason(exc: OSError) -> str:

@@ -14,7 +14,15 @@ import re
 import sys
 from pathlib import Path
 
-__all__ = ["explain", "on_disk", "output_failed", "reason", "shown_path", "silence_stdout"]
+__all__ = [
+    "explain",
+    "folder_reason",
+    "on_disk",
+    "output_failed",
+    "reason",
+    "shown_path",
+    "silence_stdout",
+]
 
 # errors of writing standard output: a full device, a closed pipe, a file grown too large
 _OUTPUT_ERRORS = frozenset(
@@ -48,6 +56,11 @@ def reason(exc: OSError, *, named: bool = True) -> str:
     """Why the system refused, in words ("permission denied"), with the file it named."""
     said = (exc.strerror or str(exc)).lower()
     return f"{said} ({shown_path(exc.filename)})" if named and exc.filename else said
+
+
+def folder_reason(exc: OSError) -> str:
+    """Why a folder's files could not be listed (a sub-folder one may not read)."""
+    return f"cannot read the folder: {reason(exc, named=False)}"
 
 
 def output_failed(exc: BaseException) -> bool:

@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from pilkada import store
-from pilkada.errors import on_disk, reason, shown_path
+from pilkada.errors import folder_reason, on_disk, reason, shown_path
 from pilkada.formats import IngestFailure, Job, Parsed, chunks, digest, kind_of, parse_job
 
 if TYPE_CHECKING:
@@ -87,12 +87,13 @@ def roots(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
     return found, refused
 
 
-def files_under(paths: list[Path]) -> Iterator[str]:
+def files_under(paths: list[Path], unreadable: list[IngestFailure] | None = None) -> Iterator[str]:
     """Every file to index under ``paths``, once, as absolute paths: folders are walked in
-    sorted order, recursively. A generator: a million paths are never held at once."""
+    sorted order, recursively. A generator: a million paths are never held at once. A folder
+    that cannot be read is added to ``unreadable``, with why."""
     seen: set[str] | None = set() if len(paths) > 1 else None
     for root in paths:
-        found = _walk(root) if root.is_dir() else iter([str(root)])
+        found = _walk(root, unreadable) if root.is_dir() else iter([str(root)])
         for path in found:
             if seen is not None:
                 if path in seen:
@@ -101,8 +102,13 @@ def files_under(paths: list[Path]) -> Iterator[str]:
             yield path
 
 
-def _walk(root: Path) -> Iterator[str]:
-    for folder, subfolders, names in os.walk(root):
+def _walk(root: Path, unreadable: list[IngestFailure] | None) -> Iterator[str]:
+    def refused(exc: OSError) -> None:
+        if unreadable is not None:
+            where = shown_path(exc.filename or root)
+            unreadable.append(IngestFailure(source=where, reason=folder_reason(exc)))
+
+    for folder, subfolders, names in os.walk(root, onerror=refused):
         subfolders.sort()  # os.walk goes down them in this order
         for name in sorted(names):
             if kind_of(Path(name)):
@@ -375,7 +381,8 @@ def _run(
 
     writer = _Writer(conn, report)
     workers = jobs or os.cpu_count() or 1
-    files = files_under(given)
+    unreadable: list[IngestFailure] = []
+    files = files_under(given, unreadable)
     first = list(islice(files, WINDOW))
     if len(first) < 4 * FILES_PER_TASK:
         workers = 1  # not worth starting processes
@@ -396,6 +403,8 @@ def _run(
         for parsed in current:
             writer.add(parsed, batch, tick)
         writer.flush(tick)
+        report.failures += unreadable
+        report.failed += len(unreadable)
     finally:
         if pool is not None:
             pool.terminate()
@@ -432,8 +441,26 @@ def _worker_start() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the process that started it does, however it ends (kill -9 too): on
+    Linux the kernel sends it SIGKILL (PR_SET_PDEATHSIG); it holds nothing to save, and one
+    left running would parse on for nothing and print BrokenPipe tracebacks."""
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux: the pool's own clean-up
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator[Parsed]:
