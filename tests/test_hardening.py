@@ -20,6 +20,8 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import faults
+
 Run = Callable[..., Result]
 
 
@@ -48,13 +50,13 @@ def indexed(run: Run, corpus_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fts_table() -> Iterator[sqlite3.Connection]:
-    """An empty index's full-text table: where a translated query must run."""
-    from pilkada import store
+def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+    """An index of the seeds, read as the commands read it."""
+    from pilkada import ingest, store
 
-    conn = sqlite3.connect(":memory:")
-    conn.executescript(store.SCHEMA)
-    conn.execute(store._INSERT_TEXT, (1, "Pilkada aman", "kampanye damai", "", "", "Laura"))
+    db = tmp_path_factory.mktemp("seeds") / "index.db"
+    ingest.ingest(db, [str(faults.SEEDS)], jobs=1)
+    conn = store.connect(db)
     yield conn
     conn.close()
 
@@ -90,6 +92,8 @@ def test_5_pilkada_db_naming_an_index_is_read(run: Run, indexed: Path) -> None:
         ["export", "--format", "jsonl", "--out", "-"],
         ["schema"],
         ["parse", "seeds/003_e3d696af9c73c6e7.txt"],
+        ["--version"],
+        ["search", "--help"],
     ],
 )
 def test_7_output_to_a_full_device_is_one_line(args: list[str]) -> None:
@@ -98,6 +102,22 @@ def test_7_output_to_a_full_device_is_one_line(args: list[str]) -> None:
         done = pilkada(*args, stdout=full, cwd=root)
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["Error: cannot write the output: no space left on device"]
+
+
+def test_7_the_console_scripts_help_to_a_full_device_is_one_line() -> None:
+    script = "import sys; sys.argv[1:] = ['--help']; from pilkada.launch import main; main()"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "COLUMNS": "80"},
+        )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "Error: cannot write the output: no space left on device\n",
+    )
 
 
 def test_7_a_closed_pipe_ends_quietly() -> None:
@@ -153,35 +173,13 @@ def test_2_on_files_any_length_is_searched(run: Run) -> None:
     assert result.exit_code == 0 and result.stderr == "No matches found.\n"
 
 
-QUERY_PIECES = st.one_of(
-    st.sampled_from(["(", ")", '"', "*", "AND", "OR", "NOT", "-", "/", "'", ":", "^", "NEAR"]),
-    st.from_regex(r"[a-z]{1,8}\*?", fullmatch=True),
-    st.text(max_size=6),
-)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    pieces=st.lists(QUERY_PIECES, max_size=200),
-    spaces=st.booleans(),
-    words=st.integers(0, 1500),
-    depth=st.integers(0, 150),
-)
+@given(query=faults.queries())
 def test_2_fuzz_any_query_runs_or_is_refused_with_a_message(
-    pieces: list[str], spaces: bool, words: int, depth: int, fts_table: sqlite3.Connection
+    query: str, seeds_index: sqlite3.Connection
 ) -> None:
-    """Any text, any number of words (a pasted article), any nesting."""
-    from pilkada.fts import translate
-    from pilkada.search import QueryError
-
-    inner = (" " if spaces else "").join(pieces) + " " + " ".join(f"w{i}" for i in range(words))
-    query = "(" * depth + inner + ")" * depth
-    try:
-        q = translate(query)
-    except QueryError as exc:
-        assert str(exc) and "\n" not in str(exc)
-        return
-    fts_table.execute("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", (q.match,))
+    """Any text, any number of words (a pasted article), any nesting (``faults.queries``)."""
+    faults.check_query(seeds_index, query)
 
 
 # --- 6. --regex has a time limit ---
@@ -266,24 +264,13 @@ def test_4_the_owasp_rule(cell: object, safe: object) -> None:
 # --- 9. a full disk during `index` ---
 
 
-def _many(folder: Path, copies: int) -> Path:
-    """``copies`` distinct articles made of the seeds (each with a line of its own)."""
-    folder.mkdir(exist_ok=True)
-    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-    for k in range(copies):
-        seed = seeds[k % len(seeds)]
-        text = seed.read_text(encoding="utf-8") + f"\nSalinan nomor {k} dari {seed.stem}.\n"
-        (folder / f"{seed.stem}_{k:04d}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
 def test_9_a_full_disk_during_index_says_so_and_keeps_the_index(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pilkada import ingest, store
 
     db = tmp_path / "index.db"
-    assert run("index", str(_many(tmp_path / "a", 10)), "--db", str(db)).exit_code == 0
+    assert run("index", str(faults.many(tmp_path / "a", 10)), "--db", str(db)).exit_code == 0
     connect = store.connect
 
     def small_disk(path: Path, **kwargs: object) -> sqlite3.Connection:
@@ -293,7 +280,7 @@ def test_9_a_full_disk_during_index_says_so_and_keeps_the_index(
         return conn
 
     monkeypatch.setattr(ingest.store, "connect", small_disk)
-    more = _many(tmp_path / "b", 200)
+    more = faults.many(tmp_path / "b", 200)
     for _ in range(2):  # and so does a re-run, with the same message
         result = run("index", str(more), "--db", str(db), "--batch", "20", "--jobs", "1")
         one_line_error(result, 1, "the disk is full", str(db), "run the same command again")
@@ -511,23 +498,8 @@ def test_11_an_index_that_may_not_be_written_is_read_and_not_written(
 # --- 12. silent losses ---
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found |= {int(c) for c in (task / "children").read_text().split()}
-    return found
-
-
-def _gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return True
-    return state == "Z"  # dead, waiting for a parent to collect it
-
-
 def test_12_pool_workers_die_with_a_killed_index(tmp_path: Path) -> None:
-    folder = _many(tmp_path / "berita", 600)
+    folder = faults.many(tmp_path / "berita", 600)
     errors = tmp_path / "stderr.txt"
     with open(errors, "w") as err:
         proc = subprocess.Popen(
@@ -546,14 +518,14 @@ def test_12_pool_workers_die_with_a_killed_index(tmp_path: Path) -> None:
             stderr=err,
         )
     deadline = time.monotonic() + 60
-    while len(workers := _children(proc.pid)) < 2:
+    while len(workers := faults.children(proc.pid)) < 2:
         assert time.monotonic() < deadline and proc.poll() is None
         time.sleep(0.02)
     time.sleep(0.3)
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 10
-    while not all(map(_gone, workers)):
+    while any(map(faults.alive, workers)):
         assert time.monotonic() < deadline, "workers outlived the killed index"
         time.sleep(0.05)
     time.sleep(0.2)
@@ -642,3 +614,12 @@ def test_12_a_bad_date_in_jsonl_is_noted_and_doubtful(run: Run, tmp_path: Path) 
     assert 'the record\'s date "32/13/2024" is not a date' in doubtful
     assert "the record's date 20241102 is not a date" in doubtful
     assert "scrape.3" not in doubtful
+
+
+# --- fuzz: parse any bytes ---
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=faults.any_bytes(), fmt=st.sampled_from(["txt", "html", "jsonl"]))
+def test_fuzz_parse_any_bytes_gives_articles_or_reasons(data: bytes, fmt: str) -> None:
+    faults.check_bytes(data, fmt)

@@ -1069,5 +1069,19 @@ def index(
 
 
 def main() -> None:
-    """The console script's entry point."""
-    cli(prog_name="pilkada")
+    """The console script's entry point. Output that fails outside a command (``--version``,
+    the group's ``--help``, the last flush) is told as inside one (``PilkadaGroup.invoke``)."""
+    try:
+        try:
+            cli(prog_name="pilkada")
+        finally:
+            sys.stdout.flush()
+    except OSError as exc:
+        from pilkada.errors import explain, output_failed
+
+        if not output_failed(exc):
+            raise
+        said = explain(exc, None)
+        if not isinstance(exc, BrokenPipeError):
+            click.echo(f"Error: {said}", err=True)
+        sys.exit(1)
