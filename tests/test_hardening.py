@@ -75,6 +75,12 @@ def test_5_pilkada_db_naming_no_index_is_an_error_as_db_is(
     assert by_option.split(": ", 2)[2] == by_env.split(": ", 2)[2]
 
 
+def test_5_index_into_a_folder_says_so(run: Run, tmp_path: Path, corpus_dir: Path) -> None:
+    for env, args in (({"PILKADA_DB": str(tmp_path)}, []), ({}, ["--db", str(tmp_path)])):
+        result = run("index", str(corpus_dir), *args, env=env)
+        one_line_error(result, 1, str(tmp_path), "is a folder, not an index")
+
+
 def test_5_pilkada_db_naming_an_index_is_read(run: Run, indexed: Path) -> None:
     result = run("search", "aman", env={"PILKADA_DB": str(indexed)})
     assert result.exit_code == 0 and "[keamanan]" in result.stdout  # stems: only the index

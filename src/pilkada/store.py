@@ -271,6 +271,8 @@ def connect(
 
     Raises StoreError for a file that is not a pilkada index or whose schema cannot be migrated.
     """
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not an index; name the index file in it")
     try:
         if write:
             path.parent.mkdir(parents=True, exist_ok=True)
