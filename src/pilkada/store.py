@@ -335,6 +335,13 @@ def _readable(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         if os.access(path.parent, os.W_OK):
             raise
     conn.close()
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:  # read as immutable, its last batches would be missed
+        raise StoreError(
+            f"the index {path} may be read but not written here, and its last changes are still "
+            f"in {wal.name}, which only a writer can apply: update it where it can be written "
+            f"(pilkada index PATH... --db {path})"
+        )
     return _open(path, False, immutable=True)
 
 
