@@ -1078,5 +1078,7 @@ def _with_quotes(
             (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
             a = decode(data)
             if only_matching:
+                if max(ns) >= len(a.quotes):  # the quote list's row names no quote of it
+                    raise Damaged(f"a quote the index lists is not in article {a.id}")
                 a = a.model_copy(update={"quotes": [a.quotes[n] for n in ns]})
             yield a
