@@ -157,3 +157,28 @@ def test_eval_reads_the_saved_pages_with_format_html(run: Callable[..., Result])
     as_text = json.loads(run("eval", pages, "--json").stdout)
     assert as_html["articles"] == as_text["articles"] >= 20
     assert as_html["metrics"]["title_acc"] == 1.0
+
+
+def test_a_file_over_the_size_budget_is_refused_unread_and_the_rest_read(
+    run: Callable[..., Result], files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    budget = SEED.stat().st_size * 2
+    monkeypatch.setattr(inputs, "MAX_ARTICLE_BYTES", budget)
+    huge = files / "gabungan.txt"
+    huge.write_bytes(SEED.read_bytes() * 3)
+    message = f"{huge}: too large for one article (0 MB; pilkada reads up to 0 MB an article)"
+    result = run("parse", str(huge), str(files / "teks.txt"))
+    assert result.exit_code == 1
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["teks"]
+    assert message in result.stderr
+    db = tmp_path / "index.db"
+    result = run("index", str(files), "--db", str(db))
+    assert "failed: 1" in result.stdout and "articles in the index: 3" in result.stdout
+    assert message in result.stderr
+    # a .jsonl file holds many articles: its lines are measured, not the file
+    lines = files / "banyak.jsonl"
+    record = json.dumps({"text": SEED.read_text(encoding="utf-8")})
+    lines.write_text(f"{record}\n{json.dumps({'text': 'x ' * budget})}\n{record}\n")
+    result = run("parse", str(lines))
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["banyak.1", "banyak.3"]
+    assert f"{lines}:2: too large for one article" in result.stderr

@@ -1,4 +1,5 @@
-"""The line classifier: what is chrome, credit, caption, title or body on a page, and why."""
+"""The line classifier (pilkada.lines, one line on its own; pilkada.layout, the page): what is
+chrome, credit, caption, title or body on a page, and why."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ import re
 import pytest
 
 from pilkada import lexicon
+from pilkada.layout import Layout, classify
 from pilkada.lines import (
     BODY,
     CHROME,
     TITLE,
-    Layout,
+    Credits,
     chrome_reason,
-    classify,
     credit_of,
     is_caption,
     line_verdict,
+    words,
 )
 
 # Two invented paragraphs of prose that any test can put chrome around.
@@ -123,11 +125,30 @@ def test_a_chrome_line_is_recognised_with_its_reason(line: str, reason: str) -> 
     assert chrome_reason(line) == reason
 
 
-@pytest.mark.parametrize(("line", "reason"), CHROME_LINES)
+def ends_the_post(line: str, reason: str) -> bool:
+    """A blog's comment area or post navigation: nothing after it is the article."""
+    return reason == "post navigation" or (reason == "comment form" and len(words(line)) >= 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"), [(ln, r) for ln, r in CHROME_LINES if not ends_the_post(ln, r)]
+)
 def test_chrome_between_paragraphs_is_removed_with_its_reason(line: str, reason: str) -> None:
     found = verdicts(HEADLINE, LEDE, line, PROSE, CLOSING)
     assert found[line] == (CHROME, reason)
     assert found[PROSE] == (BODY, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"), [(ln, r) for ln, r in CHROME_LINES if ends_the_post(ln, r)]
+)
+def test_a_comment_area_or_post_navigation_ends_the_article(line: str, reason: str) -> None:
+    about = "Jurnalis warga. Menulis tentang Flores Timur, laut, dan orang-orangnya."
+    found = verdicts(HEADLINE, LEDE, PROSE, line, "Mengenai Saya", about, CLOSING)
+    assert found[line] == (CHROME, reason)
+    assert found[PROSE] == (BODY, "")
+    assert found[about] == (CHROME, "after the article")
+    assert found[CLOSING] == (CHROME, "after the article")
 
 
 @pytest.mark.parametrize(
@@ -337,10 +358,161 @@ def test_every_pattern_has_a_kind_and_compiles(name: str) -> None:
             "Banjir merendam TPS di Desa Sukamaju (27/11/2024). WARTA SELATAN/Agus Salim",
             "photo caption",
         ),
+        # a blog's post footer; a name and the date under the headline, not a site's name
+        ("Diposting oleh Yohanes Kia di 19.45", "byline"),
+        ("Posted by Yohanes Kia at 7:45 PM", "byline"),
+        ("Rosalia Tukan | 25/11/2024 10:40 WITA", "byline"),
+        ("Rosalia Tukan, Jurnalis · Senin, 02 Desember 2024 - 14:15 WIB", "byline"),
+        ("Warta Tanjung | 25/11/2024 10:40 WITA", "date line"),
+        ("Warta Tanjung · 25/11/2024", "date line"),
+        # a video player's labels, a blog's archive and profile box, a magazine's paywall
+        ("Video Player is loading.", "video player"),
+        ("Play Video", "video player"),
+        ("0:00 / 3:12", "video player"),
+        ("Video Pilihan Hari Ini", "related heading"),
+        ("► Oktober (9)", "archive"),
+        ("▼ 2024 (46)", "archive"),
+        ("Mengenai Saya", "profile"),
+        ("Lihat profil lengkapku", "profile"),
+        ("Edisi 2 Desember 2024: Di Balik Sunyi Bilik Suara", "magazine edition"),
+        ("Berlangganan mulai Rp 35.000 per bulan", "paywall"),
+        ("Sudah berlangganan? Masuk", "paywall"),
+        ("Dapatkan notifikasi berita terkini langsung di ponsel Anda.", "site prompt"),
+        ("Kirimkan Ini lewat EmailBlogThis!Berbagi ke XBerbagi ke Facebook", "share label"),
+        ("Label: Bawaslu Flores Timur, Pilkada 2024", "tag list"),
+        # a theme's skip link, a cookie banner, the press council's verification
+        ("Skip to content", "skip link"),
+        ("Langsung ke konten", "skip link"),
+        (
+            "Situs ini menggunakan cookie untuk memberi Anda pengalaman terbaik. Dengan "
+            "melanjutkan, Anda menyetujui penggunaannya.",
+            "cookie notice",
+        ),
+        ("We use cookies to improve your experience on our website.", "cookie notice"),
+        (
+            "Telah terverifikasi Dewan Pers dengan nomor sertifikat 1234/DP/K/XII/2022",
+            "press council",
+        ),
+        ("Media ini telah terverifikasi oleh Dewan Pers.", "press council"),
     ],
 )
 def test_a_line_of_a_whole_page_is_judged_on_its_own(line: str, reason: str) -> None:
     assert line_verdict(line)[0] == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("Diposting oleh Yohanes Kia di 19.45", (("author", "Yohanes Kia"),)),
+        ("Diposting oleh Admin di 19.45", ()),
+        ("Rosalia Tukan | 25/11/2024 10:40 WITA", (("author", "Rosalia Tukan"),)),
+        ("Written by Rosalia Tukan", (("author", "Rosalia Tukan"),)),
+        (
+            "Reporter: Rosalia Tukan | Kamerawan: Yohanes Kia",
+            (("author", "Rosalia Tukan"), ("photographer", "Yohanes Kia")),
+        ),
+        (
+            "Teks: Rosalia Tukan | Foto: Yohanes Kia",
+            (("author", "Rosalia Tukan"), ("photographer", "Yohanes Kia")),
+        ),
+    ],
+)
+def test_the_credits_of_a_byline_or_credit_line(line: str, credits: Credits) -> None:
+    assert line_verdict(line)[1] == credits
+
+
+def test_a_section_named_after_a_credit_noun_credits_no_one() -> None:
+    assert credit_of("Video Pilihan Hari Ini") == []
+
+
+# --- the shapes of whole pages: captions, lists of other stories, blogs, magazines ----------------
+
+
+def test_a_caption_over_its_photo_credit_is_no_lede() -> None:
+    caption = "Ketua KPU Flores Timur memimpin simulasi pemungutan suara di Larantuka."
+    credit = "Foto: Warta Tanjung/Yohanes Kia"
+    layout = layout_of(HEADLINE, caption, credit, LEDE, PROSE)
+    found = {ln.text: (ln.kind, ln.reason) for ln in layout.lines}
+    assert found[caption] == (CHROME, "photo caption")
+    assert layout.lede is not None and layout.lines[layout.lede].text == LEDE
+
+
+def test_a_paragraph_over_a_photo_credit_in_the_body_stays_body() -> None:
+    short = "Warga antre di depan bilik suara sejak pagi hari."
+    found = verdicts(HEADLINE, LEDE, short, "Foto: Warta Tanjung/Yohanes Kia", PROSE, CLOSING)
+    assert found[short] == (BODY, "")
+
+
+def test_a_headline_over_a_photo_credit_stays_the_headline() -> None:
+    layout = layout_of(HEADLINE, "Foto: Warta Tanjung/Yohanes Kia", LEDE, PROSE)
+    assert layout.title is not None and layout.lines[layout.title].text == HEADLINE
+
+
+def test_a_related_headline_the_page_repeats_keeps_the_box_open() -> None:
+    again = "Calon Wakil Bupati Sapa Nelayan di Pelabuhan Lama"
+    other = "Logistik Pemilu Tiba di Gudang KPU Larantuka"
+    found = verdicts(HEADLINE, LEDE, "Baca Juga", again, other, PROSE, CLOSING, "Terkait", again)
+    assert found[other] == (CHROME, "related headline")
+    assert found[PROSE] == (BODY, "")
+
+
+def test_cards_of_other_stories_under_their_channels_names_are_chrome() -> None:
+    cards = [
+        "Berita Terkait",
+        "WartaNEWS",
+        "Logistik Pemilu Tiba di Gudang KPU Larantuka",
+        "Kotak suara untuk desa-desa di Pulau Solor diangkut dengan perahu motor.",
+        "2 jam lalu",
+        "Warta Flotim",
+        "Calon Wakil Bupati Sapa Nelayan di Pelabuhan Lama",
+        "Nelayan meminta harga solar di pelabuhan diturunkan sebelum musim barat.",
+        "5 jam lalu",
+        "Warta Flotim",
+        "Harga Ikan Tongkol di Pasar Inpres Naik Jelang Libur",
+        "Pedagang menyebut pasokan dari Pulau Adonara tersendat karena cuaca buruk.",
+        "1 hari lalu",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *cards)
+    assert found[CLOSING] == (BODY, "")
+    assert all(found[line][0] == CHROME for line in cards)
+
+
+def test_one_story_under_a_lists_heading_with_its_date_is_chrome() -> None:
+    story = [
+        "Pilihan Redaksi",
+        "Menakar Netralitas Penjabat di Tahun Politik",
+        "Minggu, 3 Nov 2024 18:00 WIB",
+        "Ratusan penjabat kepala daerah memimpin wilayah yang menggelar pilkada tahun ini.",
+        "Download aplikasi Warta Tanjung",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *story)
+    assert found[story[3]] == (CHROME, "teaser")
+    assert found[CLOSING] == (BODY, "")
+
+
+@pytest.mark.parametrize("dated", [(), ("Senin, 25 November 2024",)])
+def test_one_headline_under_baca_juga_does_not_take_the_next_paragraph(
+    dated: tuple[str, ...],
+) -> None:
+    short = "Ia menambahkan, petugas juga akan memeriksa ulang setiap kotak suara."
+    box = ("Baca Juga", "Bawaslu Petakan TPS Rawan", *dated)
+    found = verdicts(HEADLINE, LEDE, *box, short, CLOSING)
+    assert found[short] == (BODY, "")
+
+
+def test_a_magazines_edition_box_after_the_article_is_chrome() -> None:
+    teaser = "Partisipasi pemilih di Larantuka anjlok. Siapa yang diuntungkan dari TPS yang sepi?"
+    box = [
+        "Majalah Tanjung",
+        "Edisi 2 Desember 2024: Di Balik Sunyi Bilik Suara",
+        teaser,
+        "Berlangganan mulai Rp 35.000 per bulan",
+        "Sudah berlangganan? Masuk",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *box)
+    assert found[teaser] == (CHROME, "teaser")
+    assert found["Majalah Tanjung"] == (CHROME, "after the article")
+    assert found[CLOSING] == (BODY, "")
 
 
 def test_a_menu_entry_that_opens_with_a_credit_noun_credits_no_one() -> None:
@@ -432,3 +604,30 @@ def test_a_run_of_bare_headlines_does_not_take_the_sentence_after_it() -> None:
     found = kinds("\n".join(["Judul Pelipatan Surat Suara di Gunungkidul", PAGE_LEDE, *run, short]))
     assert ("body", "", short) in found
     assert all(("chrome", "other headline", h) in found for h in run)
+
+
+def test_a_cookie_banner_at_the_foot_of_the_page_keeps_nothing_above_it() -> None:
+    footer = [
+        "Tentang Kami",
+        "Kabar Lain dari Pulau Solor",
+        "Situs ini menggunakan cookie untuk memberi Anda pengalaman terbaik. Dengan melanjutkan, "
+        "Anda menyetujui penggunaannya.",
+    ]
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, *footer)
+    assert found[CLOSING] == (BODY, "")
+    assert all(found[line][0] == CHROME for line in footer)
+
+
+def test_an_edition_line_inside_the_article_does_not_take_the_next_paragraphs() -> None:
+    line = "Edisi Khusus: Pilkada di Pulau-Pulau Flores Timur"
+    found = verdicts(HEADLINE, LEDE, line, PROSE, CLOSING)
+    assert found[PROSE] == (BODY, "")
+
+
+def test_readers_comments_under_their_heading_are_no_part_of_the_article() -> None:
+    heading = "2 tanggapan untuk “KPU Flores Timur Gelar Simulasi Pemungutan Suara”"
+    comment = "Semoga pilkada di Flores Timur berjalan aman dan damai, warga harus datang ke TPS."
+    found = verdicts(HEADLINE, LEDE, PROSE, CLOSING, heading, "Yohanes", comment)
+    assert found[heading] == (CHROME, "comment form")
+    assert found[comment] == (CHROME, "after the article")
+    assert found[CLOSING] == (BODY, "")

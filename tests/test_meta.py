@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pilkada.lines import BODY, classify
+from pilkada.layout import classify
+from pilkada.lines import BODY
 from pilkada.meta import Meta, credit_names, extract, split_dateline
 
 REST = "Ribuan pendukung memadati lapangan kecamatan untuk kampanye akbar pasangan calon bupati."
@@ -218,3 +219,55 @@ def test_a_top_bars_date_far_above_the_headline_gives_way_to_the_body() -> None:
     assert meta.published == dt.date(2024, 11, 4)
     near = meta_of(*menu, "Senin, 4 November 2024", PAGE_TITLE, "WONOSARI – " + PAGE_BODY, said)
     assert near.published_confidence.why == "the page's date line"
+
+
+# --- whole pages: a site's name in its header and footer, a writer's initials -----------------
+
+MENU = ["Beranda", "Politik", "Ekonomi"]
+
+
+def test_a_sites_domain_over_the_menu_names_it_though_the_footer_repeats_it() -> None:
+    meta = meta_of(
+        "kabarselatan.id",
+        *MENU,
+        PAGE_TITLE,
+        "Wonosari – " + PAGE_BODY,
+        "kabarselatan.id",
+        "© 2024 PT Kabar Selatan Digital",
+    )
+    assert meta.outlet == "kabarselatan.id"
+
+
+def test_a_company_in_the_copyright_gives_way_to_the_sites_name_in_the_footer() -> None:
+    footer = ["kabarselatan.id", "Tentang Kami", "© 2024 PT Kabar Selatan Digital"]
+    assert meta_of(PAGE_TITLE, "WONOSARI – " + PAGE_BODY, *footer).outlet == "kabarselatan.id"
+    alone = meta_of(PAGE_TITLE, "WONOSARI – " + PAGE_BODY, "© 2024 PT Kabar Selatan Digital")
+    assert alone.outlet == "PT Kabar Selatan Digital"
+
+
+def test_a_copyright_line_parted_by_a_dot_gives_the_sites_name() -> None:
+    footer = "© 2024 KABARSELATAN.ID · PT Kabar Selatan Digital"
+    assert meta_of(PAGE_TITLE, "WONOSARI – " + PAGE_BODY, footer).outlet == "KABARSELATAN.ID"
+
+
+def test_a_blogs_name_over_its_tagline_is_its_outlet() -> None:
+    header = ["Kabar Gunung Sewu", "Berita, Informasi dan Cerita dari Tanah Gunungkidul", *MENU]
+    assert meta_of(*header, PAGE_TITLE, "WONOSARI – " + PAGE_BODY).outlet == "Kabar Gunung Sewu"
+
+
+def test_a_menu_over_a_long_menu_entry_is_no_site_name() -> None:
+    header = ["Beranda", "Nasional", "Pilkada Serentak 2024 Daerah Istimewa Yogyakarta"]
+    assert meta_of(*header, PAGE_TITLE, "WONOSARI – " + PAGE_BODY).outlet is None
+
+
+def test_a_desk_spelt_prokompim_is_no_outlet() -> None:
+    assert split_dateline("BA'A (Prokompim) – " + REST) == ("BA'A", None)
+
+
+def test_initials_of_the_credited_writer_are_not_a_second_author() -> None:
+    meta = meta_of(
+        PAGE_TITLE, "Umbu Djawa | 25/11/2024 10:40 WITA", "WAINGAPU – " + REST, f"{LAST} (udj)"
+    )
+    assert meta.authors == ["Umbu Djawa"]
+    other = meta_of(PAGE_TITLE, "Umbu Djawa | 25/11/2024", "WAINGAPU – " + REST, f"{LAST} (MS)")
+    assert other.authors == ["Umbu Djawa", "MS"]

@@ -313,3 +313,70 @@ def test_a_short_form_is_never_found_in_a_name_of_one_word(short: str, word: str
     from pilkada.registry import is_short_form
 
     assert not is_short_form(short, "".join(word.split()))  # one word: no whitespace at all
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Direktur Eksekutif Lingkar Institute Wayan Sudarsa menilai",
+            "Wayan Sudarsa",
+            "Direktur Eksekutif Lingkar Institute",
+        ),
+        (
+            "Direktur Borneo Policy Center Rahmat Hidayat mengatakan",
+            "Rahmat Hidayat",
+            "Direktur Borneo Policy Center",
+        ),
+        (
+            "Koordinator Pemilu Watch Dian Lestari menyebut",
+            "Dian Lestari",
+            "Koordinator Pemilu Watch",
+        ),
+    ],
+)
+def test_an_organisation_word_ends_the_role_before_the_name(
+    text: str, name: str, role: str
+) -> None:
+    (m,) = [m for m in find_people(text) if m.name]
+    assert (m.name, m.role) == (name, role)
+
+
+def test_a_role_then_a_name_with_a_short_honorific_in_commas() -> None:
+    (m,) = find_people("Calon bupati nomor urut 1, H. Haerul Warisin, menyoroti angka stunting.")
+    assert (m.name, m.role, m.honorific) == ("Haerul Warisin", "Calon bupati nomor urut 1", "H")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "rank"),
+    [
+        (
+            "Kapolres Bima Kota Ajun Komisaris Besar Polisi Didik Kuncoro mengatakan",
+            "Didik Kuncoro",
+            "Kapolres Bima Kota",
+            "Ajun Komisaris Besar Polisi",
+        ),
+        (
+            "Kapolda Jambi Inspektur Jenderal Rusdi Hartono menegaskan",
+            "Rusdi Hartono",
+            "Kapolda Jambi",
+            "Inspektur Jenderal",
+        ),
+        (
+            "Dandim 1608 Bima Letnan Kolonel Inf Andi Setiawan menjelaskan",
+            "Andi Setiawan",
+            "Dandim 1608 Bima",
+            "Letnan Kolonel Inf",
+        ),
+    ],
+)
+def test_a_rank_written_in_full_stands_between_the_role_and_the_name(
+    text: str, name: str, role: str, rank: str
+) -> None:
+    (m,) = find_people(text)
+    assert (m.name, m.role, m.honorific) == (name, role, rank)
+
+
+def test_a_year_after_a_title_is_no_command_number() -> None:
+    (m,) = find_people("Bupati Bima 2021 Indah Dhamayanti mengatakan")
+    assert m.name is None and m.role == "Bupati Bima"

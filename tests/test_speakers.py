@@ -139,6 +139,40 @@ def test_a_descriptive_cue_behaves_like_a_pronoun() -> None:
     ) == ["Warni Astuti"]
 
 
+def test_a_description_pointing_back_is_the_cue_and_stands_for_the_speaker() -> None:
+    (q,) = quotes(
+        "Rusmini (47), pedagang sayur di Pasar Kliwon, mengeluhkan harga cabai.",
+        f"“{SAID},” keluh ibu tiga anak tersebut.",
+    )
+    assert (q.speaker, q.cue, q.confidence) == (
+        "Rusmini",
+        "keluh ibu tiga anak tersebut",
+        Confidence.medium,
+    )
+    assert cue_kind(q.cue) == "descriptive"
+
+
+def test_an_indefinite_description_is_a_speaker_the_article_does_not_name() -> None:
+    named, unnamed, after = quotes(
+        "Kepala Dinas Perdagangan Kudus Hendro Wibowo meninjau pasar.",
+        f"“{SAID},” kata Hendro.",
+        f"“{SAID},” ujar seorang pedagang beras yang enggan disebut namanya.",
+        f"“{SAID},” katanya lagi.",
+    )
+    assert named.speaker == "Hendro Wibowo"
+    assert (unnamed.speaker, unnamed.cue) == (None, "ujar seorang pedagang beras")
+    assert "does not name" in unnamed.why
+    assert after.speaker is None  # still the unnamed trader, not the official before him
+
+
+def test_a_frame_after_an_unnamed_speaker_names_the_next_one() -> None:
+    assert speakers(
+        f"“{SAID},” kata salah satu warga.",
+        "Camat Jati Agus Salim menjelaskan bantuan sudah dikirim.",
+        f"“{SAID},” ujarnya.",
+    ) == [None, "Agus Salim"]
+
+
 def test_a_described_speaker_after_the_verb_in_commas() -> None:
     (q,) = quotes(
         f"“{SAID},” kata pemilik warung Kopi Lereng, Bagus Prasetyo (50), saat dihubungi."
@@ -282,3 +316,38 @@ def test_a_lead_with_an_apposition_is_the_quote_s_named_cue() -> None:
     assert (q.speaker, q.role) == ("Harold Lontoh", "anggota KPPS di Manado")
     assert q.cue == "Harold Lontoh, anggota KPPS di Manado, mengatakan"
     assert q.confidence == Confidence.high
+
+
+def test_a_nickname_in_the_cue_is_the_person_spoken_of() -> None:
+    assert speakers(
+        "Calon bupati nomor urut 1, Muhammad Rasyid Sofyan, meninjau pasar.",
+        f"“{SAID},” tegas Acil, sapaan akrabnya.",
+    ) == ["Muhammad Rasyid Sofyan"]
+
+
+def test_a_nickname_with_the_name_it_stands_for() -> None:
+    (q,) = quotes(
+        "Pengamat hukum Universitas Mulawarman Herlambang Wijaya menilai aturan itu lemah.",
+        f"“{SAID},” kata Bang Lambang, sapaan Herlambang, saat dihubungi.",
+    )
+    assert (q.speaker, q.cue) == ("Herlambang Wijaya", "kata Bang Lambang, sapaan Herlambang")
+
+
+@pytest.mark.parametrize("verb", ["balas", "sahut", "bantah", "seloroh", "imbau"])
+def test_verbs_of_reply_and_appeal_are_cues(verb: str) -> None:
+    (q,) = quotes(f"“{SAID},” {verb} Sukiman Azmy.")
+    assert (q.speaker, q.cue) == ("Sukiman Azmy", f"{verb} Sukiman Azmy")
+
+
+def test_a_long_role_then_a_rank_in_full_then_the_name_in_the_cue() -> None:
+    (q,) = quotes(
+        f"“{SAID},” kata Kepala Satuan Patroli Jalan Raya Tol Cipali Ajun Komisaris Rudi Hartawan."
+    )
+    assert (q.speaker, q.role) == ("Rudi Hartawan", "Kepala Satuan Patroli Jalan Raya Tol Cipali")
+
+
+def test_a_sentence_adverb_before_the_described_speaker_is_no_name() -> None:
+    assert speakers(
+        "Terpisah, juru bicara tim pemenangan paslon nomor urut 1, Yohanes Mandacan, membantah.",
+        f"“{SAID},” katanya.",
+    ) == ["Yohanes Mandacan"]

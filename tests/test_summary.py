@@ -89,6 +89,24 @@ def test_articles_by_month_oldest_first(corpus: list[Article]) -> None:
     assert [(c.name, c.count) for c in s.by_month] == [("2024-06", 1), ("2024-11", 2)]
 
 
+def test_a_timeline_by_the_span_or_the_unit_asked_for() -> None:
+    dated = [
+        article("a", "x", published=date(2024, 11, 25), places=["Nunukan", "Kalimantan Utara"]),
+        article("b", "x", published=date(2024, 11, 27), places=["Nunukan"]),
+        article("c", "x", published=date(2024, 11, 27)),
+    ]
+    s = summarise_corpus(dated)
+    assert s.timeline_unit == "day"  # three days: drawn day by day
+    assert [(c.name, c.count) for c in s.timeline] == [
+        ("2024-11-25", 1),
+        ("2024-11-26", 0),
+        ("2024-11-27", 2),
+    ]
+    weekly = summarise_corpus(dated, unit="week")
+    assert [(c.name, c.count) for c in weekly.timeline] == [("2024-W48", 3)]
+    assert [(c.name, c.count) for c in s.regions] == [("Nunukan", 2), ("Kalimantan Utara", 1)]
+
+
 def test_places_are_datelines(corpus: list[Article]) -> None:
     s = summarise_corpus(corpus)
     assert [(c.name, c.count) for c in s.places] == [("TENGGARONG", 2), ("Rantau, Tapin", 1)]

@@ -122,6 +122,9 @@ def load(
     for path in paths:
         source = shown_path(path)  # a name that is not valid UTF-8 keeps its bytes as \xNN
         try:
+            if source != STDIN and (too_large := _oversized_file(path, fmt)) is not None:
+                yield LoadFailure(source, too_large)  # refused before it is read
+                continue
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:
             yield LoadFailure(source, _unreadable(path, exc))
@@ -150,6 +153,14 @@ def _unreadable(path: str | os.PathLike[str], exc: OSError) -> str:
         except OSError as listing:
             return folder_reason(listing)
     return _os_reason(exc)
+
+
+def _oversized_file(path: str | os.PathLike[str], fmt: str | None) -> str | None:
+    """Why the file at ``path`` is too large to be one article (``inputs.oversized``), or None;
+    raises OSError."""
+    from pilkada import inputs
+
+    return inputs.oversized(os.stat(path).st_size, fmt or inputs.format_of(path) or "txt")
 
 
 def _os_reason(exc: OSError) -> str:

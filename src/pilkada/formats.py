@@ -70,10 +70,14 @@ class Parsed:
 def parse_job(job: Job) -> Parsed:
     """Parse one job; never raises (a failure is reported in the result)."""
     from pilkada import inputs
-    from pilkada.corpus import _os_reason
+    from pilkada.corpus import _os_reason, _oversized_file
 
     out = Parsed(job)
     try:
+        if (too_large := _oversized_file(job.on_disk, job.kind)) is not None:
+            out.failures.append(IngestFailure(source=job.path, reason=too_large))
+            out.unreadable = True
+            return out
         with open(job.on_disk, "rb") as f:
             f.seek(job.start)
             data = f.read() if job.end < 0 else f.read(job.end - job.start)

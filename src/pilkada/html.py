@@ -79,6 +79,7 @@ def page(html: str) -> Page:
     outlet = _meta(tree, 'meta[property="og:site_name"]') or _publisher(linked)
     found.outlet = outlet
     found.authors = _authors(tree, linked)
+    every: list[str] = []
     if tree.body is not None:
         layout = _Layout(tree.body)
         block = _article_block(tree.body, layout)
@@ -91,8 +92,9 @@ def page(html: str) -> Page:
         if headline is not None and (title := SPACE.sub(" ", headline.text()).strip()):
             found.title, found.title_source = title, "the page's <h1>"
         found.outlet = _site_of_a_body(tree.body, headline) or found.outlet
-        found.outlet = found.outlet or _copyright_holder(every)
     found.title = found.title or _title(tree, outlet, linked)
+    if found.outlet is None:
+        found.outlet = _site_in_title(tree, found.title) or _copyright_holder(every)
     found.published, found.published_text = _published(tree, linked)
     return found
 
@@ -173,7 +175,47 @@ def _authors(tree: LexborHTMLParser, linked: list[dict[str, Any]]) -> tuple[str,
     names = next((n for i in linked if _is_article(i) and (n := _names(i.get("author")))), [])
     if not names and (meta := _meta(tree, 'meta[name="author"]')):
         names = [meta]
+    if not names:
+        names = _microdata_authors(tree)
     return tuple(n for n in names if "." not in n and not n.isupper() and credit_names(n) == [n])
+
+
+def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
+    """The writers schema.org microdata names: ``itemprop="author"``, by its ``name``
+    (Blogger's "Diposting oleh <span itemprop='name'>Yosef Bala</span>")."""
+    out = []
+    for node in tree.css('[itemprop="author"]'):
+        named = node.css_first('[itemprop="name"]')
+        if named is None:
+            continue
+        name = named.attributes.get("content") or _text(named)
+        if name and (name := SPACE.sub(" ", name).strip()) not in out:
+            out.append(name)
+    return out
+
+
+def _site_in_title(tree: LexborHTMLParser, headline: str | None) -> str | None:
+    """The site's name the page's <title> gives beside the headline: "Kabar Lembata: Headline",
+    "Headline - Warta Kapuas Hulu"; the last part of several ("Headline | Berita | Site")."""
+    whole = _page_title(tree)
+    at = whole.lower().find(headline.lower()) if whole and headline else -1
+    if whole is None or headline is None or at < 0:
+        return None
+    before, after = whole[:at].strip(), whole[at + len(headline) :].strip()
+    if after and (mark := MARK_AFTER.match(after)):
+        site = TITLE_PARTS.split(after[mark.end() :])[-1]
+    elif before and not after and (mark := MARK_BEFORE.search(before)):
+        site = TITLE_PARTS.split(before[: mark.start()])[0]
+    else:
+        return None
+    site = site.strip()
+    return site if 1 <= len(site.split()) <= 5 else None
+
+
+# the marks that part a page's <title> into its headline and the site's name
+MARK_AFTER = re.compile(r"^(?:[|–—·:»]|-(?=\s))\s*")
+MARK_BEFORE = re.compile(r"\s*(?:[|–—·:»]|(?<=\s)-)$")
+TITLE_PARTS = re.compile(r"\s+[|–—·»-]\s+")
 
 
 # --- the article in the page -----------------------------------------------------------------
@@ -418,7 +460,7 @@ def _lines(
     """The visible text in lines: a new line at every block's start and end and at each <br>;
     the elements in ``skip`` left out; from ``start`` (the headline) on, when it is given, to
     the end of ``block`` (the article) and the credit lines right under it, when it is given."""
-    from pilkada.lines import credit_of
+    from pilkada.lines import bare_credit_label, credits_someone, is_name_line
 
     lines: list[str] = []
     current: list[str] = []
@@ -431,10 +473,17 @@ def _lines(
         text = SPACE.sub(" ", "".join(current)).strip()
         current.clear()
         if text and keeping:
-            if ended and not credit_of(text):
+            if ended and not _signs(text, lines[-1] if lines else ""):
                 keeping = False  # "Pewarta: …", "Editor: …" under the article, then the site's
                 return
             lines.append(text)
+
+    def _signs(text: str, above: str) -> bool:
+        """A line under the article that credits someone: "Editor: …", a blog's "Diposting
+        oleh …", a label alone ("Penulis:") or the name under that label."""
+        if credits_someone(text) or bare_credit_label(text):
+            return True
+        return bool(bare_credit_label(above)) and is_name_line(text)
 
     started = start.mem_id if start is not None else None
     ends = block.mem_id if block is not None else None

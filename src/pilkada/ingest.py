@@ -335,16 +335,25 @@ def _plan(
 ) -> list[Job]:
     """The jobs for new and changed files; unchanged ones are counted and skipped."""
     todo: list[Job] = []
+    from pilkada.inputs import oversized
+
     for file in files:
         name = shown_path(file)  # as the index knows it: text, whatever bytes name it on disk
+        kind = kind_of(Path(name)) or "txt"
         try:
             with open(file, "rb") as f:
-                data = f.read()
                 stat = os.fstat(f.fileno())
+                too_large = oversized(stat.st_size, kind)
+                data = f.read() if too_large is None else b""
         except OSError as exc:
             from pilkada.corpus import _os_reason
 
             writer.report.failures.append(IngestFailure(source=name, reason=_os_reason(exc)))
+            writer.report.failed += 1
+            tick()
+            continue
+        if too_large is not None:  # refused unread: memory stays bounded
+            writer.report.failures.append(IngestFailure(source=name, reason=too_large))
             writer.report.failed += 1
             tick()
             continue
@@ -355,7 +364,6 @@ def _plan(
             tick()
             continue
         writer.pending[name] = _Pending(key, stat.st_size, stat.st_mtime_ns, {})
-        kind = kind_of(Path(name)) or "txt"
         odd = file if file != name else ""
         todo += chunks(name, data, odd) if kind == "jsonl" else [Job(name, kind, file=odd)]
     return todo

@@ -10,12 +10,11 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.dates import DateMatch, find_dates
+from pilkada.layout import Layout, Line
 from pilkada.lines import (
     BODY,
     DOMAIN,
     QUOTE_MARK,
-    Layout,
-    Line,
     day_names,
     generic_credits,
     is_outlet_name,
@@ -39,7 +38,7 @@ DATELINE = re.compile(
 COPYRIGHT = re.compile(
     r"^(?:(?:copyright|hak cipta|©|\(c\))[\s,]*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)?"
     r"(?P<outlet>(?!all rights|hak cipta)[^\W\d][\w.-]*(?: (?!all rights|hak cipta)[\w.-]+){0,7}?)"
-    r"(?=\.?\s*$|\.\s|\s*[|–—,]|\s+-\s|\s+(?:all rights|hak cipta))",
+    r"(?=\.?\s*$|\.\s|\s*[|–—,·]|\s+-\s|\s+(?:all rights|hak cipta))",
     re.IGNORECASE,
 )
 SYNDICATION = re.compile(
@@ -137,12 +136,32 @@ def credit_names(value: str) -> list[str]:
     return out
 
 
-def _add(names: list[str], new: list[str]) -> None:
-    for n in new:
-        if not any(
-            fold(n) == fold(m) or set(fold(n).split()) <= set(fold(m).split()) for m in names
-        ):
-            names.append(n)
+class _Names:
+    """A credit list that takes a name once: not again, nor a part of one it holds ("Bayu" after
+    "Bayu Aji"). Looked up by word, so a page of a thousand credit lines costs no more a line."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.folded: set[str] = set()
+        self.by_word: dict[str, list[set[str]]] = {}
+
+    def add(self, new: list[str]) -> None:
+        for n in new:
+            key = fold(n)
+            words = set(key.split())
+            if key in self.folded or any(words <= m for m in self._sharing(key)):
+                continue
+            self.names.append(n)
+            self.folded.add(key)
+            for w in words:
+                self.by_word.setdefault(w, []).append(words)
+
+    def _sharing(self, key: str) -> list[set[str]]:
+        """The word sets of the names holding ``key``'s first word (all of them for no word)."""
+        first = key.split(None, 1)[:1]
+        if not first:
+            return [set()] if self.names else []
+        return self.by_word.get(first[0], [])
 
 
 def extract(layout: Layout, paragraphs: list[str]) -> Meta:
@@ -156,22 +175,38 @@ def extract(layout: Layout, paragraphs: list[str]) -> Meta:
     if outlet:
         meta.outlet = outlet.strip("()").strip()
     # credits
+    authors = _Names(meta.authors)
+    credited = {"author": authors, "editor": _Names(meta.editors)}
+    photographers = _Names(meta.photographers)
     for ln in layout.lines:
         for kind, value in ln.credits:
             if kind == "outlet":
                 meta.outlet = meta.outlet or value
                 continue
-            target = {"author": meta.authors, "editor": meta.editors}.get(kind, meta.photographers)
-            _add(target, credit_names(value))
+            credited.get(kind, photographers).add(credit_names(value))
     if paragraphs:
         tag = INITIALS.search(paragraphs[-1])
-        if tag and tag.group("who").lower() not in generic_credits():
-            _add(meta.authors, [tag.group("who")])
+        who = tag.group("who") if tag else ""
+        # "(rzk)" under Rizky Pratama's byline is his
+        mine = any(abbreviates(who, name) for name in meta.authors)
+        if who and who.lower() not in generic_credits() and not mine:
+            authors.add([who])
     # outlet from the page when the lede does not name one
     if meta.outlet is None:
         meta.outlet = _outlet_from_page(layout)
     meta.published, meta.published_text, meta.published_confidence = pick_date(layout, paragraphs)
     return meta
+
+
+def abbreviates(initials: str, name: str) -> bool:
+    """``initials`` are a short form of ``name``: its first letter, then others of it in order
+    ("rzk", "Rizky Pratama"; "MS", "Muhammad Saleh")."""
+    letters = [c for c in fold(name) if c.isalpha()]
+    wanted = fold(initials)
+    if not wanted or not letters or letters[0] != wanted[0]:
+        return False
+    rest = iter(letters[1:])
+    return all(c in rest for c in wanted[1:])
 
 
 def _title_confidence(layout: Layout) -> Certainty:
@@ -218,8 +253,8 @@ def _outlet_from_page(layout: Layout) -> str | None:
     # Layout.lede is a position in layout.lines; Line.index is the line's place in the raw text
     lede_index = layout.lines[layout.lede].index if layout.lede is not None else 0
     for ln in layout.header:
-        if ln.reason == "site name":
-            return ln.text
+        if ln.reason == "site name" or (ln.reason == "repeated line" and _names_a_site(ln.text)):
+            return ln.text  # "jendela.id" over the menu, and again in the footer
     for ln in layout.lines:
         m = SYNDICATION.search(ln.text) if ln.reason == "syndication" else None
         if m:
@@ -232,12 +267,33 @@ def _outlet_from_page(layout: Layout) -> str | None:
     for ln in layout.header:
         if ln.index != layout.title and is_site_of_a_body(ln.text):
             return ln.text  # "KPU Kabupaten Sleman", "PEMERINTAH KOTA BUKIT ASRI" over the menu
+    for ln in layout.header:
+        if ln.reason == "masthead":
+            return ln.text  # "Kabar Lembata" over its tagline
+    company = None  # "© 2024 PT Jendela Nusantara Digital": the company behind the site
     for ln in reversed(layout.lines):
         if ln.kind != BODY and (name := copyright_holder(ln.text)):
-            return name
-        if ln.kind != BODY and DOMAIN.match(ln.text) and ln.index > lede_index:
+            if not is_company(name):
+                return name
+            company = company or name
+        elif ln.kind != BODY and DOMAIN.match(ln.text) and ln.index > lede_index:
             return ln.text
-    return None
+    return company
+
+
+def _names_a_site(text: str) -> bool:
+    return bool(DOMAIN.match(text)) or is_outlet_name(text)
+
+
+@cache
+def _company_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.entries("companies"))
+
+
+def is_company(name: str) -> bool:
+    """A company's name, as a copyright line gives the publisher's: "PT Sepekan Media"."""
+    ws = name.split()
+    return len(ws) > 1 and not _company_words().isdisjoint((ws[0].casefold(), ws[-1].casefold()))
 
 
 @cache

@@ -206,6 +206,17 @@ class CorpusSummary(BaseModel):
         description="Most frequent outlets; articles with none left out."
     )
     by_month: list[Count] = Field(description="Articles per month (YYYY-MM), oldest first.")
+    timeline_unit: str = Field(
+        "month", description="What a step of the timeline is: 'day', 'week' or 'month'."
+    )
+    timeline: list[Count] = Field(
+        default_factory=list,
+        description="Articles per day (YYYY-MM-DD), ISO week (YYYY-Www) or month, oldest first, "
+        "from the first date to the last, empty steps included.",
+    )
+    regions: list[Count] = Field(
+        default_factory=list, description="Regions most written about: articles naming each."
+    )
     places: list[Count] = Field(description="Most frequent datelines.")
     speakers: list[SpeakerCount] = Field(description="Most-quoted speakers.")
     words: list[Count] = Field(description="Most frequent content words, stopwords left out.")

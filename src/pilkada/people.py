@@ -135,8 +135,8 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
             run.append(t)  # "Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
         elif t[TEXT] == "." and run and len(run[-1][TEXT]) <= 4 and run[-1][IS_CAP]:
             run.append(t)  # "Drs." "Muh." inside the run
-        elif _command_number(tokens, i):
-            run.append(t)  # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali"
+        elif _command_number(tokens, i) or (not run and _unit_number(tokens, i)):
+            run.append(t)  # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali", "Dandim 1608 Bima"
         elif (
             t[IS_WORD]
             and fold(t[TEXT]) in {"dari", "dan"}
@@ -155,6 +155,16 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     while run and (run[-1][TEXT] == "." or fold(run[-1][TEXT]) in {"dari", "dan"}):
         run.pop()
     return run, i
+
+
+def _unit_number(tokens: Sequence[Token], i: int) -> bool:
+    """A command's number of three or four digits before its name, right after the title:
+    "Dandim 1608 Bima", "Danrem 162 Wira Bhakti"; never a year ("2024")."""
+    t = tokens[i][TEXT]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        t.isdigit() and len(t) in (3, 4) and t[:2] not in ("19", "20") and bool(nxt and nxt[IS_CAP])
+    )
 
 
 def _command_number(tokens: Sequence[Token], i: int) -> bool:
@@ -402,7 +412,8 @@ def find_people(text: str) -> list[Mention]:
     out = _anchored(text) if may_open(text, _opener_pieces()) else []
     for extra in _appositions(text):
         overlapping = [m for m in out if m.start < extra.end and extra.start < m.end]
-        if all(m.name is None for m in overlapping):  # it names whom a bare role only described
+        # it names whom a bare role only described, or gives a role to the name found in it
+        if all(m.name is None or m.name == extra.name for m in overlapping):
             out = [m for m in out if m not in overlapping] + [extra]
     return sorted(out, key=lambda m: m.start)
 
@@ -440,12 +451,14 @@ def _anchored(text: str) -> list[Mention]:
     return out
 
 
+# honorifics written short before a name in commas: "H. ", "Dr. ", "Hj. Ir. "
+_DOTTED = r"(?:[A-Z][A-Za-z]{0,3}\.\s*)*"
 APPOSITION = re.compile(
     r"(?:^|[.;:]\s+|,\s+)(?P<role>[A-Za-z][^,.;:“”\"()]{2,80}?),\s+"
-    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?=[a-z])"
+    rf"(?P<name>{_DOTTED}[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,3}}),\s+(?=[a-z])"
 )
 # the name part alone: it opens with a comma, which a search skips to at once
-NAME_IN_COMMAS = re.compile(r",\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3},\s+[a-z]")
+NAME_IN_COMMAS = re.compile(rf",\s+{_DOTTED}[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,3}},\s+[a-z]")
 
 
 def _appositions(text: str) -> list[Mention]:
@@ -465,11 +478,12 @@ def _appositions(text: str) -> list[Mention]:
             ),
             None,
         )
-        name = m.group("name")
-        if at is None or any(fold(w) in not_names() for w in name.split()):
+        honorific, name = split_name(m.group("name"))
+        if at is None or not name or any(fold(w) in not_names() for w in name.split()):
             continue
         if fold(name) in regions() or fold(name) in districts():
             continue
         role = m.group("role")[role_tokens[at][START] :].strip()
-        out.append(Mention(name, role[:1].upper() + role[1:], m.start("role"), m.end("name")))
+        role = role[:1].upper() + role[1:]
+        out.append(Mention(name, role, m.start("role"), m.end("name"), honorific))
     return out

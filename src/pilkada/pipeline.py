@@ -6,9 +6,10 @@ import hashlib
 import re
 
 from pilkada.decode import normalise
-from pilkada.lines import BODY, CHROME, classify
+from pilkada.layout import classify
+from pilkada.lines import BODY, CHROME
 from pilkada.meta import extract
-from pilkada.models import Article, Person, Removed
+from pilkada.models import Article
 from pilkada.regions import find_places
 from pilkada.registry import add_mentions, build_registry
 from pilkada.speakers import attribute
@@ -43,8 +44,10 @@ def parse(text: str, source: str | None = None, id: str | None = None) -> Articl
     registry = build_registry(paragraphs)
     add_mentions(registry, paragraphs)
     spoken = attribute(paragraphs, registry)
-    removed = [Removed(line=ln.text, reason=ln.reason) for ln in layout.lines if ln.kind == CHROME]
-    captions = [r.line for r in removed if r.reason == "photo caption"]
+    # plain dicts: the Article's one validation builds the nested models, faster than a model
+    # built for each line
+    removed = [{"line": ln.text, "reason": ln.reason} for ln in layout.lines if ln.kind == CHROME]
+    captions = [r["line"] for r in removed if r["reason"] == "photo caption"]
     photographers = list(meta.photographers)
     for caption in captions:
         m = CAPTION_CREDIT.search(caption)
@@ -65,7 +68,7 @@ def parse(text: str, source: str | None = None, id: str | None = None) -> Articl
         paragraphs=paragraphs,
         quotes=spoken.quotes,
         officials=[
-            Person(name=p.name, role=p.role, honorific=p.honorific, forms=p.forms)
+            {"name": p.name, "role": p.role, "honorific": p.honorific, "forms": p.forms}
             for p in spoken.people
             if p.official
         ],

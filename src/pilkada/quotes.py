@@ -104,7 +104,8 @@ class Cue:
     words: str
     name: str | None = None
     role: str | None = None
-    pronoun: bool = False
+    pronoun: bool = False  # stands for whoever speaks now: "ujarnya", "kata perempuan itu"
+    unnamed: bool = False  # a speaker the article does not name: "kata seorang pedagang"
 
 
 def person_cue(cue_text: str, tail: str) -> Cue | None:

@@ -7,6 +7,7 @@ person last named as a subject. Pure functions over one article's paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import compress, count, pairwise
@@ -29,6 +30,14 @@ from pilkada.tokens import (
     token_keys,
     tokenize,
 )
+
+# people past which a registry looks them up in indexes (``_Index``) instead of reading each:
+# an article names a few dozen at most; a text of many articles joined, thousands
+INDEX_AFTER = 32
+
+# paragraphs past which ``Registry.fullest_form`` looks words up in an index instead of reading
+# every paragraph: a text far longer than an article (a file of many joined) stays linear
+WORD_INDEX_AFTER = 200
 
 
 @cache
@@ -131,13 +140,100 @@ class Event:
     subject: bool
 
 
+class _Index:
+    """Where to look for a person: everyone a folded name word, a name word's first letters, a
+    name's initials, a role or a role's word points to. A name's entries may be stale (the name
+    grew since), never missing: a lookup by name tests what it finds. A role is given once and
+    kept, so its entries are exact. The work per lookup is the people who share a word, not
+    everyone the article names."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, set[int]] = {}
+        self.heads: dict[str, set[int]] = {}  # a name word's first four letters
+        self.pairs: dict[tuple[str, str], set[int]] = {}  # two words' first two letters each
+        self.initials: dict[str, set[int]] = {}
+        self.roles: dict[str, set[int]] = {}
+        self.role_words: dict[str, set[int]] = {}
+        self.unnamed: set[int] = set()  # a name with no word to index it by
+        self.roled: set[int] = set()  # everyone with a role
+
+    def name(self, i: int, name: str, keys: frozenset[str]) -> None:
+        for key in keys:
+            self.words.setdefault(key, set()).add(i)
+        if not keys:
+            self.unnamed.add(i)
+        words = _short_form_words(name)
+        for w in words:
+            self.heads.setdefault(w[:4], set()).add(i)
+        for a, b in pairwise(words):
+            self.pairs.setdefault((a[:2], b[:2]), set()).add(i)
+        self.initials.setdefault("".join(w[0] for w in words), set()).add(i)
+
+    def role(self, i: int, role: str | None) -> None:
+        if role:
+            self.roled.add(i)
+            key = fold(role)
+            self.roles.setdefault(key, set()).add(i)
+            for w in key.split():
+                self.role_words.setdefault(w, set()).add(i)
+
+    def sharing(self, keys: frozenset[str] | set[str]) -> list[int]:
+        """Everyone with a name word among ``keys``, in the order they were first named."""
+        out = set(self.unnamed)
+        for key in keys:
+            out |= self.words.get(key, set())
+        return sorted(out)
+
+    def shortened(self, short: str) -> list[int]:
+        """Everyone whose name ``short`` may shorten (``is_short_form``): all of its initials; a
+        word that opens with ``short``; two words, one after the other, that open with its
+        start and with the rest."""
+        if len(short) <= 3:
+            return sorted(self.initials.get(short, ()))
+        found = set(self.heads.get(short[:4], ()))
+        for cut in range(2, len(short) - 1):
+            found |= self.pairs.get((short[:2], short[cut : cut + 2]), set())
+        return sorted(found)
+
+    def holding(self, role_key: str) -> set[int]:
+        """Everyone whose role folds to ``role_key``."""
+        return self.roles.get(role_key, set())
+
+    def with_role_words(self, words: set[str]) -> set[int]:
+        """Everyone whose role holds every word of ``words``; for no word, everyone with a role."""
+        postings = [self.role_words.get(w, set()) for w in words]
+        return set.intersection(*postings) if postings else self.roled
+
+
+def _short_form_words(name: str) -> list[str]:
+    """The words ``is_short_form`` reads of a name."""
+    return [fold(w) for w in name.split() if w[:1].isalpha()]
+
+
 @dataclass
 class Registry:
-    """The people of one article, with where each is named."""
+    """The people of one article, with where each is named.
+
+    Change people and events through the methods (``add``, ``give_role``, ``record``): past
+    ``INDEX_AFTER`` people they keep the indexes that make each lookup cost the people sharing
+    a word, whatever the length of the text."""
 
     people: list[Person] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
+    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
+    _first_seen: dict[int, tuple[int, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _word_index: dict[str, list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        if len(self.people) > INDEX_AFTER:
+            self._build_index()
+        for e in self.events:
+            self._seen(e)
 
     def copy(self) -> Registry:
         """A registry of its own with the same people and events."""
@@ -146,6 +242,28 @@ class Registry:
             events=list(self.events),
             paragraphs=self.paragraphs,
         )
+
+    def _build_index(self) -> None:
+        self._index = _Index()
+        for i, p in enumerate(self.people):
+            self._index.name(i, p.name, p.keys)
+            self._index.role(i, p.role)
+
+    def record(self, event: Event) -> None:
+        """Note that a person is named, or speaks, at the event's place."""
+        self.events.append(event)
+        self._seen(event)
+
+    def _seen(self, e: Event) -> None:
+        at = (e.para, e.offset)
+        if e.person not in self._first_seen or at < self._first_seen[e.person]:
+            self._first_seen[e.person] = at
+
+    def give_role(self, idx: int, role: str) -> None:
+        """Give person ``idx`` a role they had none of."""
+        self.people[idx].role = role
+        if self._index is not None:
+            self._index.role(idx, role)
 
     def add(
         self,
@@ -169,8 +287,10 @@ class Registry:
                     fold(w) for w in name.split()
                 }:
                     p.name = name
+                    if self._index is not None:
+                        self._index.name(idx, name, p.keys)
                 if role and not p.role:
-                    p.role = role
+                    self.give_role(idx, role)
                 if honorific and not p.honorific:
                     p.honorific = honorific
                 return idx
@@ -181,8 +301,15 @@ class Registry:
                 ranks = " ".join(name.split()[: len(name.split()) - len(cleaned.split())])
                 honorific = " ".join(filter(None, (honorific, ranks)))
                 return self.add(cleaned, role, honorific, official=official, short=short)
-            self.people.append(Person(name, role, honorific, official=official))
-            return len(self.people) - 1
+            person = Person(name, role, honorific, official=official)
+            self.people.append(person)
+            idx = len(self.people) - 1
+            if self._index is not None:
+                self._index.name(idx, name, person.keys)
+                self._index.role(idx, role)
+            elif len(self.people) > INDEX_AFTER:
+                self._build_index()
+            return idx
         if role:
             return self.by_role(role)
         return None
@@ -193,16 +320,22 @@ class Registry:
         keys = {fold(w) for w in name.split()} - {""}
         if not keys:
             return None
-        hits = [i for i, p in enumerate(self.people) if keys <= p.keys or p.keys <= keys]
+        people = self.people
+        hits = [
+            i
+            for i in (self._index.sharing(keys) if self._index else range(len(people)))
+            if keys <= people[i].keys or people[i].keys <= keys
+        ]
         if len(hits) == 1:
             return hits[0]
-        exact = [i for i in hits if self.people[i].keys == keys]
+        exact = [i for i in hits if people[i].keys == keys]
         if len(exact) == 1:
             return exact[0]
         if hits or len(keys) != 1 or not short:
             return None
         (word,) = keys
-        owners = [i for i, p in enumerate(self.people) if is_short_form(word, p.name)]
+        maybe = self._index.shortened(word) if self._index else range(len(people))
+        owners = [i for i in maybe if is_short_form(word, people[i].name)]
         return owners[0] if len(owners) == 1 else None
 
     def by_role(self, role: str, prefer: int | None = None) -> int | None:
@@ -210,21 +343,57 @@ class Registry:
         ``prefer`` when several do and it is one of them ("ujar Ketua KPU" right after the Ketua
         KPU Sleman spoke, the Ketua KPU Bantul named too)."""
         key = fold(role)
-        hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
-        if not hits:
-            words = set(key.split())
-            hits = [
-                i
-                for i, p in enumerate(self.people)
-                if p.role and words <= set(fold(p.role).split())
-            ]
+        if self._index is not None:
+            hits: Collection[int] = self._index.holding(key) or self._index.with_role_words(
+                set(key.split())
+            )
+        else:
+            hits = [i for i, p in enumerate(self.people) if p.role and fold(p.role) == key]
+            if not hits:
+                words = set(key.split())
+                hits = [
+                    i
+                    for i, p in enumerate(self.people)
+                    if p.role and words <= set(fold(p.role).split())
+                ]
         if len(hits) == 1:
-            return hits[0]
+            return next(iter(hits))
         return prefer if prefer in hits else None
+
+    def fullest_form(self, name: str) -> str:
+        """The longest name the article writes that starts with ``name``'s words: "Umbu" becomes
+        "Umbu Rihi Djawa" where the text once says "Umbu Rihi Djawa, calon bupati …"."""
+        word = name.split()[0]
+        first = fold(word)
+        best = name
+        for k in self._paragraphs_with(first):
+            text = self.paragraphs[k]
+            if word not in text:
+                continue  # a longer form starts with the same word, written the same way
+            tokens = tokenize(text)
+            for i in compress(count(), map(first.__eq__, token_keys(text))):
+                if tokens[i][IS_WORD]:
+                    run = name_run(tokens, i, limit=4)
+                    if len(run.split()) > len(best.split()) and run.startswith(name):
+                        best = run
+        return best
+
+    def _paragraphs_with(self, key: str) -> Sequence[int]:
+        """The paragraphs that may hold a token folding to ``key``: every one of an article of
+        ordinary length; of a longer text, those its word index names (made on first use)."""
+        if len(self.paragraphs) <= WORD_INDEX_AFTER:
+            return range(len(self.paragraphs))
+        if self._word_index is None:
+            self._word_index = {}
+            for k, text in enumerate(self.paragraphs):
+                for w in set(token_keys(text)):
+                    self._word_index.setdefault(w, []).append(k)
+        return self._word_index.get(key, [])
 
     def named_before(self, person: int, at: tuple[int, int]) -> bool:
         """The article named or quoted ``person`` before ``at`` (paragraph, offset)."""
-        return any(e.person == person and (e.para, e.offset) < at for e in self.events)
+        first = self._first_seen.get(person)
+        return first is not None and first < at
 
     def latest(self, para: int, offset: int) -> int | None:
         """Who was last named as a subject, or last spoke, before (para, offset)."""
@@ -250,7 +419,7 @@ def build_registry(paragraphs: list[str]) -> Registry:
         for m in find_people(text):
             idx = reg.add(m.name, m.role, m.honorific)
             if idx is not None:
-                reg.events.append(Event(k, m.start, idx, _is_subject(text, m.start)))
+                reg.record(Event(k, m.start, idx, _is_subject(text, m.start)))
                 if m.name:
                     reg.people[idx].seen_as(text[m.start : m.end])
     return reg
@@ -258,51 +427,46 @@ def build_registry(paragraphs: list[str]) -> Registry:
 
 def add_mentions(reg: Registry, paragraphs: list[str]) -> None:
     """Record each use of a known person's name words (short forms such as "Laura")."""
-    known = {i: p.keys for i, p in enumerate(reg.people)}
-    seen = {(e.para, e.offset) for e in reg.events}
-    names: set[str] = set().union(*known.values())
-    firsts = first_pieces(names)
+    owners: dict[str, list[int]] = {}
+    for i, p in enumerate(reg.people):
+        for key in p.keys:
+            owners.setdefault(key, []).append(i)
+    if not owners:
+        return
+    firsts = first_pieces(frozenset(owners))
+    named: dict[int, list[Event]] = {}  # each paragraph's events: a mention is looked up there
+    for e in reg.events:
+        named.setdefault(e.para, []).append(e)
     for k, text in enumerate(paragraphs):
-        if not known or not may_open(text, firsts):
+        if not may_open(text, firsts):
             continue
         tokens, words = tokenize(text), token_keys(text)
-        for at in compress(count(), map(names.__contains__, words)):
+        here = named.setdefault(k, [])
+        for at in compress(count(), map(owners.__contains__, words)):
             t = tokens[at]
             if not (t[IS_WORD] and t[IS_CAP] and len(t[TEXT]) >= 3):
                 continue
-            key = words[at]
-            owners = [i for i, keys in known.items() if key in keys]
-            if len(owners) != 1 or (k, t[START]) in seen:
+            holders = owners[words[at]]
+            if len(holders) != 1:
                 continue
-            if any(
-                e.para == k and e.offset <= t[START] < e.offset + 60 and e.person == owners[0]
-                for e in reg.events
+            (owner,) = holders
+            start = t[START]
+            if any(e.offset <= start < e.offset + 60 and e.person == owner for e in here) or any(
+                e.offset == start for e in here
             ):
-                continue
-            reg.events.append(Event(k, t[START], owners[0], _is_subject(text, t[START])))
-            reg.people[owners[0]].seen_as(t[TEXT])
+                continue  # named right there already: "Bupati Laura" holds "Laura"
+            event = Event(k, start, owner, _is_subject(text, start))
+            reg.record(event)
+            here.append(event)
+            reg.people[owner].seen_as(t[TEXT])
     reg.events.sort(key=lambda e: (e.para, e.offset))
 
 
 def _is_subject(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    prev = before.split()[-1].lower().strip(",.") if before.split() else ""
+    """The name at ``start`` is no preposition's object: the word before it is read in a window,
+    not from the paragraph's start, so a long paragraph costs no more per name."""
+    before = text[max(0, start - 40) : start].split()
+    if start > 40 and len(before) <= 1:
+        before = text[:start].split()  # a word as long as the window
+    prev = before[-1].lower().strip(",.") if before else ""
     return prev not in prepositions()
-
-
-def fullest_form(name: str, paragraphs: list[str]) -> str:
-    """The longest name the article writes that starts with ``name``'s words: "Umbu" becomes
-    "Umbu Rihi Djawa" where the text once says "Umbu Rihi Djawa, calon bupati …"."""
-    word = name.split()[0]
-    first = fold(word)
-    best = name
-    for text in paragraphs:
-        if word not in text:
-            continue  # a longer form starts with the same word, written the same way
-        tokens = tokenize(text)
-        for i in compress(count(), map(first.__eq__, token_keys(text))):
-            if tokens[i][IS_WORD]:
-                run = name_run(tokens, i, limit=4)
-                if len(run.split()) > len(best.split()) and run.startswith(name):
-                    best = run
-    return best

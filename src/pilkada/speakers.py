@@ -38,9 +38,10 @@ from pilkada.quotes import (
     speech_verb,
 )
 from pilkada.regions import is_place_name
-from pilkada.registry import Event, Registry, fullest_form
+from pilkada.registry import Event, Registry
 from pilkada.registry import Person as RegPerson
 from pilkada.tokens import (
+    END,
     IS_CAP,
     IS_WORD,
     START,
@@ -292,9 +293,15 @@ def _ending_person(text: str) -> Mention | None:
         words.pop()  # "… Fenny (28)": the age after the name
     body = " ".join(words)
     found = [m for m in find_people(body) if m.name and m.end >= len(body)]
-    if found:
-        return found[-1]
     tokens = tokenize(body)
+    if found:
+        m = found[-1]
+        before = [j for j, t in enumerate(tokens) if t[END] <= m.start]
+        if m.role is None and any(longest_entry(tokens, j, titles()) for j in before):
+            # "Kepala Induk Patroli Jalan Raya (PJR) Tol Purbaleunyi Ajun Komisaris Stanlly
+            # Soeselisa": a rank opens the name; the words before it are the role
+            return replace(m, role=body[: m.start].strip(" ,"), start=0)
+        return m
     k = len(tokens)
     while k > 0 and tokens[k - 1][IS_WORD] and tokens[k - 1][IS_CAP] and len(tokens) - k < 3:
         k -= 1
@@ -674,7 +681,9 @@ def attribute(paragraphs: list[str], given: Registry) -> Attribution:
         since = (sp.para, _cue_end(paragraphs[sp.para], sp.end))
         if speaker is not None:
             current = speaker
-            reg.events.append(Event(sp.para, sp.end, speaker, True))
+            reg.record(Event(sp.para, sp.end, speaker, True))
+        elif cue is not None and cue.unnamed:
+            current = UNNAMED
     _carry_continued(out, kept, paragraphs)
     return Attribution(out, reg.people)
 
@@ -709,7 +718,7 @@ def _last_framed(
                 if f.subject.kind != PRONOUN:
                     idx = _subject_person(f.subject, reg)
                     if idx is not None:
-                        reg.events.append(Event(f.para, f.offset, idx, True))
+                        reg.record(Event(f.para, f.offset, idx, True))
                         return idx
             elif (idx := reg.find(f.subject.name or "")) is not None and (
                 f.subject.role is not None or reg.named_before(idx, (f.para, f.offset))
@@ -732,7 +741,7 @@ def _subject_person(subject: Subject, reg: Registry) -> int | None:
         official = subject.role is not None and subject.honorific is not None
         idx = reg.add(subject.name, subject.role, subject.honorific, official=official)
     elif subject.role and not reg.people[idx].role:
-        reg.people[idx].role = subject.role
+        reg.give_role(idx, subject.role)
     return idx
 
 
@@ -797,18 +806,64 @@ def after_cue(after: str) -> Cue | None:
     cut = CUE_ENDS.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
+    if (nickname := _nickname_of(phrase)) is not None:
+        words = f"{verb} {phrase.strip(' ,.')}"
+        return Cue(words, name=nickname) if nickname else Cue(words, pronoun=True)
     subject = subject_of(phrase, lead_only=True)
     if subject is None or subject.kind != PERSON or not subject.name:
-        return person_cue(verb, head)
+        return person_cue(verb, head) or described_cue(verb, head[: first_break(head)[0]], phrase)
     said = phrase.split()
     while said and said[-1][:1].islower():
         said.pop()  # "ungkap Teguh dengan optimis": the cue ends with the name
     return Cue(" ".join([verb, *said]).strip(" ,."), name=subject.name, role=subject.role)
 
 
+def _nickname_of(phrase: str) -> str | None:
+    """For a name, then words that say it is what people call someone, whose nickname it is:
+    the name they give ("Castro, sapaan Herdiansyah": "Herdiansyah"), or "" where they give
+    none ("ASR, sapaan akrabnya": the person the passage is about). None for other phrases."""
+    name, _, rest = phrase.partition(",")
+    words = rest.split()
+    if not (words and name.strip()[:1].isupper() and fold(words[0]) in folded("nickname_words")):
+        return None
+    k = 1
+    while k < len(words) and fold(words[k]) in ("akrab", "akrabnya", "dari", "bagi", "untuk"):
+        k += 1
+    return name_run(tokenize(" ".join(words[k:])), 0, limit=4)
+
+
+def described_cue(verb: str, said: str, phrase: str) -> Cue | None:
+    """A speech verb followed by a description of its speaker, not a name: one that points back
+    to someone named ("ujar perempuan berusia 52 tahun itu") stands for whoever speaks now, as a
+    pronoun does; one that opens with an indefinite word ("kata seorang pedagang beras yang …",
+    "ujar salah satu warga") gives a speaker the article does not name. ``said``: the words
+    after the verb to the sentence's end; ``phrase``: those before a time, place or manner."""
+    words = said.split()
+    if not words or len(words) > DESCRIPTION_WORDS or not words[0][:1].islower():
+        return None
+    first, last = fold(words[0].strip(",.")), fold(words[-1].strip(",."))
+    if first in adjuncts() or first in folded("connectives") or first in folded("prepositions"):
+        return None  # "kata saat ditemui itu" describes when, not who
+    cue = " ".join([verb, *words]).strip(" ,.")
+    if last in folded("anaphors"):
+        return Cue(cue, pronoun=True)
+    if first in folded("unnamed_leads"):
+        return Cue(" ".join([verb, *phrase.split()]).strip(" ,."), unnamed=True)
+    return None
+
+
+DESCRIPTION_WORDS = 10  # a description of a speaker runs no longer than this
+UNNAMED = -1  # the state while a speaker the article does not name is speaking
+
+
 def _resolve(
     cue: Cue | None, reg: Registry, sp: Span, current: int | None
 ) -> tuple[int | None, str, Confidence]:
+    if cue is not None and cue.unnamed:
+        return None, f"a speaker the article does not name: '{cue.words}'", Confidence.medium
+    if current == UNNAMED and (cue is None or cue.pronoun):
+        how = f"pronoun '{cue.words}' refers to" if cue is not None else "no attribution;"
+        return None, f"{how} the speaker before it, whom the article does not name", Confidence.low
     if cue is not None and (cue.name or cue.role) and not cue.pronoun:
         if cue.name:
             # a cue that says who the speaker is ("kata Andi, warga setempat") names someone of
@@ -816,9 +871,9 @@ def _resolve(
             short = not (cue.role and cue.role[:1].islower())  # a description, not an office
             idx = reg.find(cue.name, short=short)
             if idx is None:
-                idx = reg.add(fullest_form(cue.name, reg.paragraphs), cue.role, short=short)
+                idx = reg.add(reg.fullest_form(cue.name), cue.role, short=short)
             elif cue.role and not reg.people[idx].role:
-                reg.people[idx].role = cue.role
+                reg.give_role(idx, cue.role)
             if idx is not None:
                 reg.people[idx].seen_as(cue.name)
             return idx, f"named in the attribution '{cue.words}'", Confidence.high

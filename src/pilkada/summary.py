@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from pilkada import lexicon
+from pilkada.charts import timeline
 from pilkada.models import Article, ArticleSummary, CorpusSummary, Count, SpeakerCount
 from pilkada.search import fold
 
@@ -112,6 +113,8 @@ class _Tally:
         self.articles = 0
         self.quotes = 0
         self.months: Counter[str] = Counter()
+        self.days: Counter[date] = Counter()
+        self.regions: Counter[str] = Counter()
         self.first: date | None = None
         self.last: date | None = None
         self.undated = 0
@@ -131,12 +134,14 @@ class _Tally:
             self.undated += 1
         else:
             self.months[a.published.strftime("%Y-%m")] += 1
+            self.days[a.published] += 1
             self.first = min(self.first or a.published, a.published)
             self.last = max(self.last or a.published, a.published)
         if a.outlet:
             self.outlets[a.outlet] += 1
         if a.dateline:
             self.places[a.dateline] += 1
+        self.regions.update(set(a.places))
         for q in a.quotes:  # names that fold alike are one speaker
             if q.speaker is None:
                 continue
@@ -182,15 +187,20 @@ def _most_given(counts: Counter[tuple[str, str]], keys: set[str]) -> dict[str, s
     return {key: value for key, (_, value) in best.items()}
 
 
-def summarise_corpus(articles: Iterable[Article], top: int = 10) -> CorpusSummary:
-    """Articles by outlet and by month, date range, places, most-quoted speakers, frequent words.
+def summarise_corpus(
+    articles: Iterable[Article], top: int = 10, unit: str | None = None
+) -> CorpusSummary:
+    """Articles by outlet and by month, date range, places, regions, most-quoted speakers,
+    frequent words, and a timeline by ``unit`` (day, week or month; by default the one the
+    span of dates calls for, see ``charts.unit_for``).
 
-    ``top`` bounds the outlets, places, speakers and words; every month is listed, oldest first.
-    The articles are read once, in one pass.
+    ``top`` bounds the outlets, places, regions, speakers and words; every month is listed,
+    oldest first. The articles are read once, in one pass.
     """
     tally = _Tally()
     for a in articles:
         tally.add(a)
+    steps, counted = timeline(tally.days.elements(), unit)
     return CorpusSummary(
         articles=tally.articles,
         first=tally.first,
@@ -199,6 +209,9 @@ def summarise_corpus(articles: Iterable[Article], top: int = 10) -> CorpusSummar
         by_outlet=_top(tally.outlets, top),
         by_month=[Count(name=m, count=tally.months[m]) for m in sorted(tally.months)],
         places=_top(tally.places, top),
+        timeline_unit=steps,
+        timeline=[Count(name=label, count=n) for label, n in counted],
+        regions=_top(tally.regions, top),
         speakers=tally.speakers_top(top),
         words=tally.words_top(top),
         quotes=tally.quotes,

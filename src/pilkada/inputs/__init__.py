@@ -26,12 +26,14 @@ if TYPE_CHECKING:  # the CLI reads FORMATS at start-up: no model is built for th
 
 __all__ = [
     "FORMATS",
+    "MAX_ARTICLE_BYTES",
     "SUFFIXES",
     "Text",
     "Unit",
     "decoded",
     "format_of",
     "noted",
+    "oversized",
     "read",
     "repaired_text",
     "sniff",
@@ -39,6 +41,12 @@ __all__ = [
 
 FORMATS = ("txt", "html", "jsonl")
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+# The most one article may be: a text or page file, or one line of a .jsonl file. The longest
+# news article is a few hundred kB and a saved page a few MB; a text of 20 MB parses in about
+# half a minute and 400 MB of memory (benchmarks/linear.py), so a file beyond it (a whole
+# corpus saved as one file, a dump) is refused with a message instead of holding the machine.
+MAX_ARTICLE_BYTES = 20_000_000
 
 
 class Unit(NamedTuple):
@@ -66,6 +74,17 @@ def sniff(data: bytes) -> str:
     if head.startswith(b"{"):
         return "jsonl"
     return "txt"
+
+
+def oversized(size: int, fmt: str = "txt") -> str | None:
+    """Why ``size`` bytes of format ``fmt`` are too many for one article, or None. A .jsonl
+    file holds many articles: its lines are measured one by one, not the file."""
+    if fmt == "jsonl" or size <= MAX_ARTICLE_BYTES:
+        return None
+    return (
+        f"too large for one article ({size / 1e6:.0f} MB; pilkada reads up to"
+        f" {MAX_ARTICLE_BYTES / 1e6:.0f} MB an article)"
+    )
 
 
 class Text(NamedTuple):
@@ -113,6 +132,8 @@ def read(data: bytes, source: str, stem: str, fmt: str, first_line: int = 1) -> 
     """The articles of ``data`` read as format ``fmt``; a failure is a Unit with a reason, never
     an exception. ``first_line``: the number of ``data``'s first line, for a chunk of a .jsonl
     file."""
+    if (too_large := oversized(len(data), fmt)) is not None:
+        return iter([Unit(0, reason=too_large, whole=True)])
     reader: Callable[..., Iterator[Unit]] = import_module(f"pilkada.inputs.{fmt}").read
     if fmt == "jsonl":
         return reader(data, source, stem, first_line)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pilkada.inputs import Unit, noted, repaired_text
+from pilkada.inputs import Unit, noted, oversized, repaired_text
 
 if TYPE_CHECKING:
     from pilkada.models import Article
@@ -24,6 +24,9 @@ def read(data: bytes, source: str, stem: str, first_line: int = 1) -> Iterator[U
         if not line:
             continue
         where = f"{source}:{n}"
+        if (too_large := oversized(len(line))) is not None:
+            yield Unit(n, reason=too_large)
+            continue
         try:
             item = json.loads(line)
             if not isinstance(item, dict):
