@@ -713,7 +713,10 @@ def iter_listing(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iter
     ``iter_articles``, from the listing's index alone."""
     rows = _in_order(conn, LISTING_COLUMNS, filters, "INDEXED BY articles_listing")
     for ident, published, outlet, dateline, quotes, title in rows:
-        day = date.fromisoformat(published) if published else None
+        try:
+            day = date.fromisoformat(published) if published else None
+        except (TypeError, ValueError):
+            raise Damaged(f"article {ident}'s date {published!r} is not a date") from None
         yield Listing(ident, day, outlet, dateline, quotes, title)
 
 
