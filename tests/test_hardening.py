@@ -505,6 +505,26 @@ def test_11_an_index_that_may_not_be_written_is_read_and_not_written(
         indexed.parent.chmod(0o755)
 
 
+def test_11_a_read_only_index_with_changes_in_its_wal_says_so(run: Run, indexed: Path) -> None:
+    """Read as a file no one changes, it would miss its last batches: a silent wrong answer."""
+    import shutil
+
+    writer = sqlite3.connect(indexed)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("DELETE FROM articles WHERE id LIKE '000%'")  # a batch still in the WAL
+    writer.commit()
+    copy = indexed.parent / "salinan"
+    copy.mkdir()
+    for name in ("index.db", "index.db-wal"):
+        shutil.copyfile(indexed.parent / name, copy / name)
+    writer.close()
+    copy.chmod(0o555)
+    try:
+        _one_line(limited("list", "--db", str(copy / "index.db")), 1, "index.db-wal", "--db")
+    finally:
+        copy.chmod(0o755)
+
+
 # --- 12. silent losses ---
 
 
@@ -633,23 +653,3 @@ def test_12_a_bad_date_in_jsonl_is_noted_and_doubtful(run: Run, tmp_path: Path) 
 @given(data=faults.any_bytes(), fmt=st.sampled_from(["txt", "html", "jsonl"]))
 def test_fuzz_parse_any_bytes_gives_articles_or_reasons(data: bytes, fmt: str) -> None:
     faults.check_bytes(data, fmt)
-
-
-def test_11_a_read_only_index_with_changes_in_its_wal_says_so(run: Run, indexed: Path) -> None:
-    """Read as a file no one changes, it would miss its last batches: a silent wrong answer."""
-    import shutil
-
-    writer = sqlite3.connect(indexed)
-    writer.execute("PRAGMA wal_autocheckpoint = 0")
-    writer.execute("DELETE FROM articles WHERE id LIKE '000%'")  # a batch still in the WAL
-    writer.commit()
-    copy = indexed.parent / "salinan"
-    copy.mkdir()
-    for name in ("index.db", "index.db-wal"):
-        shutil.copyfile(indexed.parent / name, copy / name)
-    writer.close()
-    copy.chmod(0o555)
-    try:
-        _one_line(limited("list", "--db", str(copy / "index.db")), 1, "index.db-wal", "--db")
-    finally:
-        copy.chmod(0o755)
