@@ -17,9 +17,10 @@ def _no_corpus_env(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Tests start from the bundled seeds, whatever the developer's shell exports: no corpus,
-    and an index location where no index is (a developer's own index never leaks in)."""
+    and a per-user data folder where no index is (a developer's own index never leaks in)."""
     monkeypatch.delenv("PILKADA_CORPUS", raising=False)
-    monkeypatch.setenv("PILKADA_DB", str(tmp_path_factory.mktemp("no-index") / "index.db"))
+    monkeypatch.delenv("PILKADA_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("no-index")))
 
 
 @pytest.fixture

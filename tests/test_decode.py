@@ -52,13 +52,20 @@ def test_decode_does_not_normalise() -> None:
     "data",
     [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-        b"Bupati\x00Kotim",
-        b"\x00",
+        b"Bupati\x00\x00Kotim",
+        b"Bupati Kotim " * 100 + b"\x00\x00",
+        b"\x00\x00",
     ],
 )
 def test_nul_bytes_mean_a_binary_file(data: bytes) -> None:
     with pytest.raises(DecodeError, match=r"^binary file \(contains NUL bytes\)$"):
         decode(data)
+
+
+def test_a_stray_nul_byte_is_removed() -> None:
+    """One NUL in a thousand bytes is a copy gone wrong, not a binary file (issue 19)."""
+    assert decode(b"Bupati\x00 Kotim") == "Bupati Kotim"
+    assert decode(b"Bupati Kotim " * 200 + b"\x00\x00") == "Bupati Kotim " * 200
 
 
 def test_mostly_control_bytes_mean_a_binary_file() -> None:

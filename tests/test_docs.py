@@ -3,8 +3,8 @@
 An example is a ```console block whose first line is ``$ COMMAND`` and whose other lines are the
 output. The command runs through ``bash -c`` (so pipes work) in a temporary folder laid out like
 the repository's root, with copies of ``seeds/`` and ``tests/fixtures/devset/`` (so
-``seeds/003_….txt`` works), with ``$PILKADA_CORPUS`` unset, ``$PILKADA_DB`` naming a file that
-does not exist (so no index is read unless the example builds one) and the ``pilkada`` of this
+``seeds/003_….txt`` works), with ``$PILKADA_CORPUS`` unset, ``$PILKADA_DB`` unset and
+``$XDG_DATA_HOME`` naming an empty folder (so no index is read unless the example builds one) and the ``pilkada`` of this
 environment first on ``PATH``. Its stdout is compared with the shown output, line by line, trailing
 whitespace ignored; a command shows its errors by writing ``2>&1`` itself, as a reader would.
 
@@ -85,11 +85,11 @@ def run_example(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     script = pilkada_script()
     if script is None:
         pytest.fail("the pilkada command is not installed here; run: pip install -e '.[test]'")
-    env = {k: v for k, v in os.environ.items() if k != "PILKADA_CORPUS"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PILKADA_CORPUS", "PILKADA_DB")}
     dirs = [str(script.parent), str(Path(sys.executable).parent), env.get("PATH", "")]
     env.update(PATH=os.pathsep.join(dict.fromkeys(dirs)), PYTHONIOENCODING="utf-8")
     # an index only where an example builds one (`pilkada index seeds --db idx.db`)
-    env.update(PILKADA_DB=str(cwd / ".no-index" / "index.db"))
+    env.update(XDG_DATA_HOME=str(cwd / ".no-index"))
     return subprocess.run(
         ["bash", "-c", command],
         cwd=cwd,

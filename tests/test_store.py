@@ -305,11 +305,13 @@ def test_locate_reads_an_explicit_index_or_the_default_one_if_present(
     with pytest.raises(store.StoreError, match=r"no index at nope\.db"):
         store.locate("nope.db")
     monkeypatch.setenv("PILKADA_DB", str(tmp_path / "index.db"))
-    assert store.locate(None) is None  # no index: the commands read the seeds
+    with pytest.raises(store.StoreError, match="no index at"):  # named, as --db: it must be there
+        store.locate(None)
     store.connect(tmp_path / "index.db", write=True).close()
     assert store.locate(None) == tmp_path / "index.db"
     monkeypatch.delenv("PILKADA_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert store.locate(None) is None  # no per-user index: the commands read the seeds
     assert store.default_path() == tmp_path / "data" / "pilkada" / "index.db"
 
 

@@ -50,26 +50,25 @@ class PilkadaGroup(click.Group):
             raise _one_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
+        from pilkada.errors import explain
+
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full device or a closed pipe is told here, not at exit
+            return result
         except click.UsageError as exc:
             raise _one_line(exc) from None
+        except BrokenPipeError:  # `pilkada list | head -3`: the reader has all it wants
+            from pilkada.errors import silence_stdout
+
+            silence_stdout()
+            raise click.exceptions.Exit(1) from None
         except Exception as exc:
-            # an index damaged on disk, locked or out of disk fails where it is read: one line
-            if (known := _index_failure(ctx, exc)) is None:
+            # the index locked, damaged or out of disk, a file or the output that cannot be
+            # written: one line (errors.explain); anything else is a bug and shows as one
+            if (known := explain(exc, ctx.meta.get("pilkada.index"))) is None:
                 raise
-            raise click.ClickException(str(known)) from None
-
-
-def _index_failure(ctx: click.Context, exc: Exception) -> Exception | None:
-    """``store.failure`` of an SQLite error on the index the command opened, or None."""
-    sqlite3 = sys.modules.get("sqlite3")  # imported only by commands that read an index
-    path = ctx.meta.get("pilkada.index")
-    if sqlite3 is None or path is None or not isinstance(exc, sqlite3.Error):
-        return None
-    from pilkada import store
-
-    return store.failure(exc, path)
+            raise click.ClickException(known) from None
 
 
 def _one_line(exc: click.UsageError) -> click.UsageError:
@@ -197,10 +196,12 @@ def _index_path(spec: str | None) -> Path | None:
 
     if _corpus_spec(spec):
         return None
+    db = click.get_current_context().find_root().meta.get("pilkada.db")
     try:
-        return store.locate(click.get_current_context().find_root().meta.get("pilkada.db"))
+        return store.locate(db)
     except store.StoreError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--db'") from None
+        hint = "'--db'" if db is not None else f"${store.ENVVAR}"
+        raise click.BadParameter(str(exc), param_hint=hint) from None
 
 
 def _open_index(path: Path) -> sqlite3.Connection:
@@ -1154,5 +1155,19 @@ def index(
 
 
 def main() -> None:
-    """The console script's entry point."""
-    cli(prog_name="pilkada")
+    """The console script's entry point. Output that fails outside a command (``--version``,
+    the group's ``--help``, the last flush) is told as inside one (``PilkadaGroup.invoke``)."""
+    try:
+        try:
+            cli(prog_name="pilkada")
+        finally:
+            sys.stdout.flush()
+    except OSError as exc:
+        from pilkada.errors import explain, output_failed
+
+        if not output_failed(exc):
+            raise
+        said = explain(exc, None)
+        if not isinstance(exc, BrokenPipeError):
+            click.echo(f"Error: {said}", err=True)
+        sys.exit(1)

@@ -82,10 +82,15 @@ def _expand(path: Path) -> list[Path]:
 
 
 def _article_files(folder: Path) -> list[Path]:
-    """The files of a folder, in its sub-folders too, whose names say a format pilkada reads."""
+    """The files of a folder, in its sub-folders too, whose names say a format pilkada reads;
+    and each sub-folder that cannot be read, which ``load`` reports (it is not skipped unsaid)."""
     from pilkada.inputs import SUFFIXES
 
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    found: list[Path] = []
+    refused: list[Path] = []
+    for where, _, names in os.walk(folder, onerror=lambda exc: refused.append(Path(exc.filename))):
+        found += (Path(where, n) for n in names if os.path.splitext(n)[1].lower() in SUFFIXES)
+    return sorted([p for p in found if p.is_file()] + refused)
 
 
 def read(path: str | os.PathLike[str]) -> str:
@@ -112,15 +117,17 @@ def load(
     from pilkada import inputs
 
     used: set[str] = set()
+    from pilkada.errors import shown_path
+
     for path in paths:
-        source = os.fspath(path)
+        source = shown_path(path)  # a name that is not valid UTF-8 keeps its bytes as \xNN
         try:
-            if source != STDIN and (too_large := _oversized_file(source, fmt)) is not None:
+            if source != STDIN and (too_large := _oversized_file(path, fmt)) is not None:
                 yield LoadFailure(source, too_large)  # refused before it is read
                 continue
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:
-            yield LoadFailure(source, _os_reason(exc))
+            yield LoadFailure(source, _unreadable(path, exc))
             continue
         if source == STDIN:
             kind, stem = fmt or inputs.sniff(data), "stdin"
@@ -136,7 +143,19 @@ def load(
             yield article if ident == article.id else article.model_copy(update={"id": ident})
 
 
-def _oversized_file(path: str, fmt: str | None) -> str | None:
+def _unreadable(path: str | os.PathLike[str], exc: OSError) -> str:
+    """Why a path gave no text: a folder that cannot be listed says so (``_article_files``)."""
+    if os.path.isdir(path):
+        from pilkada.errors import folder_reason
+
+        try:
+            os.scandir(path).close()
+        except OSError as listing:
+            return folder_reason(listing)
+    return _os_reason(exc)
+
+
+def _oversized_file(path: str | os.PathLike[str], fmt: str | None) -> str | None:
     """Why the file at ``path`` is too large to be one article (``inputs.oversized``), or None;
     raises OSError."""
     from pilkada import inputs

@@ -15,10 +15,13 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-__all__ = ["DecodeError", "decode", "normalise"]
+__all__ = ["DecodeError", "decode", "normalise", "stray_nuls"]
 
 # A file where more than this share of bytes are control characters is not text.
 _CONTROL_SHARE = 0.3
+# A file with a NUL byte in more than one of this many bytes is binary; fewer are stray bytes
+# (a copy gone wrong, a scraper's bug), removed: one NUL must not make an article unreadable.
+STRAY_NUL_SHARE = 1000
 # C0 controls and DEL, without tab, line feed, vertical tab, form feed and carriage return.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -53,8 +56,8 @@ class DecodeError(ValueError):
 def decode(data: bytes) -> str:
     """The text of a file's bytes: UTF-8 when valid, else cp1252. Not normalised.
 
-    Raises DecodeError for a binary file (NUL bytes, or mostly control characters) and for an
-    empty or whitespace-only one.
+    Raises DecodeError for a binary file (NUL bytes, beyond one in STRAY_NUL_SHARE bytes, which
+    are removed; or mostly control characters) and for an empty or whitespace-only one.
     """
     if data.startswith(_UTF16_BOMS):  # Windows "Unicode" text; its NUL bytes are not binary
         try:
@@ -62,8 +65,9 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError as error:
             raise DecodeError(f"not valid UTF-16 text ({error.reason})") from None
     else:
-        if b"\x00" in data:
+        if (nuls := stray_nuls(data)) > max(1, len(data) // STRAY_NUL_SHARE):
             raise DecodeError("binary file (contains NUL bytes)")
+        data = data.replace(b"\x00", b"") if nuls else data  # a stray one: text all the same
         controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
         if data and controls / len(data) > _CONTROL_SHARE:
             raise DecodeError("binary file (mostly control characters)")
@@ -76,6 +80,11 @@ def decode(data: bytes) -> str:
     if not text.strip():
         raise DecodeError("empty file")
     return text
+
+
+def stray_nuls(data: bytes) -> int:
+    """The NUL bytes ``decode`` removes from text (none of UTF-16, where they are letters')."""
+    return 0 if data.startswith(_UTF16_BOMS) else data.count(b"\x00")
 
 
 def normalise(text: str) -> str:

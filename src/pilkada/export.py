@@ -14,8 +14,11 @@ import os
 import re
 import secrets
 import shutil
+import signal
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal, TextIO, get_args
 
@@ -26,8 +29,10 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "ExportFormat",
+    "SafeWriter",
     "export",
     "file_names",
+    "neutralised",
     "render_md",
     "render_txt",
     "slugify",
@@ -160,6 +165,29 @@ def _csv_row(article: Article) -> dict[str, str | int]:
     }
 
 
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "+62…", "-", "@SUM"), or that
+# starts with a tab or a carriage return, gets a leading ' (OWASP's advice on CSV injection):
+# a scraped title or quote is never run as a formula when the file is opened.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: object) -> object:
+    """A CSV cell that no spreadsheet runs: text starting as a formula does gets a leading '."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+class SafeWriter:
+    """``csv.writer`` whose every cell is ``neutralised``: the one CSV writer pilkada uses."""
+
+    def __init__(self, stream: TextIO, **options: str) -> None:
+        self._writer = csv.writer(stream, **options)  # type: ignore[arg-type]
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([neutralised(cell) for cell in row])
+
+
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -174,14 +202,15 @@ def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO)
     _check_format(fmt)
     count = 0
     if fmt == "csv":
-        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
+        writer = SafeWriter(stream)
+        writer.writerow(CSV_COLUMNS)
     for article in articles:
         if fmt == "jsonl":
             data = article.model_dump(mode="json")
             stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n")
         elif fmt == "csv":
-            writer.writerow(_csv_row(article))
+            row = _csv_row(article)
+            writer.writerow(row[column] for column in CSV_COLUMNS)
         else:
             if count:
                 stream.write(f"\n{_STREAM_SEPARATOR[fmt]}\n\n")
@@ -194,8 +223,66 @@ def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO)
 
 
 def _beside(target: Path, tag: str) -> Path:
-    """A fresh hidden name in ``target``'s folder, for building ``target`` before it is in place."""
-    return target.parent / f".{target.name}.{tag}-{secrets.token_hex(4)}"
+    """A fresh hidden name in ``target``'s folder, for building ``target`` before it is in place;
+    it names this process, so that a later export can tell it was left by one that died."""
+    return target.parent / f".{target.name}.{tag}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+# what _beside names: .TARGET.tmp-PID-HEX (being built) or .TARGET.old-PID-HEX (being replaced)
+_LEFT = re.compile(r"\.(?P<target>.+)\.(?P<tag>tmp|old)-(?P<pid>\d+)-[0-9a-f]{8}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def sweep(folder: Path) -> list[Path]:
+    """Clear what an export killed in ``folder`` left (kill -9, a crash, the power): a file or
+    folder it was building is removed, and a folder it was replacing is put back when the new
+    one never took its place (else removed). Those of exports still running are left alone.
+    Returns the paths removed or put back."""
+    done: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return done
+    for entry in sorted(entries):
+        found = _LEFT.fullmatch(entry.name)
+        if found is None or _alive(int(found["pid"])):
+            continue
+        target = folder / found["target"]
+        if found["tag"] == "old" and not _exists(target):
+            os.rename(entry, target)  # the user's folder, back where it was
+        elif entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        done.append(entry)
+    return done
+
+
+@contextmanager
+def _terminable() -> Iterator[None]:
+    """SIGTERM (a `kill`, a closing terminal's session, a job scheduler) ends an export as
+    Ctrl-C does: by an exception, so that its temporary files are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _exists(path: Path) -> bool:
@@ -282,19 +369,34 @@ def export(
     target = Path(os.path.abspath(shown))
     written: list[int] = []
     try:
-        if fmt in FOLDER_FORMATS:
-            _check_folder(target, shown, force)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            files = [str(shown / name) for name in _export_folder(articles, fmt, target)]
-            written.append(len(files))
-        else:
-            if target.is_dir():
-                raise ExportError(f"{shown} is a folder; {fmt} export writes one file")
-            if _exists(target) and not force:
-                raise ExportError(f"{shown} already exists; use --force to replace it")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(target, lambda stream: written.append(write_stream(articles, fmt, stream)))
-            files = [str(shown)]
+        sweep(target.parent)
+        with _terminable():
+            files = _export(articles, fmt, target, shown, force, written)
     except OSError as exc:
         raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc
     return ExportResult(format=fmt, out=str(shown), files=files, articles=written[0])
+
+
+def _export(
+    articles: Iterable[Article],
+    fmt: ExportFormat,
+    target: Path,
+    shown: Path,
+    force: bool,
+    written: list[int],
+) -> list[str]:
+    """``export`` once the folder is swept; how many articles it wrote goes to ``written``."""
+    if fmt in FOLDER_FORMATS:
+        _check_folder(target, shown, force)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files = [str(shown / name) for name in _export_folder(articles, fmt, target)]
+        written.append(len(files))
+    else:
+        if target.is_dir():
+            raise ExportError(f"{shown} is a folder; {fmt} export writes one file")
+        if _exists(target) and not force:
+            raise ExportError(f"{shown} already exists; use --force to replace it")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_file(target, lambda stream: written.append(write_stream(articles, fmt, stream)))
+        files = [str(shown)]
+    return files

@@ -50,6 +50,11 @@ class Job:
     end: int = -1
     first_line: int = 1
     last: bool = True  # the file's last chunk
+    file: str = ""  # the name on disk, when it is not ``path`` (not valid UTF-8: errors.shown_path)
+
+    @property
+    def on_disk(self) -> str:
+        return self.file or self.path
 
 
 @dataclass
@@ -69,11 +74,11 @@ def parse_job(job: Job) -> Parsed:
 
     out = Parsed(job)
     try:
-        if (too_large := _oversized_file(job.path, job.kind)) is not None:
+        if (too_large := _oversized_file(job.on_disk, job.kind)) is not None:
             out.failures.append(IngestFailure(source=job.path, reason=too_large))
             out.unreadable = True
             return out
-        with open(job.path, "rb") as f:
+        with open(job.on_disk, "rb") as f:
             f.seek(job.start)
             data = f.read() if job.end < 0 else f.read(job.end - job.start)
     except OSError as exc:
@@ -91,8 +96,8 @@ def parse_job(job: Job) -> Parsed:
     return out
 
 
-def chunks(path: str, data: bytes) -> list[Job]:
-    """A JSON Lines file as jobs of LINES_PER_JOB lines each."""
+def chunks(path: str, data: bytes, file: str = "") -> list[Job]:
+    """A JSON Lines file as jobs of LINES_PER_JOB lines each (``file``: as in Job)."""
     jobs: list[Job] = []
     start, line = 0, 1
     while start < len(data) or not jobs:
@@ -101,6 +106,6 @@ def chunks(path: str, data: bytes) -> list[Job]:
             nl = data.find(b"\n", end)
             end = len(data) if nl < 0 else nl + 1
             count += 1
-        jobs.append(Job(path, "jsonl", start, end, line, last=end >= len(data)))
+        jobs.append(Job(path, "jsonl", start, end, line, last=end >= len(data), file=file))
         start, line = end, line + count
     return jobs

@@ -170,12 +170,21 @@ class Query:
     parts: list[str] = field(default_factory=list)
 
 
+# A query is read whole up to these bounds, and refused past them with a QueryError that says
+# so: brackets nested deeper than MAX_DEPTH (FTS5's parser has a fixed stack, which nesting fills),
+# more than MAX_TERMS terms (a pasted paragraph of that many words is still searched for).
+MAX_DEPTH = 16
+MAX_TERMS = 300
+
+
 @dataclass
 class _Node:
+    """A term, or terms joined by one operator, left to right: ``a AND b AND c`` is one node,
+    so that a long query is a flat list (FTS5 reads it without nesting), not a deep tree."""
+
     op: str  # "term", "AND", "OR", "NOT"
     term: Term | None = None
-    left: _Node | None = None
-    right: _Node | None = None
+    parts: list[_Node] = field(default_factory=list)
 
 
 def _lex(query: str) -> Iterator[tuple[str, str]]:
@@ -214,6 +223,8 @@ class _Parser:
     def __init__(self, pieces: list[tuple[str, str]]) -> None:
         self.pieces = pieces
         self.i = 0
+        self.depth = 0
+        self.terms = 0
 
     def peek(self) -> tuple[str, str] | None:
         return self.pieces[self.i] if self.i < len(self.pieces) else None
@@ -257,7 +268,13 @@ class _Parser:
         self.i += 1
         kind, value = piece
         if kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(
+                    f"the query nests brackets more than {MAX_DEPTH} deep; write it with fewer"
+                )
             node = self.sequence()
+            self.depth -= 1
             if self.peek() is not None:  # the matching ")"
                 self.i += 1
             return node
@@ -266,15 +283,25 @@ class _Parser:
         term = _term(kind, value)
         if term is None:  # punctuation alone
             return self.atom()
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            raise QueryError(
+                f"the query has more than {MAX_TERMS} words and phrases; search for fewer "
+                "(a sentence or two of a text finds it)"
+            )
         return _Node("term", term)
 
 
 def _join(op: str, left: _Node | None, right: _Node | None) -> _Node | None:
+    """``left op right``; a run of one operator stays one node (AND and OR also take in a
+    bracketed run of their own; NOT only goes on to the right, as FTS5 reads it)."""
     if left is None:
         return right
     if right is None:
         return left
-    return _Node(op, left=left, right=right)
+    node = left if left.op == op else _Node(op, parts=[left])
+    node.parts += right.parts if right.op == op and op != "NOT" else [right]
+    return node
 
 
 def _render(
@@ -282,25 +309,21 @@ def _render(
 ) -> str:
     if node.term is not None:
         return f"({node.term.expression(text_columns, stem_columns, expand)})"
-    assert node.left is not None and node.right is not None
-    left = _render(node.left, text_columns, stem_columns, expand)
-    right = _render(node.right, text_columns, stem_columns, expand)
-    return f"({left} {node.op} {right})"
+    parts = (_render(p, text_columns, stem_columns, expand) for p in node.parts)
+    return "(" + f" {node.op} ".join(parts) + ")"
 
 
 def _every(node: _Node) -> list[Term]:
     if node.term is not None:
         return [node.term]
-    assert node.left is not None and node.right is not None
-    return _every(node.left) + _every(node.right)
+    return [t for p in node.parts for t in _every(p)]
 
 
 def _positive(node: _Node) -> list[Term]:
     if node.term is not None:
         return [node.term]
-    assert node.left is not None and node.right is not None
-    found = _positive(node.left)
-    return found if node.op == "NOT" else found + _positive(node.right)
+    kept = node.parts[:1] if node.op == "NOT" else node.parts
+    return [t for p in kept for t in _positive(p)]
 
 
 def translate(

@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from pilkada import store
+from pilkada.errors import folder_reason, on_disk, reason, shown_path
 from pilkada.formats import IngestFailure, Job, Parsed, chunks, digest, kind_of, parse_job
 
 if TYPE_CHECKING:
@@ -82,16 +83,17 @@ def roots(paths: Iterable[str]) -> tuple[list[Path], list[IngestFailure]]:
             found.append(path)
         else:
             reason = "not a .txt, .html or .jsonl file"
-            refused.append(IngestFailure(source=str(path), reason=reason))
+            refused.append(IngestFailure(source=shown_path(path), reason=reason))
     return found, refused
 
 
-def files_under(paths: list[Path]) -> Iterator[str]:
+def files_under(paths: list[Path], unreadable: list[IngestFailure] | None = None) -> Iterator[str]:
     """Every file to index under ``paths``, once, as absolute paths: folders are walked in
-    sorted order, recursively. A generator: a million paths are never held at once."""
+    sorted order, recursively. A generator: a million paths are never held at once. A folder
+    that cannot be read is added to ``unreadable``, with why."""
     seen: set[str] | None = set() if len(paths) > 1 else None
     for root in paths:
-        found = _walk(root) if root.is_dir() else iter([str(root)])
+        found = _walk(root, unreadable) if root.is_dir() else iter([str(root)])
         for path in found:
             if seen is not None:
                 if path in seen:
@@ -100,8 +102,13 @@ def files_under(paths: list[Path]) -> Iterator[str]:
             yield path
 
 
-def _walk(root: Path) -> Iterator[str]:
-    for folder, subfolders, names in os.walk(root):
+def _walk(root: Path, unreadable: list[IngestFailure] | None) -> Iterator[str]:
+    def refused(exc: OSError) -> None:
+        if unreadable is not None:
+            where = shown_path(exc.filename or root)
+            unreadable.append(IngestFailure(source=where, reason=folder_reason(exc)))
+
+    for folder, subfolders, names in os.walk(root, onerror=refused):
         subfolders.sort()  # os.walk goes down them in this order
         for name in sorted(names):
             if kind_of(Path(name)):
@@ -249,8 +256,12 @@ class _Lock:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, "a+")  # held until __exit__
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.file = open(self.path, "a+")  # held until __exit__
+        except OSError as exc:
+            db = self.path.with_suffix("")
+            raise store.StoreError(f"cannot write the index {db}: {reason(exc)}") from None
         try:
             fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -296,7 +307,7 @@ def ingest(
         with upgrading() if upgrading is not None else nullcontext() as told:
             conn = store.connect(db, write=True, progress=told)
         try:
-            report = IngestReport(db=str(db), failures=refused)
+            report = IngestReport(db=shown_path(db), failures=refused)
             report.failed = len(refused)
             with _collector_eased():
                 _run(conn, given, report, jobs, max(batch, 1), progress)
@@ -305,15 +316,14 @@ def ingest(
             with store.transaction(conn):
                 collect_garbage(conn)
             report.articles = store.count(conn)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise Busy(
                     f"the index {db} is locked by another program that writes to it; "
                     "run this again when it has finished"
                 ) from None
-            raise store.StoreError(f"cannot write the index {db}: {exc}") from None
-        except sqlite3.DatabaseError as exc:
-            raise store.StoreError(f"cannot write the index {db}: {exc}") from None
+            known = store.failure(exc, db)
+            raise (known or store.StoreError(f"cannot write the index {db}: {exc}")) from None
         finally:
             conn.close()
     report.seconds = round(time.perf_counter() - started, 3)
@@ -327,10 +337,11 @@ def _plan(
     todo: list[Job] = []
     from pilkada.inputs import oversized
 
-    for name in files:
+    for file in files:
+        name = shown_path(file)  # as the index knows it: text, whatever bytes name it on disk
         kind = kind_of(Path(name)) or "txt"
         try:
-            with open(name, "rb") as f:
+            with open(file, "rb") as f:
                 stat = os.fstat(f.fileno())
                 too_large = oversized(stat.st_size, kind)
                 data = f.read() if too_large is None else b""
@@ -353,7 +364,8 @@ def _plan(
             tick()
             continue
         writer.pending[name] = _Pending(key, stat.st_size, stat.st_mtime_ns, {})
-        todo += chunks(name, data) if kind == "jsonl" else [Job(name, kind)]
+        odd = file if file != name else ""
+        todo += chunks(name, data, odd) if kind == "jsonl" else [Job(name, kind, file=odd)]
     return todo
 
 
@@ -377,7 +389,8 @@ def _run(
 
     writer = _Writer(conn, report)
     workers = jobs or os.cpu_count() or 1
-    files = files_under(given)
+    unreadable: list[IngestFailure] = []
+    files = files_under(given, unreadable)
     first = list(islice(files, WINDOW))
     if len(first) < 4 * FILES_PER_TASK:
         workers = 1  # not worth starting processes
@@ -398,6 +411,8 @@ def _run(
         for parsed in current:
             writer.add(parsed, batch, tick)
         writer.flush(tick)
+        report.failures += unreadable
+        report.failed += len(unreadable)
     finally:
         if pool is not None:
             pool.terminate()
@@ -434,8 +449,26 @@ def _worker_start() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the process that started it does, however it ends (kill -9 too): on
+    Linux the kernel sends it SIGKILL (PR_SET_PDEATHSIG); it holds nothing to save, and one
+    left running would parse on for nothing and print BrokenPipe tracebacks."""
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux: the pool's own clean-up
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator[Parsed]:
@@ -447,11 +480,12 @@ def _parsed(todo: list[Job], pool: multiprocessing.pool.Pool | None) -> Iterator
 
 def _prune(conn: sqlite3.Connection, given: list[Path]) -> int:
     """Forget the indexed files under the paths given that are no longer there."""
-    under = [str(p) for p in given]
+    under = [shown_path(p) for p in given]
     gone = [
         path
         for (path,) in conn.execute("SELECT path FROM files")
-        if any(path == r or path.startswith(r + os.sep) for r in under) and not os.path.isfile(path)
+        if any(path == r or path.startswith(r + os.sep) for r in under)
+        and not os.path.isfile(on_disk(path))
     ]
     with store.transaction(conn):
         for path in gone:

@@ -37,8 +37,12 @@ def main() -> None:
         try:
             sys.stdout.write(TEXT)
             sys.stdout.flush()
-        except BrokenPipeError:  # `pilkada --help | head -3`
+        except OSError as exc:  # `pilkada --help | head -3`, or a full device
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            if not isinstance(exc, BrokenPipeError):
+                said = (exc.strerror or str(exc)).lower()
+                sys.stderr.write(f"Error: cannot write the output: {said}\n")
+            sys.exit(1)
         return
     from pilkada.cli import main as command_line
 

@@ -237,11 +237,12 @@ def quotes(
     if as_json:
         return dump_each(items)
     if as_csv:
-        import csv
         import io
 
+        from pilkada.export import SafeWriter
+
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = SafeWriter(buffer, lineterminator="\n")
         writer.writerow([*QUOTE_COLUMNS, "outlet", "dateline", "paragraph", "cue", "context"])
         for q in items:
             writer.writerow(

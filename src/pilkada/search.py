@@ -5,7 +5,8 @@ word ("pilkada" finds "Pilkada" and "pilkadanya"); a quoted phrase must occur as
 word. Matching ignores case and accents (``fold``). Articles are ranked with BM25 over the articles
 given, a title match counting double; ties go to the newer article.
 
-With ``regex=True`` the query is a Python regular expression, matched case-insensitively against the
+With ``regex=True`` the query is a Python regular expression (run by the ``regex`` engine, which
+can be stopped: a search stops after REGEX_SECONDS), matched case-insensitively against the
 original text of the title and of each paragraph.
 """
 
@@ -13,13 +14,17 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pilkada.models import Article, Hit, QuoteHit
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "ELLIPSIS",
@@ -189,14 +194,35 @@ def _original_span(text: str, origin: list[int], start: int, end: int) -> Span:
     return first, stop
 
 
+# the time a --regex search may take, over all the texts it reads: a pattern that backtracks
+# without end ("(a|aa)+$" on a long line) is stopped, and the user told, instead of hanging
+REGEX_SECONDS = 5.0
+
+
 class _RegexMatcher:
+    """A pattern of the ``regex`` engine, whose matching can be stopped: every search of a
+    text gets what is left of REGEX_SECONDS, and running out is a QueryError."""
+
     size = 1
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], seconds: float | None = None) -> None:
         self.pattern = pattern
+        self.seconds = REGEX_SECONDS if seconds is None else seconds
+        self.deadline: float | None = None
 
     def spans(self, text: str) -> list[list[Span]]:
-        return [[m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]]
+        now = time.monotonic()
+        if self.deadline is None:
+            self.deadline = now + self.seconds
+        try:
+            found = self.pattern.finditer(text, timeout=max(self.deadline - now, 0.001))
+            return [[m.span() for m in found if m.end() > m.start()]]
+        except TimeoutError:
+            raise QueryError(
+                f"the regular expression {self.pattern.pattern!r} took more than "
+                f"{self.seconds:g} s; make it more specific (nested repeats such as (a+)+ "
+                "try every way of matching)"
+            ) from None
 
     def counts(self, text: str) -> list[int]:
         return [len(self.spans(text)[0])]
@@ -206,9 +232,12 @@ def _matcher(query: str, regex: bool) -> _Matcher:
     if not query.strip():
         raise QueryError("empty query: give words to search for")
     if regex:
+        import regex as engine
+
         try:
-            return _RegexMatcher(re.compile(query, re.IGNORECASE))
-        except (re.error, OverflowError) as exc:
+            re.compile(query)  # Python's own syntax, and its clearer message for a mistake
+            return _RegexMatcher(engine.compile(query, engine.IGNORECASE | engine.VERSION0))
+        except (re.error, engine.error, OverflowError, RecursionError) as exc:
             raise QueryError(f"invalid regular expression {query!r}: {exc}") from None
     terms = _terms(query)
     if not terms:

@@ -211,13 +211,17 @@ def default_path() -> Path:
 
 
 def locate(explicit: str | None) -> Path | None:
-    """The index a reading command should use: ``--db`` (which must exist), else the default
-    location when an index is there, else None (the commands then read files)."""
-    if explicit is not None:
-        path = Path(explicit).expanduser()
+    """The index a reading command should use: ``--db``, else $PILKADA_DB (either must name an
+    index file), else the per-user index when there is one, else None (the commands then read
+    files)."""
+    named = explicit if explicit is not None else os.environ.get(ENVVAR) or None
+    if named is not None:
+        path = Path(named).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{named} is a folder, not an index; name the index file in it")
         if not path.is_file():
             raise StoreError(
-                f"no index at {explicit}; build one with: pilkada index PATH --db {explicit}"
+                f"no index at {named}; build one with: pilkada index PATH --db {named}"
             )
         return path
     path = default_path()
@@ -236,16 +240,25 @@ def failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
     index is locked by another program, damaged, or out of disk; None for any other error
     (pilkada's own, which should not be dressed up as the index's)."""
     kind = "_".join(getattr(exc, "sqlite_errorname", "").split("_")[:2])  # SQLITE_IOERR_READ
+    if str(exc).startswith("Could not decode to UTF-8 column"):  # a text column's bytes changed
+        kind = "SQLITE_CORRUPT"
     if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return StoreError(
             f"the index {path} is locked by another program that writes to it; "
             "run this again when it has finished"
         )
     if kind == "SQLITE_CORRUPT":
-        return StoreError(f"the index {path} is damaged ({exc}); {rebuild_hint(path)}")
+        said = str(exc).splitlines()[0] if str(exc) else "damaged"
+        said = said if len(said) <= 100 else said[:99] + "…"
+        return StoreError(f"the index {path} is damaged ({said}); {rebuild_hint(path)}")
     if kind == "SQLITE_NOTADB":
         return StoreError(f"{path} is not a pilkada index ({exc}); {rebuild_hint(path)}")
-    if kind in ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"):
+    if kind == "SQLITE_FULL":
+        return StoreError(
+            f"the disk is full: cannot use the index {path} ({exc}); it keeps what was written "
+            "before it filled up: free some space and run the same command again"
+        )
+    if kind in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"):
         return StoreError(f"cannot use the index {path} ({exc})")
     return None
 
@@ -258,13 +271,21 @@ def connect(
 
     Raises StoreError for a file that is not a pilkada index or whose schema cannot be migrated.
     """
-    if write:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not an index; name the index file in it")
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if write:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _open(path, write)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the index {path}: {exc}") from None
+    except OSError as exc:
+        from pilkada.errors import reason
+
+        raise StoreError(f"cannot write the index {path}: {reason(exc)}") from None
     try:
+        if not write:
+            conn = _readable(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
@@ -286,6 +307,42 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def _open(path: Path, write: bool, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to the index; a reader's is read-only (``mode=ro``): it never writes, so a
+    file it may not write (a shared folder, a read-only disk) is still read."""
+    if write:
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    from urllib.parse import quote
+
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    uri = f"file:{quote(str(path.absolute()))}?{flags}"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _readable(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A reader's connection that reads. One that may not make the files beside the index that
+    SQLite's write-ahead log needs (in a folder it cannot write) reads the index as a file no
+    one changes: whoever could change it could write there."""
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        kind = getattr(exc, "sqlite_errorname", "")
+        if not kind.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+            raise
+        if os.access(path.parent, os.W_OK):
+            raise
+    conn.close()
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:  # read as immutable, its last batches would be missed
+        raise StoreError(
+            f"the index {path} may be read but not written here, and its last changes are still "
+            f"in {wal.name}, which only a writer can apply: update it where it can be written "
+            f"(pilkada index PATH... --db {path})"
+        )
+    return _open(path, False, immutable=True)
 
 
 def _create(conn: sqlite3.Connection, path: Path, write: bool) -> None:
@@ -346,12 +403,16 @@ def _step(progress: Progress | None, k: int, steps: int) -> Progress | None:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """All the changes inside, or none: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error."""
+    """All the changes inside, or none: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error.
+
+    SQLite may have rolled back already (a full disk, an I/O error): then the error that made it
+    do so is the one raised, not the ROLLBACK's "no transaction is active"."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -420,8 +481,22 @@ def encode(article: Article) -> bytes:
     return zlib.compress(article.model_dump_json().encode("utf-8"), 1)  # fast; 7% larger than 6
 
 
+class Damaged(sqlite3.DatabaseError):
+    """A stored article that cannot be read back: its bytes changed on disk (zlib's checksum
+    of them fails, or they are no Article). Told as SQLite's own damage is (``failure``)."""
+
+    sqlite_errorname = "SQLITE_CORRUPT"
+
+
 def decode(data: bytes) -> Article:
-    return Article.model_validate_json(zlib.decompress(data))
+    """The Article stored as ``data``; raises Damaged when the bytes are not what was written."""
+    from pydantic import ValidationError
+
+    try:
+        return Article.model_validate_json(zlib.decompress(data))
+    except (zlib.error, TypeError, ValidationError) as exc:
+        reason = str(exc).splitlines()[0]
+        raise Damaged(f"an article's stored data cannot be read: {reason}") from None
 
 
 def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
@@ -638,7 +713,10 @@ def iter_listing(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iter
     ``iter_articles``, from the listing's index alone."""
     rows = _in_order(conn, LISTING_COLUMNS, filters, "INDEXED BY articles_listing")
     for ident, published, outlet, dateline, quotes, title in rows:
-        day = date.fromisoformat(published) if published else None
+        try:
+            day = date.fromisoformat(published) if published else None
+        except (TypeError, ValueError):
+            raise Damaged(f"article {ident}'s date {published!r} is not a date") from None
         yield Listing(ident, day, outlet, dateline, quotes, title)
 
 
@@ -1003,5 +1081,7 @@ def _with_quotes(
             (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
             a = decode(data)
             if only_matching:
+                if max(ns) >= len(a.quotes):  # the quote list's row names no quote of it
+                    raise Damaged(f"a quote the index lists is not in article {a.id}")
                 a = a.model_copy(update={"quotes": [a.quotes[n] for n in ns]})
             yield a

@@ -22,17 +22,20 @@ from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the CLI reads FORMATS at start-up: no model is built for that
-    from pilkada.models import Article
+    from pilkada.models import Article, Removed
 
 __all__ = [
     "FORMATS",
     "MAX_ARTICLE_BYTES",
     "SUFFIXES",
+    "Text",
     "Unit",
     "decoded",
     "format_of",
+    "noted",
     "oversized",
     "read",
+    "repaired_text",
     "sniff",
 ]
 
@@ -84,14 +87,45 @@ def oversized(size: int, fmt: str = "txt") -> str | None:
     )
 
 
-def decoded(data: bytes) -> str | Unit:
-    """A whole file's text, or the Unit that says why it has none (empty, binary)."""
-    from pilkada.decode import DecodeError, decode
+class Text(NamedTuple):
+    """A file's text, put right where it was damaged, with a note of each repair."""
+
+    text: str
+    repairs: list[Removed]
+
+
+def decoded(data: bytes) -> Text | Unit:
+    """A whole file's text (``Text``: stray NUL bytes removed, mojibake undone, each noted), or
+    the Unit that says why it has none (empty, binary)."""
+    from pilkada.decode import DecodeError, decode, stray_nuls
 
     try:
-        return decode(data)
+        text = decode(data)
     except DecodeError as exc:
         return Unit(0, reason=str(exc), raw=data, whole=True)
+    repaired = repaired_text(text)
+    if nuls := stray_nuls(data):
+        from pilkada.models import Removed
+
+        nul = Removed(line=f"{nuls} NUL byte{'s' * (nuls > 1)}", reason="stray NUL bytes removed")
+        repaired.repairs.insert(0, nul)
+    return repaired
+
+
+def repaired_text(text: str) -> Text:
+    """``text`` with its mojibake undone (``pilkada.repair``), each line repaired noted."""
+    from pilkada.models import Removed
+    from pilkada.repair import MOJIBAKE, mojibake
+
+    text, before = mojibake(text)
+    return Text(text, [Removed(line=line, reason=MOJIBAKE) for line in before])
+
+
+def noted(article: Article, repairs: list[Removed]) -> Article:
+    """The article with the repairs made to its text first among what was removed."""
+    if not repairs:
+        return article
+    return article.model_copy(update={"removed": repairs + article.removed})
 
 
 def read(data: bytes, source: str, stem: str, fmt: str, first_line: int = 1) -> Iterator[Unit]:

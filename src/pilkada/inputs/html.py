@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pilkada.inputs import Unit, decoded
+from pilkada.inputs import Unit, decoded, noted
 
 if TYPE_CHECKING:
     from pilkada.models import Article
@@ -17,11 +17,11 @@ def read(data: bytes, source: str, stem: str) -> Iterator[Unit]:
         yield text
         return
     try:
-        article = parse_page(text, source, stem)
+        article = parse_page(text.text, source, stem)
     except ValueError as exc:
         yield Unit(0, reason=str(exc), raw=data, whole=True)
         return
-    yield Unit(0, article, raw=data)
+    yield Unit(0, noted(article, text.repairs), raw=data)
 
 
 def parse_page(text: str, source: str | None = None, ident: str | None = None) -> Article:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from pilkada.inputs import Unit, oversized
+from pilkada.inputs import Unit, noted, oversized, repaired_text
+
+if TYPE_CHECKING:
+    from pilkada.models import Article
 
 
 def read(data: bytes, source: str, stem: str, first_line: int = 1) -> Iterator[Unit]:
@@ -34,6 +38,7 @@ def read(data: bytes, source: str, stem: str, first_line: int = 1) -> Iterator[U
                 raise ValueError('no "text" or "html" field with text in it')
             date_text = _text(item.get("date"))
             published = (iso_day(date_text) or parse_date(date_text)) if date_text else None
+            body, repairs = repaired_text(body)
             hints = Hints(
                 _text(item.get("title")),
                 published,
@@ -43,11 +48,31 @@ def read(data: bytes, source: str, stem: str, first_line: int = 1) -> Iterator[U
             )
             ident = f"{stem}.{n}"
             article = parse_page(body, where, ident) if is_html else parse(body, where, ident)
-            article = with_hints(article, hints)
+            article = noted(with_hints(article, hints), repairs)
+            if item.get("date") not in (None, "") and published is None:
+                article = _unread_date(article, item.get("date"))
         except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
             yield Unit(n, reason=f"bad line: {exc}", raw=line)
             continue
         yield Unit(n, article, url=_text(item.get("url")), raw=line)
+
+
+def _unread_date(article: Article, given: object) -> Article:
+    """A record's date that is no date ("kemarin", "32/13/2024") is not dropped unsaid: it is
+    noted among what was removed, and the article's date is doubtful (``list --doubtful``)."""
+    from pilkada.models import Certainty, Confidence, Removed
+
+    said = json.dumps(given, ensure_ascii=False)
+    why = f"the record's date {said} is not a date"
+    if article.published is not None:
+        why += f"; the text's {article.published} is used"
+    removed = Removed(line=f'"date": {said}', reason="a date that could not be read")
+    return article.model_copy(
+        update={
+            "removed": [removed, *article.removed],
+            "published_confidence": Certainty(level=Confidence.low, why=why),
+        }
+    )
 
 
 def _text(value: object) -> str | None:

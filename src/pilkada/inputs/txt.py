@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pilkada.inputs import Unit, decoded
+from pilkada.inputs import Unit, decoded, noted
 
 
 def read(data: bytes, source: str, stem: str) -> Iterator[Unit]:
@@ -14,4 +14,5 @@ def read(data: bytes, source: str, stem: str) -> Iterator[Unit]:
     if isinstance(text, Unit):
         yield text
         return
-    yield Unit(0, parse(text, source=source, id=stem), raw=data)
+    article = parse(text.text, source=source, id=stem)
+    yield Unit(0, noted(article, text.repairs), raw=data)
