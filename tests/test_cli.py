@@ -655,6 +655,37 @@ def test_export_folder(run: Run, tmp_path: Path, fmt: str) -> None:
     assert sorted(p.suffix for p in out.iterdir()) == [f".{fmt}"] * 5
 
 
+def test_export_parquet_writes_two_tables_read_back_by_pyarrow(run: Run, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "tabel"
+    result = run("export", "--format", "parquet", "--out", str(out), "--outlet", "antara")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["articles.parquet", "quotes.parquet"]
+    articles = pq.read_table(out / "articles.parquet").to_pylist()
+    assert [a["outlet"] for a in articles] == ["ANTARA"]
+    quotes = pq.read_table(out / "quotes.parquet").to_pylist()
+    assert {q["article"] for q in quotes} == {articles[0]["id"]}
+    assert {q["speaker"] for q in quotes} == {"Winarto", "Fakhrian Noor"}
+    again = run("export", "--format", "parquet", "--out", str(out))
+    assert again.exit_code == 1 and "use --force to replace it" in again.stderr
+    forced = run("export", "--format", "parquet", "--out", str(out), "--force")
+    assert forced.exit_code == 0 and len(pq.read_table(out / "articles.parquet")) == 5
+
+
+def test_export_parquet_refuses_stdout_and_says_when_pyarrow_is_missing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run("export", "--format", "parquet", "--out", "-")
+    assert result.exit_code == 2 and "parquet is written to a folder" in result.stderr
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    out = tmp_path / "tabel"
+    result = run("export", "--format", "parquet", "--out", str(out))
+    assert result.exit_code == 1
+    assert "pip install 'pilkada[parquet]'" in result.stderr
+    assert not out.exists()
+
+
 def test_export_to_stdout(run: Run) -> None:
     lines = ok(run("export", "--format", "jsonl", "--out", "-")).splitlines()
     assert len(lines) == 5

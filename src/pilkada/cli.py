@@ -28,7 +28,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 ALIASES = {"summarize": "summarise"}
-FORMATS = ("txt", "md", "jsonl", "csv")
+FORMATS = ("txt", "md", "jsonl", "csv", "parquet")  # export's (pilkada.export.FORMATS)
 
 
 class PilkadaGroup(click.Group):
@@ -885,7 +885,8 @@ def plot(
     "--out",
     metavar="PATH",
     required=True,
-    help="A folder for txt and md (one file per article), a file for jsonl and csv; - for stdout.",
+    help="A folder for txt and md (one file per article) and parquet (two tables), a file for "
+    "jsonl and csv; - for stdout.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 @corpus_option
@@ -905,13 +906,16 @@ def export(
     """Export the cleaned articles and their metadata.
 
     txt and md write one file per article into a folder, named from date and title; jsonl and
-    csv write one file. Existing files are never overwritten without --force.
+    csv write one file; parquet writes a folder of two typed tables for analysts,
+    articles.parquet and quotes.parquet (needs pyarrow: pip install 'pilkada[parquet]').
+    Existing files are never overwritten without --force.
 
     \b
     Examples:
       pilkada export --format md --out artikel/
       pilkada export --format csv --out pilkada.csv --since 2024-11-01
       pilkada export --format jsonl --out - | jq .title
+      pilkada export --format parquet --out tabel/
     """
     from pathlib import Path
 
@@ -920,6 +924,10 @@ def export(
 
     articles = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if out == "-":
+        if fmt == "parquet":
+            raise click.BadParameter(
+                "parquet is written to a folder, not to stdout", param_hint="'--out'"
+            )
         if as_json:
             raise click.BadParameter("--json cannot be used with --out -", param_hint="'--json'")
         exporter.write_stream(articles, fmt, sys.stdout)

@@ -39,9 +39,11 @@ __all__ = [
     "write_stream",
 ]
 
-ExportFormat = Literal["txt", "md", "jsonl", "csv"]
+ExportFormat = Literal["txt", "md", "jsonl", "csv", "parquet"]
 FORMATS: tuple[str, ...] = get_args(ExportFormat)
-FOLDER_FORMATS = frozenset({"txt", "md"})
+FOLDER_FORMATS = frozenset({"txt", "md", "parquet"})
+# what a folder of each folder format holds: --force replaces a folder of nothing else
+_FOLDER_FILES = {"txt": {".txt"}, "md": {".md"}, "parquet": {".parquet"}}
 CSV_COLUMNS = (
     "id",
     "source",
@@ -304,7 +306,7 @@ def _write_file(target: Path, write: Callable[[TextIO], object]) -> None:
         raise
 
 
-def _check_folder(out: Path, shown: Path, force: bool) -> None:
+def _check_folder(out: Path, shown: Path, force: bool, fmt: str) -> None:
     if not _exists(out):
         return
     if not out.is_dir():
@@ -314,7 +316,8 @@ def _check_folder(out: Path, shown: Path, force: bool) -> None:
         return
     if not force:
         raise ExportError(f"{shown} already exists and is not empty; use --force to replace it")
-    foreign = [e for e in entries if not (e.is_file() and e.suffix in {".txt", ".md"})]
+    exported = {".txt", ".md"} | _FOLDER_FILES[fmt]
+    foreign = [e for e in entries if not (e.is_file() and e.suffix in exported)]
     if foreign:
         raise ExportError(
             f"{shown} holds {foreign[0].name!r}, not only exported articles; "
@@ -337,27 +340,36 @@ def _replace_folder(built: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _export_folder(articles: Iterable[Article], fmt: str, out: Path) -> list[str]:
+def _export_folder(articles: Iterable[Article], fmt: str, out: Path) -> tuple[list[str], int]:
     """Write the articles one at a time into a folder built beside ``out``, then put it in
-    place; only their names are kept, so a million articles are not held at once."""
+    place; only their names are kept, so a million articles are not held at once. The files
+    written and the number of articles."""
     built = _beside(out, "tmp")
     os.mkdir(built)
     names: list[str] = []
     try:
-        for article, name in _named(articles, fmt):
-            (built / name).write_text(_RENDER[fmt](article), encoding="utf-8")
-            names.append(name)
+        if fmt == "parquet":
+            from pilkada import parquet
+
+            count = parquet.write(articles, built)
+            names = [parquet.ARTICLES, parquet.QUOTES]
+        else:
+            for article, name in _named(articles, fmt):
+                (built / name).write_text(_RENDER[fmt](article), encoding="utf-8")
+                names.append(name)
+            count = len(names)
         _replace_folder(built, out)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
         raise
-    return names
+    return names, count
 
 
 def export(
     articles: Iterable[Article], fmt: ExportFormat, out: Path | str, *, force: bool = False
 ) -> ExportResult:
-    """Export ``articles`` to ``out``: a folder of files for txt and md, one file for jsonl and csv.
+    """Export ``articles`` to ``out``: a folder of files for txt and md, a folder of two tables
+    (articles.parquet, quotes.parquet) for parquet, one file for jsonl and csv.
 
     Raises ExportError, with a one-line message, when ``out`` exists (a file, or a folder that is
     not empty) and ``force`` is false, or when it cannot be written. With ``force`` a folder is
@@ -387,10 +399,18 @@ def _export(
 ) -> list[str]:
     """``export`` once the folder is swept; how many articles it wrote goes to ``written``."""
     if fmt in FOLDER_FORMATS:
-        _check_folder(target, shown, force)
+        if fmt == "parquet":
+            from pilkada.parquet import ParquetMissing, schemas
+
+            try:
+                schemas()  # pyarrow is there, before any folder is made
+            except ParquetMissing as exc:
+                raise ExportError(str(exc)) from None
+        _check_folder(target, shown, force, fmt)
         target.parent.mkdir(parents=True, exist_ok=True)
-        files = [str(shown / name) for name in _export_folder(articles, fmt, target)]
-        written.append(len(files))
+        names, count = _export_folder(articles, fmt, target)
+        files = [str(shown / name) for name in names]
+        written.append(count)
     else:
         if target.is_dir():
             raise ExportError(f"{shown} is a folder; {fmt} export writes one file")
