@@ -23,7 +23,8 @@ def rendered() -> str:
 
     from pilkada.cli import cli
 
-    with click.Context(cli, info_name="pilkada", terminal_width=HELP_WIDTH) as ctx:
+    settings = {**cli.context_settings, "terminal_width": HELP_WIDTH}
+    with click.Context(cli, info_name="pilkada", **settings) as ctx:
         return ctx.get_help() + "\n"
 
 

@@ -131,7 +131,8 @@ def test_stored_group_help_is_what_click_prints() -> None:
     from pilkada.cli import cli
     from pilkada.launch import HELP_WIDTH
 
-    with click.Context(cli, info_name="pilkada", terminal_width=HELP_WIDTH) as ctx:
+    settings = {**cli.context_settings, "terminal_width": HELP_WIDTH}
+    with click.Context(cli, info_name="pilkada", **settings) as ctx:
         wanted = ctx.get_help() + "\n"
     assert wanted == TEXT, "the group help changed: run python scripts/gen_help.py"
 
@@ -151,6 +152,18 @@ def test_launcher_wraps_help_as_click_does(
     assert help_width() == click.formatting.HelpFormatter().width
 
 
+def test_every_command_takes_h_for_help(run: Run) -> None:
+    import click
+
+    from pilkada.cli import cli
+
+    for name in cli.list_commands(click.Context(cli)):
+        result = run(name, "-h")
+        assert result.exit_code == 0, name
+        usage = result.stdout.splitlines()[0]
+        assert usage.startswith("Usage: ") and f" {name} [OPTIONS]" in usage
+
+
 LAUNCH = (
     "import sys\n"
     "sys.argv = ['pilkada', *sys.argv[1:]]\n"
@@ -162,24 +175,26 @@ LAUNCH = (
 )
 
 
+@pytest.mark.parametrize("flag", ["--help", "-h"])
 @pytest.mark.parametrize(
     ("columns", "click_imported"), [("120", False), ("80", False), ("60", True)]
 )
-def test_console_script_help_without_click(columns: str, click_imported: bool) -> None:
+def test_console_script_help_without_click(columns: str, click_imported: bool, flag: str) -> None:
     import click
 
     from pilkada.cli import cli
 
     env = {**os.environ, "COLUMNS": columns}
     done = subprocess.run(
-        [sys.executable, "-c", LAUNCH, "--help"],
+        [sys.executable, "-c", LAUNCH, flag],
         capture_output=True,
         text=True,
         env=env,
         check=True,
     )
     width = max(min(int(columns), 80) - 2, 50)
-    with click.Context(cli, info_name="pilkada", terminal_width=width) as ctx:
+    settings = {**cli.context_settings, "terminal_width": width}
+    with click.Context(cli, info_name="pilkada", **settings) as ctx:
         assert done.stdout == ctx.get_help() + "\n"
     assert done.stderr == str(click_imported)
 
@@ -954,6 +969,13 @@ def test_plot_errors_are_one_line(
     assert result.exit_code == code
     assert message in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "chart.png").exists()
+
+
+def test_terminal_search_marks_matches_in_brackets_without_colour(run: Run, terminal: None) -> None:
+    coloured = run("search", "netralitas")
+    assert "[netralitas]" not in coloured.stdout  # a colour marks it
+    plain = run("search", "netralitas", env={"NO_COLOR": "1"})
+    assert plain.exit_code == 0 and "[netralitas]" in plain.stdout
 
 
 def test_terminal_clean_explain(run: Run, terminal: None, seed_files: list[Path]) -> None:

@@ -225,8 +225,13 @@ def test_export_into_an_empty_folder_and_a_new_nested_one(
     (tmp_path / "kosong").mkdir()
     export(articles, "txt", tmp_path / "kosong")
     assert len(list((tmp_path / "kosong").iterdir())) == 2
-    export(articles, "csv", tmp_path / "a" / "b" / "korpus.csv")
+    with pytest.raises(ExportError, match="a/b does not exist; create it, or use --parents"):
+        export(articles, "csv", tmp_path / "a" / "b" / "korpus.csv")
+    assert not (tmp_path / "a").exists()  # a mistyped folder is not made
+    export(articles, "csv", tmp_path / "a" / "b" / "korpus.csv", parents=True)
     assert (tmp_path / "a" / "b" / "korpus.csv").is_file()
+    export(articles, "md", tmp_path / "c" / "artikel", parents=True)
+    assert len(list((tmp_path / "c" / "artikel").iterdir())) == 2
 
 
 def test_jsonl_round_trips(tmp_path: Path, articles: list[Article]) -> None:

@@ -27,7 +27,7 @@ TEXT = (
     "  --db FILE      The index to read (made by `pilkada index`). Default:\n"
     "                 $PILKADA_DB, else the per-user index, when there is one;\n"
     "                 --corpus reads files instead.\n"
-    "  --help         Show this message and exit.\n"
+    "  -h, --help     Show this message and exit.\n"
     "\n"
     "Commands:\n"
     "  clean      Print the cleaned text of a raw article: title first,...\n"

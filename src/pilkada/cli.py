@@ -344,7 +344,7 @@ def _find(articles: Sequence[Article], ident: str) -> Article:
 # --- the group ---
 
 
-@click.group(cls=PilkadaGroup)
+@click.group(cls=PilkadaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="pilkada")
 @click.option(
     "--corpus", envvar="PILKADA_CORPUS", show_envvar=True, metavar="PATH", help=CORPUS_HELP
@@ -889,6 +889,7 @@ def plot(
     "jsonl and csv; - for stdout.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@click.option("--parents", is_flag=True, help="Make the folder --out goes in if it is missing.")
 @corpus_option
 @filter_options
 @json_option
@@ -896,6 +897,7 @@ def export(
     fmt: ExportFormat,
     out: str,
     force: bool,
+    parents: bool,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
@@ -933,7 +935,7 @@ def export(
         exporter.write_stream(articles, fmt, sys.stdout)
         return
     try:
-        result = exporter.export(articles, fmt, Path(out), force=force)
+        result = exporter.export(articles, fmt, Path(out), force=force, parents=parents)
     except exporter.ExportError as exc:
         raise click.ClickException(str(exc)) from None
     render.export_result(result, as_json=as_json)

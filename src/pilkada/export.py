@@ -366,7 +366,12 @@ def _export_folder(articles: Iterable[Article], fmt: str, out: Path) -> tuple[li
 
 
 def export(
-    articles: Iterable[Article], fmt: ExportFormat, out: Path | str, *, force: bool = False
+    articles: Iterable[Article],
+    fmt: ExportFormat,
+    out: Path | str,
+    *,
+    force: bool = False,
+    parents: bool = False,
 ) -> ExportResult:
     """Export ``articles`` to ``out``: a folder of files for txt and md, a folder of two tables
     (articles.parquet, quotes.parquet) for parquet, one file for jsonl and csv.
@@ -374,7 +379,8 @@ def export(
     Raises ExportError, with a one-line message, when ``out`` exists (a file, or a folder that is
     not empty) and ``force`` is false, or when it cannot be written. With ``force`` a folder is
     replaced only if it holds nothing but .txt and .md files, so a mistyped path cannot wipe out
-    a folder of other work.
+    a folder of other work. The folder ``out`` goes in must exist, unless ``parents`` says to
+    make it (a mistyped folder name is an error, not a new folder).
     """
     _check_format(fmt)
     shown = Path(out)
@@ -383,6 +389,10 @@ def export(
     try:
         sweep(target.parent)
         with _terminable():
+            if not parents and not _exists(target.parent):
+                raise ExportError(
+                    f"{shown.parent} does not exist; create it, or use --parents to have it made"
+                )
             files = _export(articles, fmt, target, shown, force, written)
     except OSError as exc:
         raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc

@@ -30,8 +30,9 @@ def help_width() -> int:
 
 
 def main() -> None:
-    """``pilkada``: the stored group help for ``--help``, else the click command line."""
-    if sys.argv[1:] == ["--help"] and help_width() == HELP_WIDTH:
+    """``pilkada``: the stored group help for ``--help`` (or ``-h``), else the click command
+    line."""
+    if sys.argv[1:] in (["--help"], ["-h"]) and help_width() == HELP_WIDTH:
         from pilkada._help import TEXT
 
         try:

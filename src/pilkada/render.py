@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -194,9 +195,17 @@ def hits(items: Sequence[Hit], *, as_json: bool = False) -> None:
         where = Text(h.article_id, style="bold")
         where.append(f"\n{_day(h.published) or 'undated'}\n{h.outlet or ''}", style="dim")
         body = Text(h.title + "\n", style="bold")
-        body.append_text(_highlighted(h.snippet, h.highlights, MATCH_STYLE))
+        if _colourless():  # NO_COLOR: a match shown as [match], as in plain output
+            body.append(_marked(h))
+        else:
+            body.append_text(_highlighted(h.snippet, h.highlights, MATCH_STYLE))
         table.add_row(where, body)
     _console().print(table)
+
+
+def _colourless() -> bool:
+    """The user asked for no colour (https://no-color.org: $NO_COLOR set and not empty)."""
+    return bool(os.environ.get("NO_COLOR"))
 
 
 def _marked(hit: Hit) -> str:
