@@ -157,7 +157,7 @@ def test_every_command_takes_h_for_help(run: Run) -> None:
 
     from pilkada.cli import cli
 
-    for name in cli.list_commands(click.Context(cli)):
+    for name in cli.list_commands(click.Context(cli, **cli.context_settings)):
         result = run(name, "-h")
         assert result.exit_code == 0, name
         usage = result.stdout.splitlines()[0]

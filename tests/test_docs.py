@@ -148,7 +148,7 @@ def test_command_has_help_with_an_example_and_a_readme_section(name: str) -> Non
 
 
 def test_pilkada_help_lists_the_commands() -> None:
-    ctx = click.Context(cli, info_name="pilkada")
+    ctx = click.Context(cli, info_name="pilkada", **cli.context_settings)
     listed = cli.get_help(ctx)
     for name in COMMANDS:
         assert re.search(rf"^\s+{name}\s", listed, re.M), f"{name} missing from pilkada --help"

@@ -209,7 +209,7 @@ def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO)
     for article in articles:
         if fmt == "jsonl":
             data = article.model_dump(mode="json")
-            stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n")
+            stream.write(json.dumps(data, ensure_ascii=False) + "\n")
         elif fmt == "csv":
             row = _csv_row(article)
             writer.writerow(row[column] for column in CSV_COLUMNS)
