@@ -182,3 +182,17 @@ def test_a_file_over_the_size_budget_is_refused_unread_and_the_rest_read(
     result = run("parse", str(lines))
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["banyak.1", "banyak.3"]
     assert f"{lines}:2: too large for one article" in result.stderr
+
+
+def test_an_index_given_as_articles_is_named_for_what_it_is(
+    run: Callable[..., Result], files: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "korpus.db"
+    assert run("index", str(files), "--db", str(db)).exit_code == 0
+    for args in (["parse", str(db)], ["list", "--corpus", str(db)]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert (
+            "is an SQLite database (a pilkada index?), not articles; give an index with --db"
+            in (result.stderr)
+        )

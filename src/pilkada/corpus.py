@@ -122,8 +122,8 @@ def load(
     for path in paths:
         source = shown_path(path)  # a name that is not valid UTF-8 keeps its bytes as \xNN
         try:
-            if source != STDIN and (too_large := _oversized_file(path, fmt)) is not None:
-                yield LoadFailure(source, too_large)  # refused before it is read
+            if source != STDIN and (refused := _oversized_file(path, fmt)) is not None:
+                yield LoadFailure(source, refused)  # refused before it is read
                 continue
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
         except OSError as exc:
@@ -155,11 +155,17 @@ def _unreadable(path: str | os.PathLike[str], exc: OSError) -> str:
     return _os_reason(exc)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database
+
+
 def _oversized_file(path: str | os.PathLike[str], fmt: str | None) -> str | None:
-    """Why the file at ``path`` is too large to be one article (``inputs.oversized``), or None;
-    raises OSError."""
+    """Why the file at ``path`` is refused unread, or None: a database (an index given where
+    articles are read), or too large to be one article (``inputs.oversized``); raises OSError."""
     from pilkada import inputs
 
+    with open(path, "rb") as f:
+        if f.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+            return "is an SQLite database (a pilkada index?), not articles; give an index with --db"
     return inputs.oversized(os.stat(path).st_size, fmt or inputs.format_of(path) or "txt")
 
 
