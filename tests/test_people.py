@@ -380,3 +380,45 @@ def test_a_rank_written_in_full_stands_between_the_role_and_the_name(
 def test_a_year_after_a_title_is_no_command_number() -> None:
     (m,) = find_people("Bupati Bima 2021 Indah Dhamayanti mengatakan")
     assert m.name is None and m.role == "Bupati Bima"
+
+
+# --- names opened by a regional naming custom's particle -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a run past three words after the title: the name opens at its opener
+        (
+            "Anggota DPRD Klungkung Anak Agung Ngurah Bayu Saputra hadir.",
+            "Anak Agung Ngurah Bayu Saputra",
+            "Anggota DPRD Klungkung",
+        ),
+        (
+            "Ketua Panwascam Lasalimu Wa Ode Nurjanah hadir.",
+            "Wa Ode Nurjanah",
+            "Ketua Panwascam Lasalimu",
+        ),
+        # "I" opens a Balinese name, it is no numeral of the role
+        ("Kelian Adat Pengosekan I Made Sutama hadir.", "I Made Sutama", "Kelian Adat Pengosekan"),
+    ],
+)
+def test_a_name_opener_starts_the_name_after_a_title(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]
+
+
+def test_an_opener_alone_before_a_full_stop_is_the_whole_name() -> None:
+    assert split_name("Andi.") == (None, "Andi")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dandim 1614 Dompu Letnan Kolonel Infanteri Sudirman Halim hadir.", "Sudirman Halim"),
+        ("Kapolsek Woha Brigadir Polisi Yusuf Abdullah hadir.", "Yusuf Abdullah"),
+        ("Bhabinkamtibmas Desa Kore Brigadir Dua Samsul Bahri hadir.", "Samsul Bahri"),
+        ("Kepala Desa Wonokerto Raden Mas Haryo Pamungkas hadir.", "Haryo Pamungkas"),
+    ],
+)
+def test_ranks_and_noble_titles_in_full_stand_apart_from_the_name(text: str, name: str) -> None:
+    assert [m.name for m in find_people(text)] == [name]

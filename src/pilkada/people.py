@@ -35,6 +35,7 @@ from pilkada.tokens import (
     longest_entry,
     lower_honorifics,
     may_open,
+    name_openers,
     not_names,
     role_links,
     titles,
@@ -79,6 +80,10 @@ def split_name(text: str) -> tuple[str | None, str]:
 def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
     """Capitalised words from token ``i`` on (a single-letter initial may carry a dot)."""
     words: list[str] = []
+    if (opener := longest_entry(tokens, i, name_openers())) is not None:
+        # "Anak Agung", though "anak" is a word of no name elsewhere
+        words = [t[TEXT] for t in tokens[i : i + opener[0]] if t[IS_WORD]]
+        i += opener[0]
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
         if (
@@ -190,6 +195,8 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
         return d[0]
     if t[TEXT].startswith("("):
         return 1
+    if t[TEXT] in ROMAN and (m := longest_entry(run, k, name_openers())) and k + m[0] < len(run):
+        return 0  # "I" of "I Wayan Sudarta" opens a Balinese name, no numeral
     if t[TEXT] in ROMAN or t[TEXT] == "/" or t[TEXT][:1].isdigit():
         return 2 if t[TEXT] == "/" and k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
     if fold(t[TEXT]) in REGION_KINDS:
@@ -286,8 +293,12 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     while last < len(run) - 1 and _is_acronym(run[last]):
         last += 1  # "Deputi Komisioner OJK Anto Prabowo": a name never opens with an acronym
     name_tokens = [t for t in run[last:] if t[TEXT] != "."]
-    if len(name_tokens) > 4:  # a long run with no certain role word: the name is its end
-        name_tokens = name_tokens[-3:]
+    if (k := _opener_within(name_tokens)) > 0:
+        name_tokens = name_tokens[k:]  # "Kelian Banjar Teges I Wayan Sudarta": the name opens
+        last = run.index(name_tokens[0])  # with its opener
+    elif len(name_tokens) > 4:  # a long run with no certain role word: the name is its end,
+        # from a name's opener on ("… Gianyar Anak Agung Gde Putra Wirawan"), else its last three
+        name_tokens = name_tokens[_opener_at(name_tokens) :]
         last = run.index(name_tokens[0])
     role = _role_text(acting, title, run[:last])
     if not name_tokens:
@@ -299,6 +310,27 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     if name and (_joined_to_a_name(tokens, after) or any(t[TEXT] == "dan" for t in run[last:])):
         name = ""  # "Kordiv Data dan Informasi": a department, not a person
     return Mention(name or None, role, start, name_tokens[-1][END])
+
+
+def _opener_within(words: Sequence[Token]) -> int:
+    """Where a name's opener ("I Wayan", "Wa Ode", "Andi") stands after the first of
+    ``words`` with a name word after it; 0 when none does."""
+    for k in range(1, len(words) - 1):
+        m = longest_entry(words, k, name_openers())
+        if m is not None and k + m[0] < len(words):
+            return k
+    return 0
+
+
+def _opener_at(words: Sequence[Token]) -> int:
+    """Where the name starts in the last five of ``words``: at the first word of a name's
+    opener (``lexicon/name_openers.txt``: "Wa Ode", "Anak Agung", "Andi") that leaves a name word
+    after it; else three words from the end."""
+    for k in range(max(0, len(words) - 5), len(words) - 1):
+        m = longest_entry(words, k, name_openers())
+        if m is not None and k + m[0] < len(words):
+            return k
+    return len(words) - 3
 
 
 def _is_acronym(t: Token) -> bool:
