@@ -351,3 +351,23 @@ def test_a_sentence_adverb_before_the_described_speaker_is_no_name() -> None:
         "Terpisah, juru bicara tim pemenangan paslon nomor urut 1, Yohanes Mandacan, membantah.",
         f"“{SAID},” katanya.",
     ) == ["Yohanes Mandacan"]
+
+
+# --- the person a passage is about ------------------------------------------------------------
+
+
+def test_the_office_holder_opening_the_lede_after_its_dateline_is_who_speaks_first() -> None:
+    assert speakers(
+        "RUTENG, Warta Flores – Bupati Manggarai Herybertus Nabit meninjau jembatan darurat.",
+        "Di lokasi itu ia bertemu Kepala Dinas PUPR Manggarai Yoseph Jehalu.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Herybertus Nabit"]
+
+
+def test_an_office_holder_opening_a_sentence_with_another_verb_moves_the_state() -> None:
+    assert speakers(
+        "Ketua KPU Gianyar Komang Suardika menjelaskan, simulasi melatih petugas baru.",
+        f"“{SAID},” katanya.",
+        "Kelian Adat Pengosekan I Made Sutama menyambut simulasi itu dengan gembira.",
+        f"“{SAID},” tuturnya.",
+    ) == ["Komang Suardika", "I Made Sutama"]

@@ -29,8 +29,6 @@ ARTICLES = sorted(FIXTURES.glob("*.txt"))
 KNOWN: dict[tuple[str, str, str], str] = {
     ("07", "q2", "Parulian Sitorus"): "'Name, atau X sapaan akrabnya': X is taken for a new person",
     ("08", "q1", "Cut Nyak Rahmah"): "'Menurut Name, description' loses to a later titled person",
-    ("09", "q1", "I Wayan Sudarta"): "'Ia menyebut' after a titled subject: the state stays",
-    ("13", "q0", "Fransiskus Xaverius Dapa"): "the object of 'ia bertemu' takes the pronoun cue",
     ("02", "official", "Andi Muhammad Yusuf"): "'Name, Role,' with no honorific: no official",
     ("07", "official", "Mangasi Hutapea"): "'kata Name, anggota …' with no honorific: no official",
     ("12", "official", "Andi Baso Ryadi"): "a role given only by 'sebagai bakal calon …'",

@@ -131,6 +131,14 @@ def _rest_is_loose(text: str) -> bool:
     return fold(first) in adjuncts()
 
 
+LOWER_START = re.compile(r"\s+[a-z]")
+
+
+def _verb_follows(text: str) -> bool:
+    """What follows a person in its piece opens with a lower-case word: their verb."""
+    return LOWER_START.match(text) is not None
+
+
 def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
     """A capitalised name from token ``i`` that is no place, organisation or acronym."""
     name = name_run(tokens, i, limit=5)
@@ -186,6 +194,10 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             return _Piece(PERSON, text, mention=Mention(name, None, 0, len(text), first[TEXT]))
     if first[IS_CAP]:
         m = parse_person_at(tokens, i)
+        if m is not None and not ending and m.name and m.role and _verb_follows(text[m.end :]):
+            # a sentence's opening "Pj Bupati Manggarai Barat Fransiskus meninjau …": the
+            # office-holder it is about
+            return _Piece(PERSON, text, mention=m)
         if m is not None and _rest_is_loose(text[m.end :]):
             if m.name is None and text[m.end :].strip():
                 # "Kepala BNPB yang juga Ketua Satgas Covid-19 Doni Monardo"
@@ -586,8 +598,14 @@ def _may_introduce(sentence: str) -> bool:
     return len(piece) <= 3 and all(fold(w) in folded("stopwords") for w in piece)
 
 
+# a lede's dateline and outlet before its dash: "LABUAN BAJO, Pos Kupang – Pj Bupati …"
+DATELINE = re.compile(r"[^.!?“”\"\n]{2,60}?\s[–—-]\s+(?=[A-Z])")
+
+
 def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
     starts = [len(text) - len(text.lstrip())]
+    if (lede := DATELINE.match(text)) is not None:
+        starts.append(lede.end())  # the lede's sentence opens after the dateline
     starts += [end for _, end in cuts if end < len(text) and text[end].isupper()]
     return starts
 
