@@ -371,3 +371,19 @@ def test_an_office_holder_opening_a_sentence_with_another_verb_moves_the_state()
         "Kelian Adat Pengosekan I Made Sutama menyambut simulasi itu dengan gembira.",
         f"“{SAID},” tuturnya.",
     ) == ["Komang Suardika", "I Made Sutama"]
+
+
+def test_a_speech_verb_inside_what_menurut_reports_is_no_frame() -> None:
+    assert speakers(
+        "Menurut Cut Nurul Aini, guru di Lhoknga, aturan itu lahir setelah Bupati Aceh Besar"
+        " Teuku Ramli meminta sekolah bebas atribut partai.",
+        f"“{SAID},” sebut dia.",
+    ) == ["Cut Nurul Aini"]
+
+
+def test_menurut_with_its_own_reporting_verb_is_still_the_frame() -> None:
+    assert speakers(
+        "Bupati Pidie Sarjani Abdullah membuka rapat.",
+        "Menurut Kepala Bagian Humas Pidie Rahmat Fadhil mengatakan, data itu sudah diperiksa.",
+        f"“{SAID},” katanya.",
+    ) == ["Rahmat Fadhil"]

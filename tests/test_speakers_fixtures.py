@@ -28,7 +28,6 @@ ARTICLES = sorted(FIXTURES.glob("*.txt"))
 # (article, what, name) -> why pilkada still gets it wrong
 KNOWN: dict[tuple[str, str, str], str] = {
     ("07", "q2", "Parulian Sitorus"): "'Name, atau X sapaan akrabnya': X is taken for a new person",
-    ("08", "q1", "Cut Nyak Rahmah"): "'Menurut Name, description' loses to a later titled person",
     ("02", "official", "Andi Muhammad Yusuf"): "'Name, Role,' with no honorific: no official",
     ("07", "official", "Mangasi Hutapea"): "'kata Name, anggota …' with no honorific: no official",
     ("12", "official", "Andi Baso Ryadi"): "a role given only by 'sebagai bakal calon …'",

@@ -491,6 +491,9 @@ def _sentence_end(cuts: list[tuple[int, int]], at: int, length: int) -> int:
     return cuts[k][0] if k < len(cuts) else length
 
 
+MENURUT = re.compile(r"\s*[Mm]enurut\s")  # a sentence that says whose account it is
+
+
 class Candidate:
     """A place in a paragraph where a frame may stand, read only when asked (``frame``): the
     walk reads a paragraph's candidates from its end and stops at the first that names someone."""
@@ -511,6 +514,10 @@ class Candidate:
 
     def _parse(self) -> Frame | None:
         if self.kind == "verb":  # the clause before a reporting verb
+            if MENURUT.match(self.text) is not None and "," in self.text:
+                # "Menurut X, … setelah Bupati Y meminta …": what X says, and Y's request in
+                # it; "Menurut X mengatakan, …" is X's own frame
+                return None
             subject = subject_of(self.text)
         elif self.kind == "lead":  # the words after "Menurut", ", kata", "disampaikan"
             subject = subject_of(self.text, lead_only=True)
