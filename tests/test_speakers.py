@@ -387,3 +387,14 @@ def test_menurut_with_its_own_reporting_verb_is_still_the_frame() -> None:
         "Menurut Kepala Bagian Humas Pidie Rahmat Fadhil mengatakan, data itu sudah diperiksa.",
         f"“{SAID},” katanya.",
     ) == ["Rahmat Fadhil"]
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Camat Siborongborong Tigor Simanjuntak, atau Ucok sapaan akrabnya, membuka rapat.",
+        "Camat Siborongborong Tigor Simanjuntak, yang akrab disapa Ucok, membuka rapat.",
+    ],
+)
+def test_a_nickname_given_beside_a_name_stands_for_that_person(introduced: str) -> None:
+    assert speakers(introduced, f"“{SAID},” tegas Ucok.") == ["Tigor Simanjuntak"]

@@ -27,7 +27,6 @@ ARTICLES = sorted(FIXTURES.glob("*.txt"))
 
 # (article, what, name) -> why pilkada still gets it wrong
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("07", "q2", "Parulian Sitorus"): "'Name, atau X sapaan akrabnya': X is taken for a new person",
     ("02", "official", "Andi Muhammad Yusuf"): "'Name, Role,' with no honorific: no official",
     ("07", "official", "Mangasi Hutapea"): "'kata Name, anggota …' with no honorific: no official",
     ("12", "official", "Andi Baso Ryadi"): "a role given only by 'sebagai bakal calon …'",
@@ -38,7 +37,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("20", "official", "Dedi Kurniawan"): "'Role Rank Name' keeps the region's short form",
     ("21", "official", "Abdul Gafur"): "a region's short form in an organisation is expanded",
     ("24", "official", "Asep Sopandi"): "'Name, anggota …,' with no honorific: no official",
-    ("07", "extra", "officials"): "the nickname 'Ucok' is listed as a person of its own",
     ("12", "extra", "officials"): "'Andi Tenri' (name cut at 'Pada')",
     ("22", "extra", "officials"): "'Bapak Name' inside a quote, with no office, is listed",
     ("23", "extra", "officials"): "'Ibu Name, kader posyandu' (a description) is listed",
