@@ -398,3 +398,25 @@ def test_menurut_with_its_own_reporting_verb_is_still_the_frame() -> None:
 )
 def test_a_nickname_given_beside_a_name_stands_for_that_person(introduced: str) -> None:
     assert speakers(introduced, f"“{SAID},” tegas Ucok.") == ["Tigor Simanjuntak"]
+
+
+def officials(*paragraphs: str) -> list[tuple[str, str | None]]:
+    article = parse("\n\n".join(["Judul Berita Pilkada di Daerah", *paragraphs]) + "\n")
+    return [(o.name, o.role) for o in article.officials]
+
+
+def test_a_name_then_an_office_in_commas_is_an_official() -> None:
+    assert officials(
+        "Rusli Daeng Sikki, anggota Bawaslu Gowa, menjelaskan pengawasan diperketat.",
+        f"“{SAID},” katanya.",
+    ) == [("Rusli Daeng Sikki", "anggota Bawaslu Gowa")]
+
+
+def test_a_name_then_a_description_is_no_official_though_an_honorific_stands_before_it() -> None:
+    assert (
+        officials(
+            "Ibu Rahmawati Lamusu, kader posyandu di Desa Bulango, bercerita soal gizi anak.",
+            f"“{SAID},” katanya.",
+        )
+        == []
+    )

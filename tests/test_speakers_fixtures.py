@@ -27,19 +27,14 @@ ARTICLES = sorted(FIXTURES.glob("*.txt"))
 
 # (article, what, name) -> why pilkada still gets it wrong
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("02", "official", "Andi Muhammad Yusuf"): "'Name, Role,' with no honorific: no official",
-    ("07", "official", "Mangasi Hutapea"): "'kata Name, anggota …' with no honorific: no official",
     ("12", "official", "Andi Baso Ryadi"): "a role given only by 'sebagai bakal calon …'",
     ("12", "official", "Andi Ummu Kalsum"): "a role given only by 'sebagai bakal calon …'",
     ("12", "official", "Andi Tenri Pada"): "a capitalised function word ('Pada') ends the name",
     ("14", "official", "Arfan Boma"): "'Role, Name,' keeps the region's short form in the role",
-    ("19", "official", "Sahat M. Sinaga"): "a unit's number in the role ('TPS 04') ends the role",
     ("20", "official", "Dedi Kurniawan"): "'Role Rank Name' keeps the region's short form",
     ("21", "official", "Abdul Gafur"): "a region's short form in an organisation is expanded",
-    ("24", "official", "Asep Sopandi"): "'Name, anggota …,' with no honorific: no official",
     ("12", "extra", "officials"): "'Andi Tenri' (name cut at 'Pada')",
     ("22", "extra", "officials"): "'Bapak Name' inside a quote, with no office, is listed",
-    ("23", "extra", "officials"): "'Ibu Name, kader posyandu' (a description) is listed",
 }
 
 

@@ -47,6 +47,7 @@ from pilkada.tokens import (
     START,
     TEXT,
     Token,
+    acting_forms,
     fold,
     folded,
     honorifics,
@@ -763,11 +764,32 @@ def _subject_person(subject: Subject, reg: Registry) -> int | None:
         return None
     idx = reg.find(subject.name)
     if idx is None:
-        official = subject.role is not None and subject.honorific is not None
-        idx = reg.add(subject.name, subject.role, subject.honorific, official=official)
+        idx = reg.add(
+            subject.name, subject.role, subject.honorific, official=holds_office(subject.role)
+        )
     elif subject.role and not reg.people[idx].role:
         reg.give_role(idx, subject.role)
+        if _described(subject.role):
+            reg.people[idx].official = False  # "Ibu Siti Aminah, kader posyandu": described
     return idx
+
+
+def holds_office(role: str | None) -> bool:
+    """A role that opens with a title of office, in capitals or not ("Koordinator Divisi …",
+    "anggota KPU Garut"): its holder is an official. A description ("kader posyandu",
+    "pedagang sayur") is none, though an honorific stands before the name ("Ibu Siti")."""
+    if role is None:
+        return False
+    tokens = tokenize(role)
+    acting = longest_entry(tokens, 0, acting_forms())  # "Plt Kepala Dinas …"
+    return longest_entry(tokens, acting[0] if acting else 0, titles(), caps=False) is not None
+
+
+def _described(role: str) -> bool:
+    """A role that opens with a word of description ("kader posyandu", "warga Sila") and no title
+    of office: what its holder does, no office."""
+    words = role.split(None, 1)
+    return bool(words) and fold(words[0]) in folded("descriptions") and not holds_office(role)
 
 
 def _cue(text: str, sp: Span, prev_end: int, next_start: int) -> tuple[Cue | None, str] | None:
