@@ -422,3 +422,41 @@ def test_an_opener_alone_before_a_full_stop_is_the_whole_name() -> None:
 )
 def test_ranks_and_noble_titles_in_full_stand_apart_from_the_name(text: str, name: str) -> None:
     assert [m.name for m in find_people(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a unit's number and the place after it stay in the role
+        (
+            "Ketua KPPS TPS 07 Sipoholon, Marudut Sihombing, hadir.",
+            "Marudut Sihombing",
+            "Ketua KPPS TPS 07 Sipoholon",
+        ),
+        (
+            "Kepala SMKN 1 Cangkringan Wahyuni Lestari hadir.",
+            "Wahyuni Lestari",
+            "Kepala SMKN 1 Cangkringan",
+        ),
+        # a region before a word that closes an organisation's name is that name's
+        (
+            "Direktur Sultra Democracy Watch Hasrul Nadir hadir.",
+            "Hasrul Nadir",
+            "Direktur Sultra Democracy Watch",
+        ),
+        # a role before the name in commas is written with its regions in full, as others are
+        (
+            "Kepala Satpol PP Kukar, Rahmad Yani, hadir.",
+            "Rahmad Yani",
+            "Kepala Satpol PP Kutai Kartanegara",
+        ),
+        # a corps in brackets after a rank is the rank's
+        (
+            "Dandim 1614 Dompu Letnan Kolonel (Inf) Sudirman Halim hadir.",
+            "Sudirman Halim",
+            "Dandim 1614 Dompu",
+        ),
+    ],
+)
+def test_the_role_keeps_its_units_and_organisations(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]

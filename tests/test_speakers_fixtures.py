@@ -30,9 +30,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("12", "official", "Andi Baso Ryadi"): "a role given only by 'sebagai bakal calon …'",
     ("12", "official", "Andi Ummu Kalsum"): "a role given only by 'sebagai bakal calon …'",
     ("12", "official", "Andi Tenri Pada"): "a capitalised function word ('Pada') ends the name",
-    ("14", "official", "Arfan Boma"): "'Role, Name,' keeps the region's short form in the role",
-    ("20", "official", "Dedi Kurniawan"): "'Role Rank Name' keeps the region's short form",
-    ("21", "official", "Abdul Gafur"): "a region's short form in an organisation is expanded",
     ("12", "extra", "officials"): "'Andi Tenri' (name cut at 'Pada')",
     ("22", "extra", "officials"): "'Bapak Name' inside a quote, with no office, is listed",
 }

@@ -29,6 +29,7 @@ from pilkada.tokens import (
     district_titles,
     first_pieces,
     fold,
+    folded,
     honorifics,
     institutions,
     is_degree,
@@ -140,8 +141,14 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
             run.append(t)  # "Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
         elif t[TEXT] == "." and run and len(run[-1][TEXT]) <= 4 and run[-1][IS_CAP]:
             run.append(t)  # "Drs." "Muh." inside the run
-        elif _command_number(tokens, i) or (not run and _unit_number(tokens, i)):
-            run.append(t)  # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali", "Dandim 1608 Bima"
+        elif (
+            _command_number(tokens, i)
+            or (not run and _unit_number(tokens, i))
+            or (run and _numbered_unit(tokens, i))
+        ):
+            # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali", "Dandim 1608 Bima", "Ketua KPPS
+            # TPS 04 Hutatoruan", "Pasiter Kodim 0402 OKI"
+            run.append(t)
         elif (
             t[IS_WORD]
             and fold(t[TEXT]) in {"dari", "dan"}
@@ -172,6 +179,20 @@ def _unit_number(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _numbered_unit(tokens: Sequence[Token], i: int) -> bool:
+    """A unit's number of one to four digits after its name, with more of the role after it:
+    "TPS 04 Hutatoruan", "Kodim 0402 OKI", "SMA Negeri 1 Jantho"; never a year."""
+    t = tokens[i][TEXT]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        t.isdigit()
+        and len(t) <= 4
+        and not (len(t) == 4 and t[:2] in ("19", "20"))
+        and tokens[i - 1][IS_CAP]
+        and bool(nxt and nxt[IS_CAP])
+    )
+
+
 def _command_number(tokens: Sequence[Token], i: int) -> bool:
     """A slash joining a military or police command's number to its name: "XIV/Hasanuddin"."""
     t = tokens[i]
@@ -195,6 +216,8 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
         return d[0]
     if t[TEXT].startswith("("):
         return 1
+    if k and run[k - 1][TEXT].isdigit() and (d := longest_entry(run, k, district_table())):
+        return d[0]  # "Kepala SMKN 1 Cangkringan": the unit's place
     if t[TEXT] in ROMAN and (m := longest_entry(run, k, name_openers())) and k + m[0] < len(run):
         return 0  # "I" of "I Wayan Sudarta" opens a Balinese name, no numeral
     if t[TEXT] in ROMAN or t[TEXT] == "/" or t[TEXT][:1].isdigit():
@@ -230,13 +253,49 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
             k += 1
             continue
         m = None if company else match_region(tail, k)
-        if m:
+        if m and not _names_an_organisation(tail, k + m[0]):
             words.append(m[1])
             k += m[0]
             continue
         words.append(t[TEXT])
         k += 1
     return _SPACED_SLASH.sub("/", " ".join(words))  # "Pangdam XIV/Hasanuddin"
+
+
+def _names_an_organisation(tail: Sequence[Token], k: int) -> bool:
+    """The capitalised words from ``tail[k]`` on end an organisation's name within three words
+    ("… Democracy Watch"): the region before them is part of it."""
+    for t in tail[k : k + 3]:
+        if not (t[IS_WORD] and t[IS_CAP]):
+            return False
+        if fold(t[TEXT]) in folded("organisation_ends"):
+            return True
+    return False
+
+
+def written_in_full(role: str) -> str:
+    """A role that opens with its title, with the regions it shortens written in full
+    ("Kepala Satpol PP Kukar" -> "Kepala Satpol PP Kutai Kartanegara"), as a title's role is;
+    the rest stays as written."""
+    tokens = tokenize(role)
+    title = longest_entry(tokens, 0, titles(), caps=False)
+    if title is None:
+        return role
+    out: list[str] = []
+    at = 0  # how much of ``role`` is in ``out``
+    k = title[0]
+    while k < len(tokens):
+        low = fold(tokens[k][TEXT])
+        if low in companies():
+            break  # "PT Transportasi Jakarta": a company's region stays as it writes it
+        m = match_region(tokens, k) if tokens[k][IS_CAP] else None
+        if m is None or _names_an_organisation(tokens, k + m[0]):
+            k += 1
+            continue
+        out += [role[at : tokens[k][START]], m[1]]
+        at = tokens[k + m[0] - 1][END]
+        k += m[0]
+    return "".join([*out, role[at:]])
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
@@ -516,6 +575,6 @@ def _appositions(text: str) -> list[Mention]:
         if fold(name) in regions() or fold(name) in districts():
             continue
         role = m.group("role")[role_tokens[at][START] :].strip()
-        role = role[:1].upper() + role[1:]
+        role = written_in_full(role[:1].upper() + role[1:])
         out.append(Mention(name, role, m.start("role"), m.end("name"), honorific))
     return out
