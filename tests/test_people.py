@@ -460,3 +460,33 @@ def test_ranks_and_noble_titles_in_full_stand_apart_from_the_name(text: str, nam
 )
 def test_the_role_keeps_its_units_and_organisations(text: str, name: str, role: str) -> None:
     assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a title that names a unit inside the role ("Sekretariat Presiden") is no name's start
+        (
+            "kata Kepala Sekretariat Presiden Wahyu Adi Nugroho.",
+            "Wahyu Adi Nugroho",
+            "Kepala Sekretariat Presiden",
+        ),
+        # a department joined by "dan" and its acronym, then the name
+        (
+            "kata Sekretaris Kementerian Koperasi dan UKM Damar Panuntun.",
+            "Damar Panuntun",
+            "Sekretaris Kementerian Koperasi dan UKM",
+        ),
+        # a source's note in brackets after the name
+        ("kata Bupati Sikka Yosef Dua (Flores Pos, 3/5/2024).", "Yosef Dua", "Bupati Sikka"),
+    ],
+)
+def test_the_name_after_a_role_that_holds_a_unit(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Kepala Organisasi Perangkat Daerah (OPD) hadir.", "kata Kordiv Data dan Informasi."]
+)
+def test_a_role_with_its_short_form_or_a_joined_department_names_no_one(text: str) -> None:
+    assert [m.name for m in find_people(text)] == [None]

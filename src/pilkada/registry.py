@@ -429,13 +429,14 @@ def build_registry(paragraphs: list[str]) -> Registry:
     """Everyone anchored by a title or honorific, and every later mention of them by name."""
     reg = Registry(paragraphs=list(paragraphs))
     for k, text in enumerate(paragraphs):
+        nicknamed = "sapa" in text or "panggil" in text  # the nickname words' stems
         for m in find_people(text):
             idx = reg.add(m.name, m.role, m.honorific)
             if idx is not None:
                 reg.record(Event(k, m.start, idx, _is_subject(text, m.start)))
                 if m.name:
                     reg.people[idx].seen_as(text[m.start : m.end])
-                    if (nick := nickname_after(text, m.end)) is not None:
+                    if nicknamed and (nick := nickname_after(text, m.end)) is not None:
                         reg.give_nickname(idx, nick)
     return reg
 

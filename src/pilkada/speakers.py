@@ -612,7 +612,9 @@ DATELINE = re.compile(r"[^.!?“”\"\n]{2,60}?\s[–—-]\s+(?=[A-Z])")
 
 def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
     starts = [len(text) - len(text.lstrip())]
-    if (lede := DATELINE.match(text)) is not None:
+    if ("–" in text[:64] or " - " in text[:64] or "—" in text[:64]) and (
+        lede := DATELINE.match(text)
+    ):
         starts.append(lede.end())  # the lede's sentence opens after the dateline
     starts += [end for _, end in cuts if end < len(text) and text[end].isupper()]
     return starts
