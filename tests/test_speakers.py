@@ -420,3 +420,12 @@ def test_a_name_then_a_description_is_no_official_though_an_honorific_stands_bef
         )
         == []
     )
+
+
+def test_a_cue_whose_role_lists_its_fields_with_commas_names_the_person_at_its_end() -> None:
+    assert speakers(
+        "Rapat koordinasi digelar di Kupang.",
+        f"“{SAID},” kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Wiranto Darmo.",
+        f"“{SAID},” kata Kepala Dinas Pekerjaan Umum, Perumahan, dan Kawasan Permukiman Yulius"
+        " Kaju.",
+    ) == ["Wiranto Darmo", "Yulius Kaju"]

@@ -243,7 +243,7 @@ def subject_of(clause: str, *, lead_only: bool = False, opening: bool = False) -
     Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
     ``opening``: the clause is a sentence's opening, read for whom it introduces or is about."""
     texts = pieces(clause)
-    if not lead_only and len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
+    if len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
         # "Kepala Bidang … Permukiman, Cipta Karya, dan Tata Ruang Kota Surabaya Iman Krestian
         # menuturkan": the commas list a role's parts; the subject ends the last one
         m = _ending_person(texts[-1])
