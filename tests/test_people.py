@@ -380,3 +380,113 @@ def test_a_rank_written_in_full_stands_between_the_role_and_the_name(
 def test_a_year_after_a_title_is_no_command_number() -> None:
     (m,) = find_people("Bupati Bima 2021 Indah Dhamayanti mengatakan")
     assert m.name is None and m.role == "Bupati Bima"
+
+
+# --- names opened by a regional naming custom's particle -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a run past three words after the title: the name opens at its opener
+        (
+            "Anggota DPRD Klungkung Anak Agung Ngurah Bayu Saputra hadir.",
+            "Anak Agung Ngurah Bayu Saputra",
+            "Anggota DPRD Klungkung",
+        ),
+        (
+            "Ketua Panwascam Lasalimu Wa Ode Nurjanah hadir.",
+            "Wa Ode Nurjanah",
+            "Ketua Panwascam Lasalimu",
+        ),
+        # "I" opens a Balinese name, it is no numeral of the role
+        ("Kelian Adat Pengosekan I Made Sutama hadir.", "I Made Sutama", "Kelian Adat Pengosekan"),
+    ],
+)
+def test_a_name_opener_starts_the_name_after_a_title(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]
+
+
+def test_an_opener_alone_before_a_full_stop_is_the_whole_name() -> None:
+    assert split_name("Andi.") == (None, "Andi")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dandim 1614 Dompu Letnan Kolonel Infanteri Sudirman Halim hadir.", "Sudirman Halim"),
+        ("Kapolsek Woha Brigadir Polisi Yusuf Abdullah hadir.", "Yusuf Abdullah"),
+        ("Bhabinkamtibmas Desa Kore Brigadir Dua Samsul Bahri hadir.", "Samsul Bahri"),
+        ("Kepala Desa Wonokerto Raden Mas Haryo Pamungkas hadir.", "Haryo Pamungkas"),
+    ],
+)
+def test_ranks_and_noble_titles_in_full_stand_apart_from_the_name(text: str, name: str) -> None:
+    assert [m.name for m in find_people(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a unit's number and the place after it stay in the role
+        (
+            "Ketua KPPS TPS 07 Sipoholon, Marudut Sihombing, hadir.",
+            "Marudut Sihombing",
+            "Ketua KPPS TPS 07 Sipoholon",
+        ),
+        (
+            "Kepala SMKN 1 Cangkringan Wahyuni Lestari hadir.",
+            "Wahyuni Lestari",
+            "Kepala SMKN 1 Cangkringan",
+        ),
+        # a region before a word that closes an organisation's name is that name's
+        (
+            "Direktur Sultra Democracy Watch Hasrul Nadir hadir.",
+            "Hasrul Nadir",
+            "Direktur Sultra Democracy Watch",
+        ),
+        # a role before the name in commas is written with its regions in full, as others are
+        (
+            "Kepala Satpol PP Kukar, Rahmad Yani, hadir.",
+            "Rahmad Yani",
+            "Kepala Satpol PP Kutai Kartanegara",
+        ),
+        # a corps in brackets after a rank is the rank's
+        (
+            "Dandim 1614 Dompu Letnan Kolonel (Inf) Sudirman Halim hadir.",
+            "Sudirman Halim",
+            "Dandim 1614 Dompu",
+        ),
+    ],
+)
+def test_the_role_keeps_its_units_and_organisations(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a title that names a unit inside the role ("Sekretariat Presiden") is no name's start
+        (
+            "kata Kepala Sekretariat Presiden Wahyu Adi Nugroho.",
+            "Wahyu Adi Nugroho",
+            "Kepala Sekretariat Presiden",
+        ),
+        # a department joined by "dan" and its acronym, then the name
+        (
+            "kata Sekretaris Kementerian Koperasi dan UKM Damar Panuntun.",
+            "Damar Panuntun",
+            "Sekretaris Kementerian Koperasi dan UKM",
+        ),
+        # a source's note in brackets after the name
+        ("kata Bupati Sikka Yosef Dua (Flores Pos, 3/5/2024).", "Yosef Dua", "Bupati Sikka"),
+    ],
+)
+def test_the_name_after_a_role_that_holds_a_unit(text: str, name: str, role: str) -> None:
+    assert [(m.name, m.role) for m in find_people(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Kepala Organisasi Perangkat Daerah (OPD) hadir.", "kata Kordiv Data dan Informasi."]
+)
+def test_a_role_with_its_short_form_or_a_joined_department_names_no_one(text: str) -> None:
+    assert [m.name for m in find_people(text)] == [None]

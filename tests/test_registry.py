@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilkada import registry
-from pilkada.registry import Event, Registry, is_short_form
+from pilkada.registry import Event, Registry, is_short_form, nickname_after
 from pilkada.tokens import fold
 
 # a few name words sharing starts and letters, so that lookups meet many near misses
@@ -122,3 +122,12 @@ def test_two_words_run_together_find_their_owner_among_many() -> None:
     assert reg.find("hasbi") == _scan_find(reg, "hasbi") == 0
     assert reg.find("jokowi") == 2
     assert reg.find("hasanu") == 1
+
+
+def test_a_nickname_after_a_name_is_read_and_other_words_are_not() -> None:
+    text = "Camat Balige Tigor Simanjuntak, atau Ucok sapaan akrabnya, hadir."
+    assert nickname_after(text, text.index(",")) == "Ucok"
+    text = "Bupati Toba Halomoan Sinaga yang biasa dipanggil Pak Haji hadir."
+    assert nickname_after(text, text.index(" yang")) == "Pak Haji"
+    text = "Camat Balige Tigor Simanjuntak, atau Ketua Panwascam, hadir."
+    assert nickname_after(text, text.index(",")) is None

@@ -351,3 +351,81 @@ def test_a_sentence_adverb_before_the_described_speaker_is_no_name() -> None:
         "Terpisah, juru bicara tim pemenangan paslon nomor urut 1, Yohanes Mandacan, membantah.",
         f"“{SAID},” katanya.",
     ) == ["Yohanes Mandacan"]
+
+
+# --- the person a passage is about ------------------------------------------------------------
+
+
+def test_the_office_holder_opening_the_lede_after_its_dateline_is_who_speaks_first() -> None:
+    assert speakers(
+        "RUTENG, Warta Flores – Bupati Manggarai Herybertus Nabit meninjau jembatan darurat.",
+        "Di lokasi itu ia bertemu Kepala Dinas PUPR Manggarai Yoseph Jehalu.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Herybertus Nabit"]
+
+
+def test_an_office_holder_opening_a_sentence_with_another_verb_moves_the_state() -> None:
+    assert speakers(
+        "Ketua KPU Gianyar Komang Suardika menjelaskan, simulasi melatih petugas baru.",
+        f"“{SAID},” katanya.",
+        "Kelian Adat Pengosekan I Made Sutama menyambut simulasi itu dengan gembira.",
+        f"“{SAID},” tuturnya.",
+    ) == ["Komang Suardika", "I Made Sutama"]
+
+
+def test_a_speech_verb_inside_what_menurut_reports_is_no_frame() -> None:
+    assert speakers(
+        "Menurut Cut Nurul Aini, guru di Lhoknga, aturan itu lahir setelah Bupati Aceh Besar"
+        " Teuku Ramli meminta sekolah bebas atribut partai.",
+        f"“{SAID},” sebut dia.",
+    ) == ["Cut Nurul Aini"]
+
+
+def test_menurut_with_its_own_reporting_verb_is_still_the_frame() -> None:
+    assert speakers(
+        "Bupati Pidie Sarjani Abdullah membuka rapat.",
+        "Menurut Kepala Bagian Humas Pidie Rahmat Fadhil mengatakan, data itu sudah diperiksa.",
+        f"“{SAID},” katanya.",
+    ) == ["Rahmat Fadhil"]
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Camat Siborongborong Tigor Simanjuntak, atau Ucok sapaan akrabnya, membuka rapat.",
+        "Camat Siborongborong Tigor Simanjuntak, yang akrab disapa Ucok, membuka rapat.",
+    ],
+)
+def test_a_nickname_given_beside_a_name_stands_for_that_person(introduced: str) -> None:
+    assert speakers(introduced, f"“{SAID},” tegas Ucok.") == ["Tigor Simanjuntak"]
+
+
+def officials(*paragraphs: str) -> list[tuple[str, str | None]]:
+    article = parse("\n\n".join(["Judul Berita Pilkada di Daerah", *paragraphs]) + "\n")
+    return [(o.name, o.role) for o in article.officials]
+
+
+def test_a_name_then_an_office_in_commas_is_an_official() -> None:
+    assert officials(
+        "Rusli Daeng Sikki, anggota Bawaslu Gowa, menjelaskan pengawasan diperketat.",
+        f"“{SAID},” katanya.",
+    ) == [("Rusli Daeng Sikki", "anggota Bawaslu Gowa")]
+
+
+def test_a_name_then_a_description_is_no_official_though_an_honorific_stands_before_it() -> None:
+    assert (
+        officials(
+            "Ibu Rahmawati Lamusu, kader posyandu di Desa Bulango, bercerita soal gizi anak.",
+            f"“{SAID},” katanya.",
+        )
+        == []
+    )
+
+
+def test_a_cue_whose_role_lists_its_fields_with_commas_names_the_person_at_its_end() -> None:
+    assert speakers(
+        "Rapat koordinasi digelar di Kupang.",
+        f"“{SAID},” kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Wiranto Darmo.",
+        f"“{SAID},” kata Kepala Dinas Pekerjaan Umum, Perumahan, dan Kawasan Permukiman Yulius"
+        " Kaju.",
+    ) == ["Wiranto Darmo", "Yulius Kaju"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
 
+from pilkada import lexicon
 from pilkada.regions import REGION_KINDS, district_table, districts, match_region, regions
 from pilkada.tokens import (
     END,
@@ -29,12 +30,14 @@ from pilkada.tokens import (
     district_titles,
     first_pieces,
     fold,
+    folded,
     honorifics,
     institutions,
     is_degree,
     longest_entry,
     lower_honorifics,
     may_open,
+    name_openers,
     not_names,
     role_links,
     titles,
@@ -79,18 +82,30 @@ def split_name(text: str) -> tuple[str | None, str]:
 def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
     """Capitalised words from token ``i`` on (a single-letter initial may carry a dot)."""
     words: list[str] = []
+    if (
+        i < len(tokens)
+        and tokens[i][TEXT] in _opener_firsts()
+        and (opener := longest_entry(tokens, i, name_openers()))
+    ):
+        # "Anak Agung", though "anak" is a word of no name elsewhere
+        words = [t[TEXT] for t in tokens[i : i + opener[0]] if t[IS_WORD]]
+        i += opener[0]
+    stops = _name_stops()
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
-        if (
-            _degree_ahead(tokens, i)
-            or longest_entry(tokens, i, titles()) is not None
-            or longest_entry(tokens, i, acting_forms()) is not None
-            or (words and longest_entry(tokens, i, honorifics()) is not None)
+        key = fold(t[TEXT])
+        if _degree_ahead(tokens, i) or (
+            key in stops
+            and (
+                longest_entry(tokens, i, titles()) is not None
+                or longest_entry(tokens, i, acting_forms()) is not None
+                or (words and longest_entry(tokens, i, honorifics()) is not None)
+            )
         ):
             # a degree, a title of office ("Paslon Bupati dan …"), "Pj", or a rank after a name
             # ("… Budi Santoso Prof. …") is not part of the name
             break
-        if t[IS_WORD] and t[IS_CAP] and not is_degree(t[TEXT]) and fold(t[TEXT]) not in not_names():
+        if t[IS_WORD] and t[IS_CAP] and not is_degree(t[TEXT]) and key not in not_names():
             words.append(t[TEXT])
             i += 1
             if i < len(tokens) and tokens[i][TEXT] == "." and len(t[TEXT]) <= 3:
@@ -135,8 +150,14 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
             run.append(t)  # "Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
         elif t[TEXT] == "." and run and len(run[-1][TEXT]) <= 4 and run[-1][IS_CAP]:
             run.append(t)  # "Drs." "Muh." inside the run
-        elif _command_number(tokens, i) or (not run and _unit_number(tokens, i)):
-            run.append(t)  # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali", "Dandim 1608 Bima"
+        elif (t[TEXT][:1].isdigit() or t[TEXT] == "/") and (
+            _command_number(tokens, i)
+            or (not run and _unit_number(tokens, i))
+            or (run and _numbered_unit(tokens, i))
+        ):
+            # "Pangdam XIV/Hasanuddin", "Dandim 0724/Boyolali", "Dandim 1608 Bima", "Ketua KPPS
+            # TPS 04 Hutatoruan", "Pasiter Kodim 0402 OKI"
+            run.append(t)
         elif (
             t[IS_WORD]
             and fold(t[TEXT]) in {"dari", "dan"}
@@ -152,7 +173,11 @@ def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
         else:
             break
         i += 1
-    while run and (run[-1][TEXT] == "." or fold(run[-1][TEXT]) in {"dari", "dan"}):
+    while run and (
+        run[-1][TEXT] == "."
+        or fold(run[-1][TEXT]) in {"dari", "dan"}
+        or (run[-1][TEXT][0] == "(" and _is_note(run[-1]))
+    ):
         run.pop()
     return run, i
 
@@ -164,6 +189,20 @@ def _unit_number(tokens: Sequence[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
         t.isdigit() and len(t) in (3, 4) and t[:2] not in ("19", "20") and bool(nxt and nxt[IS_CAP])
+    )
+
+
+def _numbered_unit(tokens: Sequence[Token], i: int) -> bool:
+    """A unit's number of one to four digits after its name, with more of the role after it:
+    "TPS 04 Hutatoruan", "Kodim 0402 OKI", "SMA Negeri 1 Jantho"; never a year."""
+    t = tokens[i][TEXT]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        t.isdigit()
+        and len(t) <= 4
+        and not (len(t) == 4 and t[:2] in ("19", "20"))
+        and tokens[i - 1][IS_CAP]
+        and bool(nxt and nxt[IS_CAP])
     )
 
 
@@ -190,8 +229,16 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
         return d[0]
     if t[TEXT].startswith("("):
         return 1
-    if t[TEXT] in ROMAN or t[TEXT] == "/" or t[TEXT][:1].isdigit():
-        return 2 if t[TEXT] == "/" and k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
+    text = t[TEXT]
+    if text in ROMAN:
+        m = longest_entry(run, k, name_openers())
+        return 0 if m is not None and k + m[0] < len(run) else 1  # "I" of "I Wayan Sudarta"
+        # opens a Balinese name; it is no numeral
+    if text == "/":
+        return 2 if k + 1 < len(run) else 1  # "XIV/Hasanuddin": both role
+    if text[:1].isdigit():
+        d = longest_entry(run, k + 1, district_table())
+        return 1 + d[0] if d else 1  # "Kepala SMKN 1 Cangkringan": the unit's place
     if fold(t[TEXT]) in REGION_KINDS:
         return 1
     m = match_region(run, k) or longest_entry(run, k, institutions(), caps=False)
@@ -223,13 +270,89 @@ def _role_text(acting: str | None, title: str, tail: list[Token]) -> str:
             k += 1
             continue
         m = None if company else match_region(tail, k)
-        if m:
+        if m and not (k + m[0] < len(tail) and _names_an_organisation(tail, k + m[0])):
             words.append(m[1])
             k += m[0]
             continue
         words.append(t[TEXT])
         k += 1
     return _SPACED_SLASH.sub("/", " ".join(words))  # "Pangdam XIV/Hasanuddin"
+
+
+NOTE = re.compile(r"\([^()]*[,\d][^()]*\)")
+
+
+def _is_note(t: Token) -> bool:
+    """A bracket of a source or a date after a name ("Anies Baswedan (Kompas, 10/9/2020)"), not
+    a short form of the role ("(OPD)", "(Persero)")."""
+    return NOTE.fullmatch(t[TEXT]) is not None
+
+
+def _name_start(run: Sequence[Token], last: int) -> int:
+    """Where the name starts past a unit's title and a department joined by "dan"."""
+    last = _past_joined_unit(run, last)
+    while last and (n := _inner_title(run, last)):
+        last += n
+    return last
+
+
+def _past_joined_unit(run: Sequence[Token], last: int) -> int:
+    """Where the name starts when a department joined by "dan" ends the role: past "dan" and
+    the acronym after it, where a name of two or three words follows ("Sekretaris Kementerian
+    Koperasi dan UKM Rully Indrawan"); ``last`` otherwise ("Kordiv Data dan Informasi")."""
+    joins = [k for k in range(last, len(run)) if run[k][TEXT] == "dan"]
+    if not joins:
+        return last
+    k = joins[-1] + 1
+    if k < len(run) and _is_acronym(run[k]) and 2 <= len(run) - k - 1 <= 3:
+        return k + 1
+    return last
+
+
+def _inner_title(run: Sequence[Token], k: int) -> int:
+    """How many tokens a title of office at ``run[k]`` takes when it names the unit before it
+    and a name of two words or more follows (the "Presiden" of "Sekretariat Presiden"); 0
+    otherwise."""
+    m = longest_entry(run, k, titles())
+    if m is None or len(run) - k - m[0] < 2:
+        return 0
+    return m[0]
+
+
+def _names_an_organisation(tail: Sequence[Token], k: int) -> bool:
+    """The capitalised words from ``tail[k]`` on end an organisation's name within three words
+    ("… Democracy Watch"): the region before them is part of it."""
+    for t in tail[k : k + 3]:
+        if not (t[IS_WORD] and t[IS_CAP]):
+            return False
+        if fold(t[TEXT]) in folded("organisation_ends"):
+            return True
+    return False
+
+
+def written_in_full(role: str) -> str:
+    """A role that opens with its title, with the regions it shortens written in full
+    ("Kepala Satpol PP Kukar" -> "Kepala Satpol PP Kutai Kartanegara"), as a title's role is;
+    the rest stays as written."""
+    tokens = tokenize(role)
+    title = longest_entry(tokens, 0, titles(), caps=False)
+    if title is None:
+        return role
+    out: list[str] = []
+    at = 0  # how much of ``role`` is in ``out``
+    k = title[0]
+    while k < len(tokens):
+        low = fold(tokens[k][TEXT])
+        if low in companies():
+            break  # "PT Transportasi Jakarta": a company's region stays as it writes it
+        m = match_region(tokens, k) if tokens[k][IS_CAP] else None
+        if m is None or _names_an_organisation(tokens, k + m[0]):
+            k += 1
+            continue
+        out += [role[at : tokens[k][START]], m[1]]
+        at = tokens[k + m[0] - 1][END]
+        k += m[0]
+    return "".join([*out, role[at:]])
 
 
 def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
@@ -285,9 +408,20 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
             k += 1
     while last < len(run) - 1 and _is_acronym(run[last]):
         last += 1  # "Deputi Komisioner OJK Anto Prabowo": a name never opens with an acronym
+    joins = "dan" in [t[TEXT] for t in run]
+    if (joins and "dan" in [t[TEXT] for t in run[last:]]) or (
+        last < len(run) and fold(run[last][TEXT]) in titles().firsts
+    ):
+        # "Sekretaris Kementerian Koperasi dan UKM Rully Indrawan": the joined department;
+        # "Kepala Sekretariat Presiden Heru Budi Hartono": the unit's title
+        last = _name_start(run, last)
     name_tokens = [t for t in run[last:] if t[TEXT] != "."]
-    if len(name_tokens) > 4:  # a long run with no certain role word: the name is its end
-        name_tokens = name_tokens[-3:]
+    if len(name_tokens) > 2 and (k := _opener_within(name_tokens)) > 0:
+        name_tokens = name_tokens[k:]  # "Kelian Banjar Teges I Wayan Sudarta": the name opens
+        last = run.index(name_tokens[0])  # with its opener
+    elif len(name_tokens) > 4:  # a long run with no certain role word: the name is its end,
+        # from a name's opener on ("… Gianyar Anak Agung Gde Putra Wirawan"), else its last three
+        name_tokens = name_tokens[_opener_at(name_tokens) :]
         last = run.index(name_tokens[0])
     role = _role_text(acting, title, run[:last])
     if not name_tokens:
@@ -296,9 +430,44 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     name = name_run(name_tokens, 0)
     if name and _is_place_here(name, tokens, after):
         name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
-    if name and (_joined_to_a_name(tokens, after) or any(t[TEXT] == "dan" for t in run[last:])):
+    if name and (
+        _joined_to_a_name(tokens, after) or (joins and "dan" in [t[TEXT] for t in run[last:]])
+    ):
         name = ""  # "Kordiv Data dan Informasi": a department, not a person
     return Mention(name or None, role, start, name_tokens[-1][END])
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    """The first words of titles, acting forms and honorifics: where a name may stop."""
+    return titles().firsts | acting_forms().firsts | honorifics().firsts
+
+
+@cache
+def _opener_firsts() -> frozenset[str]:
+    """The first words of the name openers as written ("La", "Anak", "I")."""
+    return frozenset(e.split()[0] for e in lexicon.entries("name_openers"))
+
+
+def _opener_within(words: Sequence[Token]) -> int:
+    """Where a name's opener ("I Wayan", "Wa Ode", "Andi") stands after the first of
+    ``words`` with a name word after it; 0 when none does."""
+    for k in range(1, len(words) - 1):
+        m = longest_entry(words, k, name_openers())
+        if m is not None and k + m[0] < len(words):
+            return k
+    return 0
+
+
+def _opener_at(words: Sequence[Token]) -> int:
+    """Where the name starts in the last five of ``words``: at the first word of a name's
+    opener (``lexicon/name_openers.txt``: "Wa Ode", "Anak Agung", "Andi") that leaves a name word
+    after it; else three words from the end."""
+    for k in range(max(0, len(words) - 5), len(words) - 1):
+        m = longest_entry(words, k, name_openers())
+        if m is not None and k + m[0] < len(words):
+            return k
+    return len(words) - 3
 
 
 def _is_acronym(t: Token) -> bool:
@@ -484,6 +653,6 @@ def _appositions(text: str) -> list[Mention]:
         if fold(name) in regions() or fold(name) in districts():
             continue
         role = m.group("role")[role_tokens[at][START] :].strip()
-        role = role[:1].upper() + role[1:]
+        role = written_in_full(role[:1].upper() + role[1:])
         out.append(Mention(name, role, m.start("role"), m.end("name"), honorific))
     return out

@@ -7,6 +7,7 @@ person last named as a subject. Pure functions over one article's paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -55,6 +56,7 @@ class Person:
     forms: list[str] = field(default_factory=list)
     official: bool = True  # named with a title, an honorific or in an attribution; False for
     # a person only introduced by a description ("Sumiati (52), pedagang sayur")
+    nicknames: tuple[str, ...] = ()  # "Parulian Sitorus, atau Ucok sapaan akrabnya": "Ucok"
     _keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     _keyed: str = field(default="", repr=False, compare=False)
 
@@ -65,9 +67,11 @@ class Person:
 
     @property
     def keys(self) -> frozenset[str]:
-        """The folded words of the name (worked out again only when the name changes)."""
+        """The folded words of the name and of the nicknames the article gives it (worked out
+        again only when the name changes)."""
         if self._keyed != self.name:
-            self._keys = frozenset(fold(w) for w in self.name.split())
+            words = self.name.split() + [w for n in self.nicknames for w in n.split()]
+            self._keys = frozenset(fold(w) for w in words)
             self._keyed = self.name
         return self._keys
 
@@ -259,6 +263,15 @@ class Registry:
         if e.person not in self._first_seen or at < self._first_seen[e.person]:
             self._first_seen[e.person] = at
 
+    def give_nickname(self, idx: int, nickname: str) -> None:
+        """Let person ``idx`` be found by ``nickname`` too."""
+        p = self.people[idx]
+        p.nicknames = (*p.nicknames, nickname)
+        p._keyed = ""  # the keys take the nickname's words in
+        if self._index is not None:
+            self._index.name(idx, p.name, p.keys)
+        p.seen_as(nickname)
+
     def give_role(self, idx: int, role: str) -> None:
         """Give person ``idx`` a role they had none of."""
         self.people[idx].role = role
@@ -416,13 +429,39 @@ def build_registry(paragraphs: list[str]) -> Registry:
     """Everyone anchored by a title or honorific, and every later mention of them by name."""
     reg = Registry(paragraphs=list(paragraphs))
     for k, text in enumerate(paragraphs):
+        nicknamed = "sapa" in text or "panggil" in text  # the nickname words' stems
         for m in find_people(text):
             idx = reg.add(m.name, m.role, m.honorific)
             if idx is not None:
                 reg.record(Event(k, m.start, idx, _is_subject(text, m.start)))
                 if m.name:
                     reg.people[idx].seen_as(text[m.start : m.end])
+                    if nicknamed and (nick := nickname_after(text, m.end)) is not None:
+                        reg.give_nickname(idx, nick)
     return reg
+
+
+@cache
+def _nickname_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon.entries("nickname_words"), key=len, reverse=True))
+    name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    return re.compile(
+        # "…, yang akrab disapa Ucok", "… atau biasa dipanggil Ucok"
+        rf"\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|biasa|kerap)\s+)?(?:{words})\s+"
+        rf"(?P<after>{name})"
+        # "…, atau Ucok sapaan akrabnya"
+        rf"|\s*,?\s*atau\s+(?P<before>{name})\s*,?\s+(?:{words})\b"
+    )
+
+
+def nickname_after(text: str, end: int) -> str | None:
+    """The nickname that words right after a person's name at ``end`` give them: "Parulian
+    Sitorus, atau Ucok sapaan akrabnya", "Yohanes Bata, yang akrab disapa Anis"; None if none."""
+    m = _nickname_pattern().match(text, end)
+    if m is None:
+        return None
+    nick = m.group("after") or m.group("before")
+    return nick if person_name(nick) is not None else None
 
 
 def add_mentions(reg: Registry, paragraphs: list[str]) -> None:

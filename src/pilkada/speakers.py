@@ -47,6 +47,7 @@ from pilkada.tokens import (
     START,
     TEXT,
     Token,
+    acting_forms,
     fold,
     folded,
     honorifics,
@@ -131,6 +132,14 @@ def _rest_is_loose(text: str) -> bool:
     return fold(first) in adjuncts()
 
 
+LOWER_START = re.compile(r"\s+[a-z]")
+
+
+def _verb_follows(text: str) -> bool:
+    """What follows a person in its piece opens with a lower-case word: their verb."""
+    return LOWER_START.match(text) is not None
+
+
 def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
     """A capitalised name from token ``i`` that is no place, organisation or acronym."""
     name = name_run(tokens, i, limit=5)
@@ -186,6 +195,10 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             return _Piece(PERSON, text, mention=Mention(name, None, 0, len(text), first[TEXT]))
     if first[IS_CAP]:
         m = parse_person_at(tokens, i)
+        if m is not None and not ending and m.name and m.role and _verb_follows(text[m.end :]):
+            # a sentence's opening "Pj Bupati Manggarai Barat Fransiskus meninjau …": the
+            # office-holder it is about
+            return _Piece(PERSON, text, mention=m)
         if m is not None and _rest_is_loose(text[m.end :]):
             if m.name is None and text[m.end :].strip():
                 # "Kepala BNPB yang juga Ketua Satgas Covid-19 Doni Monardo"
@@ -230,7 +243,7 @@ def subject_of(clause: str, *, lead_only: bool = False, opening: bool = False) -
     Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
     ``opening``: the clause is a sentence's opening, read for whom it introduces or is about."""
     texts = pieces(clause)
-    if not lead_only and len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
+    if len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
         # "Kepala Bidang … Permukiman, Cipta Karya, dan Tata Ruang Kota Surabaya Iman Krestian
         # menuturkan": the commas list a role's parts; the subject ends the last one
         m = _ending_person(texts[-1])
@@ -479,6 +492,9 @@ def _sentence_end(cuts: list[tuple[int, int]], at: int, length: int) -> int:
     return cuts[k][0] if k < len(cuts) else length
 
 
+MENURUT = re.compile(r"\s*[Mm]enurut\s")  # a sentence that says whose account it is
+
+
 class Candidate:
     """A place in a paragraph where a frame may stand, read only when asked (``frame``): the
     walk reads a paragraph's candidates from its end and stops at the first that names someone."""
@@ -499,6 +515,10 @@ class Candidate:
 
     def _parse(self) -> Frame | None:
         if self.kind == "verb":  # the clause before a reporting verb
+            if MENURUT.match(self.text) is not None and "," in self.text:
+                # "Menurut X, … setelah Bupati Y meminta …": what X says, and Y's request in
+                # it; "Menurut X mengatakan, …" is X's own frame
+                return None
             subject = subject_of(self.text)
         elif self.kind == "lead":  # the words after "Menurut", ", kata", "disampaikan"
             subject = subject_of(self.text, lead_only=True)
@@ -586,8 +606,16 @@ def _may_introduce(sentence: str) -> bool:
     return len(piece) <= 3 and all(fold(w) in folded("stopwords") for w in piece)
 
 
+# a lede's dateline and outlet before its dash: "LABUAN BAJO, Pos Kupang – Pj Bupati …"
+DATELINE = re.compile(r"[^.!?“”\"\n]{2,60}?\s[–—-]\s+(?=[A-Z])")
+
+
 def _sentence_starts(text: str, cuts: list[tuple[int, int]]) -> list[int]:
     starts = [len(text) - len(text.lstrip())]
+    if ("–" in text[:64] or " - " in text[:64] or "—" in text[:64]) and (
+        lede := DATELINE.match(text)
+    ):
+        starts.append(lede.end())  # the lede's sentence opens after the dateline
     starts += [end for _, end in cuts if end < len(text) and text[end].isupper()]
     return starts
 
@@ -738,11 +766,32 @@ def _subject_person(subject: Subject, reg: Registry) -> int | None:
         return None
     idx = reg.find(subject.name)
     if idx is None:
-        official = subject.role is not None and subject.honorific is not None
-        idx = reg.add(subject.name, subject.role, subject.honorific, official=official)
+        idx = reg.add(
+            subject.name, subject.role, subject.honorific, official=holds_office(subject.role)
+        )
     elif subject.role and not reg.people[idx].role:
         reg.give_role(idx, subject.role)
+        if _described(subject.role):
+            reg.people[idx].official = False  # "Ibu Siti Aminah, kader posyandu": described
     return idx
+
+
+def holds_office(role: str | None) -> bool:
+    """A role that opens with a title of office, in capitals or not ("Koordinator Divisi …",
+    "anggota KPU Garut"): its holder is an official. A description ("kader posyandu",
+    "pedagang sayur") is none, though an honorific stands before the name ("Ibu Siti")."""
+    if role is None:
+        return False
+    tokens = tokenize(role)
+    acting = longest_entry(tokens, 0, acting_forms())  # "Plt Kepala Dinas …"
+    return longest_entry(tokens, acting[0] if acting else 0, titles(), caps=False) is not None
+
+
+def _described(role: str) -> bool:
+    """A role that opens with a word of description ("kader posyandu", "warga Sila") and no title
+    of office: what its holder does, no office."""
+    words = role.split(None, 1)
+    return bool(words) and fold(words[0]) in folded("descriptions") and not holds_office(role)
 
 
 def _cue(text: str, sp: Span, prev_end: int, next_start: int) -> tuple[Cue | None, str] | None:

@@ -235,6 +235,11 @@ def honorifics() -> Table:
 
 
 @cache
+def name_openers() -> Table:
+    return phrases(lexicon.entries("name_openers"))
+
+
+@cache
 def institutions() -> Table:
     return phrases(lexicon.entries("institutions"))
 
