@@ -122,7 +122,7 @@ def load(
     for path in paths:
         source = shown_path(path)  # a name that is not valid UTF-8 keeps its bytes as \xNN
         try:
-            if source != STDIN and (refused := _oversized_file(path, fmt)) is not None:
+            if source != STDIN and (refused := _refused_unread(path, fmt)) is not None:
                 yield LoadFailure(source, refused)  # refused before it is read
                 continue
             data = sys.stdin.buffer.read() if source == STDIN else Path(path).read_bytes()
@@ -158,7 +158,7 @@ def _unreadable(path: str | os.PathLike[str], exc: OSError) -> str:
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database
 
 
-def _oversized_file(path: str | os.PathLike[str], fmt: str | None) -> str | None:
+def _refused_unread(path: str | os.PathLike[str], fmt: str | None) -> str | None:
     """Why the file at ``path`` is refused unread, or None: a database (an index given where
     articles are read), or too large to be one article (``inputs.oversized``); raises OSError."""
     from pilkada import inputs

@@ -70,12 +70,12 @@ class Parsed:
 def parse_job(job: Job) -> Parsed:
     """Parse one job; never raises (a failure is reported in the result)."""
     from pilkada import inputs
-    from pilkada.corpus import _os_reason, _oversized_file
+    from pilkada.corpus import _os_reason, _refused_unread
 
     out = Parsed(job)
     try:
-        if (too_large := _oversized_file(job.on_disk, job.kind)) is not None:
-            out.failures.append(IngestFailure(source=job.path, reason=too_large))
+        if (refused := _refused_unread(job.on_disk, job.kind)) is not None:
+            out.failures.append(IngestFailure(source=job.path, reason=refused))
             out.unreadable = True
             return out
         with open(job.on_disk, "rb") as f:

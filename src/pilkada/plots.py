@@ -71,7 +71,9 @@ def write(
         os.chmod(temp, 0o644)  # as any file the user writes, not the temporary file's 0600
         os.replace(temp, out)
     except OSError as exc:
-        raise PlotError(f"{out}: {(exc.strerror or str(exc)).lower()}") from None
+        from pilkada.errors import reason
+
+        raise PlotError(f"{out}: {reason(exc, named=False)}") from None
     finally:
         pyplot.close(figure)
         if temp and os.path.exists(temp):
