@@ -490,3 +490,24 @@ def test_the_name_after_a_role_that_holds_a_unit(text: str, name: str, role: str
 )
 def test_a_role_with_its_short_form_or_a_joined_department_names_no_one(text: str) -> None:
     assert [m.name for m in find_people(text)] == [None]
+
+
+def test_a_kecamatan_of_two_words_after_a_role_is_the_role_s_place() -> None:
+    found = find_people("Kepala KUA Tanah Abang yang menjabat sekarang berinisial M.")
+    assert [m.name for m in found if m.name] == []
+    (m,) = find_people("Ketua KPU Bambang mengatakan tahapan berjalan.")
+    assert m.name == "Bambang"  # a one-word kecamatan's name can be a person's
+
+
+def test_pusat_ends_an_organisation_in_a_role() -> None:
+    (m,) = [
+        m
+        for m in find_people(
+            "Ketua Bidang Advokasi Masyarakat Transportasi Indonesia Pusat Djoko Setijowarno menilai."
+        )
+        if m.name
+    ]
+    assert (m.name, m.role) == (
+        "Djoko Setijowarno",
+        "Ketua Bidang Advokasi Masyarakat Transportasi Indonesia Pusat",
+    )

@@ -477,14 +477,17 @@ def _is_acronym(t: Token) -> bool:
 
 
 def _is_place_here(name: str, tokens: Sequence[Token], after: int) -> bool:
-    """A region's name is never a person's. A kecamatan's name may be one ("Bambang", "Jaya"):
-    it is a person when speech or an action follows ("Ketua KPU Bambang mengatakan"), a place
-    when the sentence ends there ("di Pendopo Wakil Bupati Kukar Tenggarong.")."""
+    """A region's name is never a person's, nor a kecamatan's of two words or more ("Kepala KUA
+    Tanah Abang yang menjabat"). A one-word kecamatan's name may be one ("Bambang", "Jaya"): it
+    is a person when speech or an action follows ("Ketua KPU Bambang mengatakan"), a place when
+    the sentence ends there ("di Pendopo Wakil Bupati Kukar Tenggarong.")."""
     key = fold(name)
     if key in regions():
         return True
     if key not in districts():
         return False
+    if " " in key:
+        return True
     nxt = tokens[after] if after < len(tokens) else None
     return nxt is None or not (nxt[TEXT] == "," or (nxt[IS_WORD] and not nxt[IS_CAP]))
 
