@@ -429,3 +429,18 @@ def test_a_cue_whose_role_lists_its_fields_with_commas_names_the_person_at_its_e
         f"“{SAID},” kata Kepala Dinas Pekerjaan Umum, Perumahan, dan Kawasan Permukiman Yulius"
         " Kaju.",
     ) == ["Wiranto Darmo", "Yulius Kaju"]
+
+
+def test_a_nickname_in_the_cue_is_kept_as_the_person_s_form() -> None:
+    paras = [
+        "Pengamat hukum Universitas Mulawarman Herlambang Wijaya menilai aturan itu lemah.",
+        f"“{SAID},” kata Bang Lambang, sapaan Herlambang, saat dihubungi.",
+        "Calon bupati nomor urut 1, Muhammad Rasyid Sofyan, meninjau pasar.",
+        f"“{SAID},” tegas Acil, sapaan akrabnya.",
+    ]
+    reg = build_registry(paras)
+    add_mentions(reg, paras)
+    people = {p.name: p for p in attribute(paras, reg).people}
+    assert "Bang Lambang" in people["Herlambang Wijaya"].forms
+    assert "Acil" in people["Muhammad Rasyid Sofyan"].forms
+    assert reg.find("Acil") is None  # the registry given is not changed; the walk's copy is

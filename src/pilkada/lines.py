@@ -420,9 +420,9 @@ def bare_credit_label(text: str) -> list[str]:
     return kinds[m.group("label").lower()].split("+")
 
 
-BARE_LABEL_MAX = (
-    48  # the longest label alone on its line, with its colon: "Fotografer/Videografer:"
-)
+# a credit label alone on its line is a few words and a colon ("Penanggung Jawab :"); a line
+# longer than this is a paragraph, not read against the labels
+BARE_LABEL_MAX = 48
 
 
 def credits_someone(text: str) -> bool:

@@ -106,6 +106,7 @@ class Cue:
     role: str | None = None
     pronoun: bool = False  # stands for whoever speaks now: "ujarnya", "kata perempuan itu"
     unnamed: bool = False  # a speaker the article does not name: "kata seorang pedagang"
+    nickname: str | None = None  # what the cue calls the speaker: "ASR" of "ASR, sapaan akrabnya"
 
 
 def person_cue(cue_text: str, tail: str) -> Cue | None:

@@ -429,7 +429,7 @@ def build_registry(paragraphs: list[str]) -> Registry:
     """Everyone anchored by a title or honorific, and every later mention of them by name."""
     reg = Registry(paragraphs=list(paragraphs))
     for k, text in enumerate(paragraphs):
-        nicknamed = "sapa" in text or "panggil" in text  # the nickname words' stems
+        nicknamed = any(w in text for w in _nickname_words())
         for m in find_people(text):
             idx = reg.add(m.name, m.role, m.honorific)
             if idx is not None:
@@ -442,8 +442,14 @@ def build_registry(paragraphs: list[str]) -> Registry:
 
 
 @cache
+def _nickname_words() -> tuple[str, ...]:
+    """The nickname words, longest first (a text without one gives no nickname)."""
+    return tuple(sorted(lexicon.entries("nickname_words"), key=len, reverse=True))
+
+
+@cache
 def _nickname_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted(lexicon.entries("nickname_words"), key=len, reverse=True))
+    words = "|".join(_nickname_words())
     name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     return re.compile(
         # "…, yang akrab disapa Ucok", "… atau biasa dipanggil Ucok"

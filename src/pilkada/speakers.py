@@ -855,9 +855,12 @@ def after_cue(after: str) -> Cue | None:
     cut = CUE_ENDS.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
-    if (nickname := _nickname_of(phrase)) is not None:
+    if (nicknamed := _nickname_of(phrase)) is not None:
+        called, name = nicknamed
         words = f"{verb} {phrase.strip(' ,.')}"
-        return Cue(words, name=nickname) if nickname else Cue(words, pronoun=True)
+        if name:
+            return Cue(words, name=name, nickname=called)
+        return Cue(words, pronoun=True, nickname=called)
     subject = subject_of(phrase, lead_only=True)
     if subject is None or subject.kind != PERSON or not subject.name:
         return person_cue(verb, head) or described_cue(verb, head[: first_break(head)[0]], phrase)
@@ -867,10 +870,11 @@ def after_cue(after: str) -> Cue | None:
     return Cue(" ".join([verb, *said]).strip(" ,."), name=subject.name, role=subject.role)
 
 
-def _nickname_of(phrase: str) -> str | None:
-    """For a name, then words that say it is what people call someone, whose nickname it is:
-    the name they give ("Castro, sapaan Herdiansyah": "Herdiansyah"), or "" where they give
-    none ("ASR, sapaan akrabnya": the person the passage is about). None for other phrases."""
+def _nickname_of(phrase: str) -> tuple[str, str] | None:
+    """For a name, then words that say it is what people call someone: the nickname and whose
+    it is, by the name they give ("Castro, sapaan Herdiansyah": "Castro", "Herdiansyah"), or ""
+    where they give none ("ASR, sapaan akrabnya": the person the passage is about). None for
+    other phrases."""
     name, _, rest = phrase.partition(",")
     words = rest.split()
     if not (words and name.strip()[:1].isupper() and fold(words[0]) in folded("nickname_words")):
@@ -878,7 +882,7 @@ def _nickname_of(phrase: str) -> str | None:
     k = 1
     while k < len(words) and fold(words[k]) in ("akrab", "akrabnya", "dari", "bagi", "untuk"):
         k += 1
-    return name_run(tokenize(" ".join(words[k:])), 0, limit=4)
+    return name.strip(), name_run(tokenize(" ".join(words[k:])), 0, limit=4)
 
 
 def described_cue(verb: str, said: str, phrase: str) -> Cue | None:
@@ -925,6 +929,8 @@ def _resolve(
                 reg.give_role(idx, cue.role)
             if idx is not None:
                 reg.people[idx].seen_as(cue.name)
+                if cue.nickname:  # "kata Castro, sapaan Herdiansyah": found by "Castro" too
+                    reg.give_nickname(idx, cue.nickname)
             return idx, f"named in the attribution '{cue.words}'", Confidence.high
         idx = reg.by_role(cue.role or "", prefer=current)
         if idx is not None:
@@ -935,6 +941,8 @@ def _resolve(
     if cue is not None:
         if speaking is None:
             return None, f"pronoun '{cue.words}' with no person named before it", Confidence.low
+        if cue.nickname:  # "tegas ASR, sapaan akrabnya": the speaker is found by "ASR" too
+            reg.give_nickname(speaking, cue.nickname)
         return speaking, f"pronoun '{cue.words}' refers to {how}", Confidence.medium
     if speaking is None:
         return None, "no attribution found", Confidence.low
