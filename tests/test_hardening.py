@@ -354,6 +354,58 @@ def test_8_random_byte_flips_never_give_a_traceback(run: Run, indexed: Path) -> 
             result = run(*args, "--db", str(damaged))  # the fixture raises any traceback
             if result.exit_code:
                 assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+        # whatever a reader made of it, the check of the whole index finds the damage
+        one_line_error(run("check", "--db", str(damaged)), 1, "is damaged", "--rebuild")
+
+
+def test_8_check_says_a_sound_index_is_sound(run: Run, indexed: Path) -> None:
+    result = run("check", "--db", str(indexed))
+    assert result.exit_code == 0, result.output
+    articles = sqlite3.connect(indexed).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert f"articles: {articles}\n" in result.stdout
+    assert "sound: SQLite's pages, the full-text tables, every article" in result.stdout
+    report = json.loads(run("check", "--db", str(indexed), "--json").stdout)
+    assert report["articles"] == articles and report["full_text"] is True
+    assert report["quotes"] == len(json.loads(run("quotes", "--json", "--db", str(indexed)).stdout))
+
+
+@pytest.mark.parametrize(
+    ("damage", "told"),
+    [
+        # a page of the full-text index gone: SQLite's pages are sound, FTS5's index is not
+        (
+            "DELETE FROM quote_fts_data WHERE rowid = (SELECT max(rowid) FROM quote_fts_data)",
+            "full-text table quote_fts",
+        ),
+        ("UPDATE quotes SET article = 99999 WHERE rowid = 1", "quote rows name no article"),
+        ("UPDATE quotes SET n = n + 50 WHERE rowid = 1", "a quote the index lists is not in"),
+        ("UPDATE articles SET title = 'x' || title WHERE rowid = 2", "do not match their checksum"),
+        ("UPDATE articles SET data = x'789c4b4c4a0600024d0127' WHERE rowid = 3", "cannot be read"),
+    ],
+)
+def test_8_check_finds_damage_no_query_would_show(
+    run: Run, indexed: Path, damage: str, told: str
+) -> None:
+    conn = sqlite3.connect(indexed)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    one_line_error(run("check", "--db", str(indexed)), 1, "is damaged", told, "--rebuild")
+
+
+def test_8_check_of_an_index_it_may_not_write_skips_the_full_text_tables(
+    run: Run, indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import store
+
+    monkeypatch.setattr(store.os, "access", lambda path, mode: False)
+    result = run("check", "--db", str(indexed))
+    assert result.exit_code == 0, result.output
+    assert "the full-text tables were not" in result.stdout
+
+
+def test_8_check_without_an_index_says_so(run: Run, tmp_path: Path) -> None:
+    one_line_error(run("check", "--db", str(tmp_path / "nope.db")), 2, "nope.db")
 
 
 # --- 1. a file name that is not valid UTF-8 ---

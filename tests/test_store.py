@@ -89,7 +89,7 @@ def test_an_older_index_is_migrated_when_written_or_rebuilt(
 def as_schema_3(db: sqlite3.Connection) -> None:
     """Take an index back to schema 3: no listing beside the articles."""
     db.execute("DROP INDEX articles_listing")
-    for column in ("title", "outlet", "dateline", "quotes"):
+    for column in ("title", "outlet", "dateline", "quotes", "listed_sum"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     db.execute("CREATE INDEX articles_published ON articles (published, id)")
     db.execute("PRAGMA user_version = 3")
@@ -135,10 +135,22 @@ def test_schema_2_is_migrated_to_a_word_list(conn: sqlite3.Connection) -> None:
         store.connect(path)
     told: list[tuple[int, int]] = []
     db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
-    assert told == [(5, 10), (10, 10)]  # two passes over the articles, told as one
+    assert told == [(5, 15), (10, 15), (15, 15)]  # three passes over the articles, told as one
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert {w for (w,) in db.execute("SELECT word FROM words")} == expected
     assert [h.article_id for h in store.search(db, "netral*")] == before
+
+
+def assert_listing_covered(db: sqlite3.Connection, columns: str) -> None:
+    """The listing reads `columns` from its own index alone, never from the table."""
+    plan = " ".join(
+        row[3]
+        for row in db.execute(
+            f"EXPLAIN QUERY PLAN SELECT {columns} FROM"
+            " articles WHERE published IS NOT NULL ORDER BY published, id"
+        )
+    )
+    assert "COVERING INDEX articles_listing" in plan
 
 
 def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Connection) -> None:
@@ -152,17 +164,55 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
         store.connect(path)
     told: list[tuple[int, int]] = []
     db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
-    assert told == [(5, 5)]  # a thousand articles at a time
+    assert told == [(5, 10), (10, 10)]  # a thousand articles at a time, then the checksums
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert list(store.iter_listing(db)) == expected
-    plan = " ".join(
-        row[3]
-        for row in db.execute(
-            f"EXPLAIN QUERY PLAN SELECT {store.LISTING_COLUMNS} FROM"
-            " articles WHERE published IS NOT NULL ORDER BY published, id"
-        )
-    )
-    assert "COVERING INDEX articles_listing" in plan
+    assert_listing_covered(db, store.LISTING_COLUMNS)
+
+
+def as_schema_4(db: sqlite3.Connection) -> None:
+    """Take an index back to schema 4: no checksum of the listed columns."""
+    db.execute("DROP INDEX articles_listing")
+    db.execute("ALTER TABLE articles DROP COLUMN listed_sum")
+    db.execute(store.LISTING_INDEX_4)
+    db.execute("PRAGMA user_version = 4")
+
+
+def test_schema_4_is_migrated_to_a_checksum_of_the_listing(conn: sqlite3.Connection) -> None:
+    """Schema 5 keeps a checksum of each article's listed columns, in the listing's index."""
+    expected = list(store.iter_listing(conn))
+    sums = conn.execute("SELECT id, listed_sum FROM articles ORDER BY id").fetchall()
+    as_schema_4(conn)
+    path = reopened(conn)
+    db = store.connect(path, write=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("SELECT id, listed_sum FROM articles ORDER BY id").fetchall() == sums
+    assert list(store.iter_listing(db)) == expected
+    assert_listing_covered(db, f"{store.LISTING_COLUMNS}, outlet_key, listed_sum")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        # one letter of one row changed, as a flipped bit changes it
+        "UPDATE articles SET title = 'X' || substr(title, 2) WHERE rowid = 2",
+        "UPDATE articles SET quotes = quotes + 1 WHERE rowid = 3",
+        "UPDATE articles SET published = '2024-06-22' WHERE rowid = 1",
+        "UPDATE articles SET outlet = 'x' WHERE rowid = 4",
+        "UPDATE articles SET outlet_key = 'x' WHERE rowid = 4",
+        "UPDATE articles SET dateline = NULL WHERE rowid = 5",
+        "UPDATE articles SET id = id || '0' WHERE rowid = 5",
+    ],
+)
+def test_a_changed_byte_in_a_listed_column_is_told_not_shown(
+    conn: sqlite3.Connection, damage: str
+) -> None:
+    rows = "SELECT * FROM articles ORDER BY rowid"
+    before = conn.execute(rows).fetchall()
+    conn.execute(damage)
+    assert conn.execute(rows).fetchall() != before  # the damage changed a value
+    with pytest.raises(store.Damaged, match="do not match their checksum"):
+        list(store.iter_listing(conn))
 
 
 def test_an_interrupted_upgrade_leaves_the_older_index_as_it_was(
@@ -208,9 +258,9 @@ def test_pilkada_index_shows_the_upgrade_of_an_older_index(
     monkeypatch.setattr(render, "progress_bar", bar)
     result = run("index", str(SEEDS), "--db", str(path))
     assert result.exit_code == 0, result.output
-    assert shown[0] == ("upgrading the index", 5, 5)
+    assert shown[0] == ("upgrading the index", 5, 10)  # schema 3 -> 4 -> 5
     assert "unchanged: 5" in result.stdout
-    assert store.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
+    assert store.connect(path).execute("PRAGMA user_version").fetchone()[0] == 5
 
 
 def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -> None:
@@ -344,7 +394,11 @@ def test_filters_outlet_dates_and_official(conn: sqlite3.Connection) -> None:
     assert ids(official="laura") == ["002"]
     assert ids(official="LAURA haf") == ["002"]
     assert ids(official="...") == []
-    conn.execute("UPDATE articles SET outlet_key = NULL WHERE id LIKE '003%'")  # no outlet
+    conn.create_function("listed_sum", 7, store.listed_sum)
+    conn.execute(  # an article with no outlet
+        "UPDATE articles SET outlet_key = NULL, outlet = NULL, listed_sum = listed_sum(id,"
+        " published, NULL, NULL, dateline, quotes, title) WHERE id LIKE '003%'"
+    )
     assert len(ids(outlet="")) == 5  # as on files: an empty text is in every outlet
     assert len(list(store.iter_listing(conn, store.Filters(outlet="")))) == 5
 

@@ -30,6 +30,7 @@ TEXT = (
     "  -h, --help     Show this message and exit.\n"
     "\n"
     "Commands:\n"
+    "  check      Read the whole index for damage (a disk's or a copy's):...\n"
     "  clean      Print the cleaned text of a raw article: title first,...\n"
     "  eval       Measure the parser on articles you annotated: NAME.txt (or...\n"
     "  export     Export the cleaned articles and their metadata.\n"

@@ -249,6 +249,17 @@ class ExportResult(BaseModel):
 # --- evaluation against gold annotations ---
 
 
+class IndexCheck(BaseModel):
+    """What `pilkada check` read of a sound index."""
+
+    db: str
+    articles: int
+    quotes: int
+    full_text: bool = Field(
+        description="The full-text tables were checked too (they need a file one may write)."
+    )
+
+
 class ArticleScore(BaseModel):
     """One annotated article: how many things went wrong, and what."""
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         EvalReport,
         ExportResult,
         Hit,
+        IndexCheck,
         Listing,
         Official,
         OfficialDetail,
@@ -632,6 +633,20 @@ def ingest_report(report: IngestReport, *, as_json: bool = False, shown: int = 1
     if report.pruned:
         lines.append(f"pruned: {report.pruned} files")
     lines.append(f"articles in the index: {report.articles}")
+    click.echo("\n".join(lines))
+    return None
+
+
+def checked(report: IndexCheck, *, as_json: bool = False) -> None:
+    """What `pilkada check` found of a sound index."""
+    if as_json:
+        return dump(report)
+    lines = [f"index: {report.db}", f"articles: {report.articles}", f"quotes: {report.quotes}"]
+    if report.full_text:
+        lines.append("sound: SQLite's pages, the full-text tables, every article")
+    else:
+        lines.append("sound: SQLite's pages, every article (the full-text tables were not")
+        lines.append("checked: the index is read-only here, and FTS5 checks need to write)")
     click.echo("\n".join(lines))
     return None
 

@@ -7,7 +7,9 @@ One file holds everything (WAL mode, so readers query while an ingest writes):
   commands rebuild Articles from it), the filter columns ``published``, ``outlet_key`` and
   ``place_key`` (the outlet and dateline folded, for case- and accent-free filters), and what
   ``pilkada list`` shows of it (``title``, ``outlet``, ``dateline``, ``quotes``: a ``Listing``),
-  which an index of its own covers, so that a listing never rebuilds an Article.
+  which an index of its own covers, so that a listing never rebuilds an Article. ``listed_sum``
+  is a checksum of those columns (``listed_sum``): a listing that reads a changed byte among
+  them says the index is damaged instead of showing it (the ``data`` has zlib's own checksum).
 - ``files`` (path, content hash, article count) and ``sources`` (path, line, article, url): which
   file and line each article came from, all of them when it came from several.
 - ``article_fts`` (title, body, their stems, and the names of the people the article names) and
@@ -47,7 +49,7 @@ from pilkada.fts import (
     tokens,
     translate,
 )
-from pilkada.models import Article, Hit, Listing
+from pilkada.models import Article, Hit, IndexCheck, Listing
 from pilkada.search import best_passage, fold, snippet
 
 __all__ = [
@@ -62,7 +64,7 @@ __all__ = [
 ]
 
 ENVVAR = "PILKADA_DB"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STEMMER = "PySastrawi 1.2.1"
 BUSY_TIMEOUT_MS = 10_000
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
@@ -74,6 +76,11 @@ WEIGHTS = "2.0, 1.0, 2.0, 1.0, 0.0"
 # (``Article.display_title``) and ``quotes`` how many the article has.
 LISTING_COLUMNS = "id, published, outlet, dateline, quotes, title"
 LISTING_INDEX = (
+    "CREATE INDEX articles_listing ON articles (published, id, outlet_key, outlet, dateline,"
+    " quotes, title, listed_sum)"
+)
+# the listing's index as schema 4 made it, before the checksum (``_listing``)
+LISTING_INDEX_4 = (
     "CREATE INDEX articles_listing ON articles (published, id, outlet_key, outlet, dateline,"
     " quotes, title)"
 )
@@ -91,6 +98,7 @@ CREATE TABLE articles (
     outlet TEXT,
     dateline TEXT,
     quotes INTEGER NOT NULL,
+    listed_sum INTEGER NOT NULL,
     data BLOB NOT NULL
 );
 {LISTING_INDEX};
@@ -183,7 +191,23 @@ def _listing(conn: sqlite3.Connection, progress: Progress | None) -> None:
     conn.execute(
         "DROP INDEX IF EXISTS articles_published"
     )  # the listing's index starts with its columns
+    conn.execute(LISTING_INDEX_4)
+
+
+def _listing_checksum(conn: sqlite3.Connection, progress: Progress | None) -> None:
+    """Schema 4 -> 5: a checksum of each article's listed columns, beside them in the listing's
+    index. It is taken from the columns as they are: one statement, no article read."""
+    conn.execute("ALTER TABLE articles ADD COLUMN listed_sum INTEGER NOT NULL DEFAULT 0")
+    conn.create_function("pilkada_listed_sum", 7, listed_sum, deterministic=True)
+    conn.execute(
+        "UPDATE articles SET listed_sum = pilkada_listed_sum(id, published, outlet_key, outlet,"
+        " dateline, quotes, title)"
+    )
+    conn.execute("DROP INDEX articles_listing")
     conn.execute(LISTING_INDEX)
+    if progress is not None:
+        total = count(conn)
+        progress(total, total)
 
 
 # schema version n -> the function that brings an index from n to n + 1, in a transaction
@@ -191,6 +215,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Progress | None], None]] = {
     1: _people_in_article_fts,
     2: _word_list,
     3: _listing,
+    4: _listing_checksum,
 }
 _INSERT_TEXT = (
     "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems, people)"
@@ -431,6 +456,7 @@ class Record:
     outlet_key: str | None
     place_key: str | None
     listed: tuple[str, str | None, str | None, int]  # title, outlet, dateline, quotes (_listed)
+    listed_sum: int
     fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
     words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
@@ -505,16 +531,38 @@ def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
     return shown.title, shown.outlet, shown.dateline, shown.quotes
 
 
+def listed_sum(
+    ident: str,
+    published: str | None,
+    outlet_key: str | None,
+    outlet: str | None,
+    dateline: str | None,
+    quotes: int,
+    title: str,
+) -> int:
+    """The checksum of an article's listed columns (CRC-32; a missing value is not an empty
+    one). SQLite keeps no checksum of its pages: this is what tells a listing that a byte of
+    a title or a date changed on disk."""
+    values = (ident, published, outlet_key, outlet, dateline, str(quotes), title)
+    joined = "\x1f".join("\x00" if v is None else v for v in values)
+    return zlib.crc32(joined.encode("utf-8", "surrogatepass"))
+
+
 def record(article: Article, key: str) -> Record:
     text, quotes, exact, inexact = _indexed(article)
+    published = article.published.isoformat() if article.published else None
+    outlet_key = fold(article.outlet) if article.outlet else None
+    listed = _listed(article)
+    title, outlet, dateline, quoted = listed
     return Record(
         key=key,
         id=article.id,
         data=encode(article),
-        published=article.published.isoformat() if article.published else None,
-        outlet_key=fold(article.outlet) if article.outlet else None,
+        published=published,
+        outlet_key=outlet_key,
         place_key=fold(article.dateline) if article.dateline else None,
-        listed=_listed(article),
+        listed=listed,
+        listed_sum=listed_sum(article.id, published, outlet_key, outlet, dateline, quoted, title),
         fts=text,
         quotes=quotes,
         words=exact,
@@ -560,8 +608,17 @@ def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None)
             known |= words
     cur = conn.execute(
         "INSERT INTO articles (id, hash, published, outlet_key, place_key, title, outlet,"
-        " dateline, quotes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (rec.id, rec.key, rec.published, rec.outlet_key, rec.place_key, *rec.listed, rec.data),
+        " dateline, quotes, listed_sum, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            rec.id,
+            rec.key,
+            rec.published,
+            rec.outlet_key,
+            rec.place_key,
+            *rec.listed,
+            rec.listed_sum,
+            rec.data,
+        ),
     )
     rowid = int(cur.lastrowid or 0)
     conn.execute(_INSERT_TEXT, (rowid, *rec.fts))
@@ -711,8 +768,15 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters = Filters()) -> Ite
 def iter_listing(conn: sqlite3.Connection, filters: Filters = Filters()) -> Iterator[Listing]:
     """What ``pilkada list`` shows of the articles passing the filters, in the order of
     ``iter_articles``, from the listing's index alone."""
-    rows = _in_order(conn, LISTING_COLUMNS, filters, "INDEXED BY articles_listing")
-    for ident, published, outlet, dateline, quotes, title in rows:
+    columns = f"{LISTING_COLUMNS}, outlet_key, listed_sum"
+    rows = _in_order(conn, columns, filters, "INDEXED BY articles_listing")
+    for ident, published, outlet, dateline, quotes, title, outlet_key, checksum in rows:
+        try:
+            given = listed_sum(ident, published, outlet_key, outlet, dateline, quotes, title)
+        except (TypeError, UnicodeError):
+            given = None  # a column of another type than written: damaged as well
+        if given != checksum:
+            raise Damaged(f"article {ident!r}'s listed columns do not match their checksum")
         try:
             day = date.fromisoformat(published) if published else None
         except (TypeError, ValueError):
@@ -748,6 +812,46 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
     finally:
         if begun and conn.in_transaction:
             conn.execute("COMMIT")
+
+
+def check(conn: sqlite3.Connection, path: Path, progress: Progress | None = None) -> IndexCheck:
+    """Read the whole index for damage; raises Damaged at the first found.
+
+    SQLite's own check of its pages and indexes; FTS5's of the full-text tables (an "INSERT"
+    command that changes nothing, so only where the file may be written); then every article:
+    its data decodes, its listed columns match their checksum, and its quote rows name quotes
+    it has. A damaged page can hide rows from a query without any error, which only this finds.
+    """
+    problem = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+    if problem != "ok":
+        raise Damaged(problem.replace("*** in database main ***", "").strip().splitlines()[0])
+    full_text = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    if full_text:
+        writer = _open(path, write=True)
+        try:
+            writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            for table in ("article_fts", "quote_fts"):
+                try:
+                    writer.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+                except sqlite3.DatabaseError as exc:
+                    raise Damaged(f"the full-text table {table}: {exc}") from None
+        finally:
+            writer.close()
+    quotes = 0
+    with snapshot(conn):
+        for _ in iter_listing(conn):
+            pass
+        counts = dict(conn.execute("SELECT article, max(n) + 1 FROM quotes GROUP BY article"))
+        articles = 0
+        for page in _pages(conn, progress):
+            for rowid, article in page:
+                if counts.pop(rowid, 0) > len(article.quotes):
+                    raise Damaged(f"a quote the index lists is not in article {article.id}")
+                quotes += len(article.quotes)
+            articles += len(page)
+        if counts:
+            raise Damaged(f"{len(counts)} quote rows name no article")
+    return IndexCheck(db=str(path), articles=articles, quotes=quotes, full_text=full_text)
 
 
 def find(conn: sqlite3.Connection, ident: str) -> Article:
