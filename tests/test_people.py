@@ -511,3 +511,31 @@ def test_pusat_ends_an_organisation_in_a_role() -> None:
         "Djoko Setijowarno",
         "Ketua Bidang Advokasi Masyarakat Transportasi Indonesia Pusat",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Kasat Reskrim Polres Lerengsari Iwan Setiadi membenarkan laporan itu.",
+            "Iwan Setiadi",
+            "Kasat Reskrim Polres Lerengsari",
+        ),
+        (
+            "Kepala Seksi Pidana Umum Kejari Lerengsari Dewi Anggraini hadir.",
+            "Dewi Anggraini",
+            "Kepala Seksi Pidana Umum Kejari Lerengsari",
+        ),
+    ],
+)
+def test_the_word_after_a_territorial_unit_is_its_territory(
+    text: str, name: str, role: str
+) -> None:
+    """An unknown place after "Polres" or "Kejari" stays in the role: no name opens with it."""
+    assert people(text) == [(name, role)]
+
+
+def test_a_territorial_unit_and_its_territory_alone_are_a_bare_role() -> None:
+    assert people("Kasat Intelkam Polres Lerengsari membenarkan laporan itu.") == [
+        (None, "Kasat Intelkam Polres Lerengsari")
+    ]

@@ -181,6 +181,56 @@ def test_a_described_speaker_after_the_verb_in_commas() -> None:
 
 
 @pytest.mark.parametrize(
+    ("cue", "name", "role"),
+    [
+        (
+            "kata pengamat politik Dimas Wicaksono kepada wartawan",
+            "Dimas Wicaksono",
+            "pengamat politik",
+        ),
+        ("ujar saksi Handoko menyebut pesan itu", "Handoko", "saksi"),
+        ("tutur warga lain seperti Lestari Wulan", "Lestari Wulan", "warga"),
+    ],
+)
+def test_a_description_then_the_name_with_no_comma_after_the_verb(
+    cue: str, name: str, role: str
+) -> None:
+    (q,) = quotes(f"“{SAID},” {cue}.")
+    assert (q.speaker, q.role) == (name, role)
+
+
+def test_a_description_then_the_name_opens_a_frame() -> None:
+    assert speakers(
+        "Sementara itu, peneliti senior Ratih Kumalasari menilai antrean itu wajar.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Ratih Kumalasari"]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "kata istri Dimas Wicaksono",  # kinship: the name is whose wife she is
+        "kata siswa jurusan Teknik Mesin itu",  # a description pointing back, no name
+    ],
+)
+def test_a_name_after_a_relation_or_before_an_anaphor_is_not_the_speaker(cue: str) -> None:
+    assert speakers("Dimas Wicaksono meninjau posko.", f"“{SAID},” {cue}.") != ["Dimas Wicaksono"]
+    (q,) = quotes(f"“{SAID},” {cue}.")
+    assert q.speaker not in ("Dimas Wicaksono", "Teknik Mesin")
+
+
+def test_a_speaker_named_by_a_description_is_no_official() -> None:
+    a = parse(
+        "Antrean Panjang di Posko Pengungsian Kranggan Sejak Pagi Hari Ini\n"
+        "TEMANGGUNG, Kabar Kedu – Bupati Temanggung Rahmat Sudibyo meninjau posko pada "
+        "Senin (11/11/2024) bersama jajaran dinas sosial kabupaten.\n"
+        f"“{SAID},” kata peneliti kebijakan publik Dimas Wicaksono kepada wartawan.\n"
+    )
+    assert [q.speaker for q in a.quotes] == ["Dimas Wicaksono"]
+    assert [p.name for p in a.officials] == ["Rahmat Sudibyo"]
+
+
+@pytest.mark.parametrize(
     ("named", "short", "name"),
     [
         ("Gubernur Jawa Timur Budi Santoso", "BS", "Budi Santoso"),

@@ -241,8 +241,23 @@ def _is_boundary(run: Sequence[Token], k: int, local: bool = False) -> int:
         return 1 + d[0] if d else 1  # "Kepala SMKN 1 Cangkringan": the unit's place
     if fold(t[TEXT]) in REGION_KINDS:
         return 1
-    m = match_region(run, k) or longest_entry(run, k, institutions(), caps=False)
-    return m[0] if m else 0
+    region = match_region(run, k)
+    if region is not None:
+        return region[0]
+    unit = longest_entry(run, k, institutions(), caps=False)
+    if unit is None:
+        return 0
+    after = k + unit[0]
+    if (
+        fold(unit[1]) in folded("territorial_units")
+        and after < len(run)
+        and run[after][IS_WORD]
+        and run[after][IS_CAP]
+        and match_region(run, after) is None
+        and longest_entry(run, after, honorifics()) is None
+    ):
+        return unit[0] + 1  # "Polres Tanjabar": the unit's territory, whatever its name
+    return unit[0]
 
 
 _SPACED_SLASH = re.compile(r"\s*/\s*")

@@ -283,6 +283,8 @@ def subject_of(clause: str, *, lead_only: bool = False, opening: bool = False) -
             return Subject(PERSON, piece.name, role, introduced=piece.aged or role is not None)
         if piece.kind in (ROLE, "desc"):
             found = _apposed_name(parts, n)
+            if found is None and piece.kind == "desc":
+                found = _described_name(piece.text, lead_only=lead_only)
             if found is not None:
                 return found
             if piece.kind == ROLE and piece.mention is not None:
@@ -373,6 +375,35 @@ def _apposed_name(parts: Sequence[_Piece], n: int, role: str | None = None) -> S
         if not is_place_name(later.text):
             return None
     return None
+
+
+def _described_name(text: str, *, lead_only: bool) -> Subject | None:
+    """A description of who someone is, in lower-case words, then their name, with no comma
+    between: "kata saksi Tri Hartanto", "pengamat politik senior Budi Santoso menilai". The
+    description opens with a word of ``name_describers`` and holds only lower-case words; after a
+    verb (``lead_only``) the sentence may go on after the name ("ujar saksi Hartanto menyebut
+    …")."""
+    tokens = tokenize(text)
+    if not tokens or fold(tokens[0][TEXT]) not in folded("name_describers"):
+        return None
+    k = 1
+    while k < len(tokens) and tokens[k][IS_WORD] and not tokens[k][IS_CAP]:
+        k += 1
+    if k >= len(tokens) or k > DESCRIPTION_WORDS or not tokens[k][IS_CAP]:
+        return None
+    name = _plain_name(tokens, k)
+    if name is None:
+        return None
+    rest = text[name_end(tokens, k, name, dot=True) :]
+    if not (_rest_is_loose(rest) or (lead_only and _verb_follows(rest))):
+        return None
+    after = rest.split(None, 1)[0].strip(",.;:!?") if rest.strip() else ""
+    if fold(after) in folded("anaphors"):
+        return None  # "kata siswa jurusan Teknik Otomotif itu": a description pointing back
+    while k > 1 and fold(tokens[k - 1][TEXT]) in folded("introducers"):
+        k -= 1  # "warga lain seperti Rudianta": the description ends before "seperti"
+    role = text[: tokens[k][START]].strip()
+    return Subject(PERSON, name, role, introduced=True)
 
 
 # --- frames in a paragraph -----------------------------------------------------------------------
@@ -924,7 +955,10 @@ def _resolve(
             short = not (cue.role and cue.role[:1].islower())  # a description, not an office
             idx = reg.find(cue.name, short=short)
             if idx is None:
-                idx = reg.add(reg.fullest_form(cue.name), cue.role, short=short)
+                described = cue.role is not None and _described(cue.role)
+                idx = reg.add(
+                    reg.fullest_form(cue.name), cue.role, short=short, official=not described
+                )
             elif cue.role and not reg.people[idx].role:
                 reg.give_role(idx, cue.role)
             if idx is not None:
