@@ -199,6 +199,22 @@ def test_a_description_then_the_name_with_no_comma_after_the_verb(
     assert (q.speaker, q.role) == (name, role)
 
 
+def test_a_passive_verb_after_a_comma_ends_the_cue() -> None:
+    (q,) = quotes(
+        "Ketua KPU Temanggung Sastro Wiyono meninjau gudang logistik.",
+        f"“{SAID},” ujar Sastro Wiyono, dikutip Rabu, 6 November 2024.",
+    )
+    assert (q.speaker, q.cue) == ("Sastro Wiyono", "ujar Sastro Wiyono")
+
+
+def test_an_account_named_for_a_speaker_does_not_lengthen_the_name() -> None:
+    (q,) = quotes(
+        "Video itu diunggah ke akun Youtube Dimas Wicaksono Official pada Sabtu.",
+        f"“{SAID},” kata Dimas Wicaksono.",
+    )
+    assert q.speaker == "Dimas Wicaksono"
+
+
 def test_a_description_then_the_name_opens_a_frame() -> None:
     assert speakers(
         "Sementara itu, peneliti senior Ratih Kumalasari menilai antrean itu wajar.",

@@ -859,9 +859,11 @@ def lead_cue(before: str) -> Cue | None:
 LEAD_TAIL = re.compile(r"[a-z]+\s*[,:]?\s*")
 
 
-# where the speaker's phrase after a speech verb ends: at a time, place or manner
+# where the speaker's phrase after a speech verb ends: at a time, place or manner, or at a
+# passive verb after a comma ("ujar Sastriadi, dikutip Rabu …", "…, ditemui di kantornya")
 CUE_ENDS = re.compile(
     r"\s(?:dalam|saat|ketika|seusai|usai|di|kepada|melalui|lewat|pada|sambil|seraya|yang)\s"
+    r"|,\s+di[a-z]{3,}\b"
 )
 
 
