@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import threading
@@ -24,10 +23,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from pilkada.models import Article, ExportResult
 from pilkada.output import Column, SafeWriter, View, neutralised, write_csv
+
+if TYPE_CHECKING:  # pydantic's models are imported when an export runs, not to name the formats
+    from pilkada.models import Article, ExportResult
 
 __all__ = [
     "ARTICLE_CSV",
@@ -161,8 +162,9 @@ CSV_COLUMNS = ARTICLE_CSV.names
 
 # --- the writers ---
 
-Stream = Callable[[Iterable[Article], TextIO], int]
-Folder = Callable[[Iterable[Article], Path], tuple[list[str], int]]
+if TYPE_CHECKING:
+    Stream = Callable[[Iterable[Article], TextIO], int]
+    Folder = Callable[[Iterable[Article], Path], tuple[list[str], int]]
 
 
 @dataclass(frozen=True)
@@ -279,7 +281,7 @@ def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO)
 def _beside(target: Path, tag: str) -> Path:
     """A fresh hidden name in ``target``'s folder, for building ``target`` before it is in place;
     it names this process, so that a later export can tell it was left by one that died."""
-    return target.parent / f".{target.name}.{tag}-{os.getpid()}-{secrets.token_hex(4)}"
+    return target.parent / f".{target.name}.{tag}-{os.getpid()}-{os.urandom(4).hex()}"
 
 
 # what _beside names: .TARGET.tmp-PID-HEX (being built) or .TARGET.old-PID-HEX (being replaced)
@@ -437,6 +439,8 @@ def export(
             files = _export(articles, fmt, chosen, target, shown, force, written)
     except OSError as exc:
         raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc
+    from pilkada.models import ExportResult
+
     return ExportResult(format=fmt, out=str(shown), files=files, articles=written[0])
 
 
