@@ -307,6 +307,7 @@ def test_the_views_of_the_listings_agree_with_the_plain_forms_users_script() -> 
         (["search", "xyzzy"], "matches"),
         (["quotes", "xyzzy"], "quotes"),
         (["officials", "--role", "xyzzy"], "people"),
+        (["list", "--doubtful"], "doubtful articles"),
     ],
 )
 def test_nothing_found_in_each_form(run: Run, args: list[str], noun: str) -> None:
@@ -317,6 +318,16 @@ def test_nothing_found_in_each_form(run: Run, args: list[str], noun: str) -> Non
     for flags in ([], ["--table"]):
         result = run(*args, *flags)
         assert result.stdout == "" and result.stderr == f"No {noun} found.\n"
+
+
+def test_one_person_is_an_object_in_json_and_a_row_in_the_other_forms(run: Run) -> None:
+    detail = json.loads(ok(run("officials", "winarto", "--json")))
+    assert detail["official"]["name"] == "Winarto" and len(detail["quotes"]) == 2
+    (row,) = _csv(ok(run("officials", "winarto", "--csv")))
+    assert row["name"] == "Winarto" and row["quotes"] == "2"
+    (line,) = ok(run("officials", "winarto", "--nl")).splitlines()
+    assert json.loads(line) == detail["official"]
+    assert ok(run("officials", "winarto")).startswith("name: Winarto\n")  # as ever
 
 
 # --- one form at a time ---

@@ -96,13 +96,13 @@ def _speaker(quote: Quote) -> str:
 def _undated(value: date | None) -> Text:
     from rich.text import Text
 
-    return Text(_day(value) or "undated")
+    return Text(_day(value) or "undated", style="dim")
 
 
-def _or_dash(value: str | None) -> Text:
+def _or_dash(value: str | None, style: str = "") -> Text:
     from rich.text import Text
 
-    return Text(value or "—")
+    return Text(value or "—", style=style)
 
 
 def _listing_columns(*, doubts: bool) -> tuple[Column[Listing], ...]:
@@ -110,7 +110,7 @@ def _listing_columns(*, doubts: bool) -> tuple[Column[Listing], ...]:
         Column("id", lambda a: a.id, no_wrap=True),
         Column("date", lambda a: _day(a.published), rich=lambda a: _undated(a.published)),
         Column("outlet", lambda a: a.outlet, rich=lambda a: _or_dash(a.outlet)),
-        Column("place", lambda a: a.dateline, rich=lambda a: _or_dash(a.dateline)),
+        Column("place", lambda a: a.dateline, rich=lambda a: _or_dash(a.dateline, "dim")),
         Column("quotes", lambda a: a.quotes, right=True),
         Column("title", lambda a: a.title, style="bold"),
     )
