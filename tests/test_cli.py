@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from pilkada import render
+from pilkada import output, render
 from pilkada.cli import cli
 
 Run = Callable[..., Result]
@@ -886,7 +886,7 @@ def test_schema(run: Run) -> None:
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Render as for a person at a terminal."""
-    monkeypatch.setattr(render, "use_rich", lambda: True)
+    monkeypatch.setattr(output, "use_rich", lambda: True)
 
 
 @pytest.mark.parametrize(
@@ -1000,13 +1000,13 @@ def test_cli_object_is_the_console_script() -> None:
 def test_json_printed_model_by_model_is_the_json_of_the_whole_list(
     count: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pilkada import corpus, render
+    from pilkada import corpus
     from pilkada.models import Article
 
     loaded = corpus.load(corpus.resolve(str(corpus.bundled_seeds())))
     articles = [a for a in loaded if isinstance(a, Article)][:count]
     render.dump(articles)
     whole = capsys.readouterr().out
-    render.dump_each(iter(articles))
+    output.records(iter(articles), "json")
     assert capsys.readouterr().out == whole
     assert json.loads(whole) == [a.model_dump(mode="json") for a in articles]

@@ -353,7 +353,7 @@ def test_a_pass_over_the_whole_index_shows_its_progress(
 
 
 @pytest.mark.parametrize(
-    ("args", "renderer"), [(["list"], "listing"), (["list", "--json"], "dump_each")]
+    ("args", "renderer"), [(["list"], "rows"), (["list", "--json"], "records")]
 )
 def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
     run: Run, index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], renderer: str
@@ -362,7 +362,7 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
 
     import click
 
-    from pilkada import cli, render
+    from pilkada import cli, output, render
 
     events: list[str] = []
 
@@ -373,7 +373,7 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
         finally:
             events.append("gone")
 
-    def failing(items: Iterator[object], **kwargs: object) -> None:
+    def failing(items: Iterator[object], *args: object, **kwargs: object) -> None:
         for k, _ in enumerate(items):
             if k == 2:  # a disk that fills halfway through an export, say
                 raise click.ClickException("no space left")
@@ -385,7 +385,7 @@ def test_a_command_failing_midway_takes_its_progress_bar_down_before_the_error(
         show(self)
 
     monkeypatch.setattr(render, "progress_bar", bar)
-    monkeypatch.setattr(render, renderer, failing)
+    monkeypatch.setattr(output, renderer, failing)
     monkeypatch.setattr(click.ClickException, "show", showing)
     monkeypatch.setattr(cli, "PROGRESS_EVERY", 1)
     result = run(*args)

@@ -7,6 +7,7 @@ when it runs, so ``pilkada --help`` stays fast.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,13 +23,13 @@ if TYPE_CHECKING:
 
     from pilkada.export import ExportFormat
     from pilkada.models import Article, Hit, Official, OfficialDetail
+    from pilkada.output import Format
     from pilkada.store import Filters
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 ALIASES = {"summarize": "summarise"}
-FORMATS = ("txt", "md", "jsonl", "csv", "parquet")  # export's (pilkada.export.FORMATS)
 
 
 class PilkadaGroup(click.Group):
@@ -107,6 +108,29 @@ class _Text(click.types.StringParamType):
 TEXT = _Text()
 
 
+class _Registered(click.Choice[str]):
+    """A choice of the names in a registry, read from it only when a command needs them (its
+    --help, a value to check): the registry's module is not imported at start-up."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, value: object) -> None:  # click's __init__ sets it; the registry decides
+        pass
+
+
+def _export_formats() -> tuple[str, ...]:
+    from pilkada.export import WRITERS
+
+    return tuple(WRITERS)
+
+
 # --- shared options ---
 
 CORPUS_HELP = (
@@ -166,6 +190,46 @@ def filter_options(f: F) -> F:
 
 def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+# a listing's forms (pilkada.output.Format), each chosen by one flag; none: a table in a
+# terminal, tab-separated text in a pipe
+OUTPUT_FLAGS: dict[Format, tuple[str, str]] = {
+    "json": ("--json", "Print a JSON array of the results."),
+    "jsonl": ("--nl", "Print JSON Lines: one result a line."),
+    "csv": ("--csv", "Print CSV of every column (for spreadsheets and analysis)."),
+    "tsv": ("--tsv", "Print tab-separated values of every column."),
+    "table": ("--table", "Draw a table, also when the output is piped."),
+}
+_OUTPUT = "pilkada.output"
+
+
+def _choose_output(fmt: Format) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def choose(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if not value:
+            return
+        chosen = ctx.meta.get(_OUTPUT)
+        if chosen is not None and chosen != fmt:
+            flags = f"{OUTPUT_FLAGS[chosen][0]} and {OUTPUT_FLAGS[fmt][0]}"
+            raise click.UsageError(f"choose one of {flags}")
+        ctx.meta[_OUTPUT] = fmt
+
+    return choose
+
+
+def output_options(f: F) -> F:
+    """--json, --nl, --csv, --tsv, --table: the form a listing is written in, one at most; the
+    command is given it as ``output`` (None when no flag chose one)."""
+
+    @functools.wraps(f)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        return f(*args, output=click.get_current_context().meta.get(_OUTPUT), **kwargs)
+
+    for fmt, (flag, text) in reversed(OUTPUT_FLAGS.items()):
+        command = click.option(
+            flag, is_flag=True, expose_value=False, callback=_choose_output(fmt), help=text
+        )(command)
+    return command  # type: ignore[return-value]
 
 
 def step_options(f: F) -> F:
@@ -376,7 +440,7 @@ def cli(corpus: str | None) -> None:
 )
 @corpus_option
 @filter_options
-@json_option
+@output_options
 def list_(
     doubtful: bool,
     corpus: str | None,
@@ -384,7 +448,7 @@ def list_(
     place: str | None,
     since: dt.date | None,
     until: dt.date | None,
-    as_json: bool,
+    output: Format | None,
 ) -> None:
     """List the articles: id, date, outlet, place, quotes and title, oldest first.
 
@@ -396,26 +460,30 @@ def list_(
       pilkada list
       pilkada list --outlet antara --since 2024-11-01
       pilkada list --json | jq '.[].title'
+      pilkada list --csv > artikel.csv
       pilkada list --doubtful
     """
+    from pilkada import output as out
     from pilkada import render
     from pilkada.models import Listing
 
     _check_dates(since, until)
-    index = None if doubtful or as_json or place else _index_path(corpus)
+    whole = output in out.JSON_FORMATS  # the JSON of a listing is the articles'
+    index = None if doubtful or whole or place else _index_path(corpus)
     if index is not None:  # what a listing shows, without reading the articles whole
         from pilkada import store
 
         rows = _from_index(index, store.iter_listing, outlet=outlet, since=since, until=until)
-        render.listing(rows)
+        out.rows(rows, render.LISTING, output)
         return
     items = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if doubtful:
         items = sorted((a for a in items if a.doubts), key=lambda a: -len(a.doubts))
-    if as_json:
-        render.dump_each(items)
+    if output == "json" or output == "jsonl":
+        out.records(items, output)
     else:
-        render.listing((Listing.of(a, doubts=doubtful) for a in items), doubts=doubtful)
+        view = render.DOUBTFUL if doubtful else render.LISTING
+        out.rows((Listing.of(a, doubts=doubtful) for a in items), view, output)
 
 
 @cli.command()
@@ -485,7 +553,7 @@ def show(ident: str, corpus: str | None, as_json: bool) -> None:
 )
 @corpus_option
 @filter_options
-@json_option
+@output_options
 def search(
     query: str,
     regex: bool,
@@ -496,7 +564,7 @@ def search(
     place: str | None,
     since: dt.date | None,
     until: dt.date | None,
-    as_json: bool,
+    output: Format | None,
 ) -> None:
     """Search the cleaned text (titles and paragraphs); best matches first.
 
@@ -518,6 +586,7 @@ def search(
       pilkada search "pilih NOT kampanye" --official laura --db index.db
     """
     from pilkada import corpus as corpus_
+    from pilkada import output as out
     from pilkada import render
     from pilkada.search import QueryError
     from pilkada.search import search as run_search
@@ -532,7 +601,7 @@ def search(
             found = run_search(articles, query, regex=regex, limit=limit or None)
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="'QUERY'") from None
-    render.hits(found, as_json=as_json)
+    out.emit(found, render.HITS, output)
 
 
 def _search_index(
@@ -565,23 +634,25 @@ def _search_index(
     "--by", "speaker", metavar="NAME", type=TEXT, help="Only quotes whose speaker's name has this."
 )
 @click.option("--role", type=TEXT, help="Only quotes whose speaker's role has this, e.g. bupati.")
-@click.option("--context", is_flag=True, help="Show the paragraph each quote stands in.")
-@click.option("--csv", "as_csv", is_flag=True, help="Write CSV (for spreadsheets and analysis).")
+@click.option(
+    "--context",
+    is_flag=True,
+    help="Show the paragraph each quote stands in (CSV and TSV always have it).",
+)
 @corpus_option
 @filter_options
-@json_option
+@output_options
 def quotes(
     query: str | None,
     speaker: str | None,
     role: str | None,
     context: bool,
-    as_csv: bool,
     corpus: str | None,
     outlet: str | None,
     place: str | None,
     since: dt.date | None,
     until: dt.date | None,
-    as_json: bool,
+    output: Format | None,
 ) -> None:
     """List direct quotes with speaker, role, article and date.
 
@@ -595,11 +666,10 @@ def quotes(
       pilkada quotes --role "bawaslu kukar" --csv > kutipan.csv
       pilkada quotes netral --place kaltara --since 2024-11-01 --json
     """
+    from pilkada import output as out
     from pilkada import render
     from pilkada.search import QueryError, find_quotes
 
-    if as_json and as_csv:
-        raise click.UsageError("choose one of --json and --csv")
     index = _index_path(corpus)
     try:
         if index is not None and (query is not None or speaker is not None or role is not None):
@@ -631,7 +701,7 @@ def quotes(
                 "showing all. Give more of the name to choose one.",
                 err=True,
             )
-    render.quotes(found, as_json=as_json, as_csv=as_csv, context=context)
+    out.emit(found, render.QUOTES, output, extra=("context",) if context else ())
 
 
 SORTS = ("quotes", "articles", "name", "first", "last")
@@ -652,7 +722,7 @@ SORTS = ("quotes", "articles", "name", "first", "last")
 )
 @corpus_option
 @filter_options
-@json_option
+@output_options
 def officials(
     name: str | None,
     role: str | None,
@@ -662,40 +732,43 @@ def officials(
     place: str | None,
     since: dt.date | None,
     until: dt.date | None,
-    as_json: bool,
+    output: Format | None,
 ) -> None:
     """The people the articles name: roles, places, articles, quotes, first and last seen.
 
     One row per real person across the corpus: short forms ("Laura", "Bupati Laura") are one
     person with the full name, and people who only share a name part stay apart. With NAME,
-    the one person it fits is shown with all their quotes by date; a NAME that fits several
-    people lists them. --place keeps people whose roles are in that region.
+    the one person it fits is shown with all their quotes by date (--json: as one object;
+    --nl, --csv, --tsv and --table: as their row); a NAME that fits several people lists them.
+    --place keeps people whose roles are in that region.
 
     \b
     Examples:
       pilkada officials
       pilkada officials --role bupati --sort name
       pilkada officials --place kukar --json
+      pilkada officials --csv > tokoh.csv
       pilkada officials winarto
     """
+    from pilkada import output as out
     from pilkada import render, roster
 
     if name is None:  # every article once, one at a time
         stream = _article_stream(corpus, outlet=outlet, since=since, until=until)
         people = roster.find_officials(roster.build_roster(stream), None, role=role, place=place)
-        render.officials(_sorted_people(people, sort_by), as_json=as_json)
+        out.emit(_sorted_people(people, sort_by), render.OFFICIALS, output)
         return
     articles = _naming_articles(corpus, name, outlet=outlet, since=since, until=until)
     people = roster.find_officials(roster.build_roster(articles), name, role=role, place=place)
-    if len(people) == 1:
-        render.person(_person_detail(people[0], articles), as_json=as_json)
+    if len(people) == 1 and output in (None, "json"):
+        render.person(_person_detail(people[0], articles), as_json=output == "json")
         return
-    if len(people) > 1 and not as_json:
+    if len(people) > 1 and output not in out.JSON_FORMATS:
         click.echo(
             f"Note: '{name}' fits {len(people)} people; give more of the name to choose one.",
             err=True,
         )
-    render.officials(_sorted_people(people, sort_by), as_json=as_json)
+    out.emit(_sorted_people(people, sort_by), render.OFFICIALS, output)
 
 
 def _naming_articles(
@@ -880,7 +953,9 @@ def plot(
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
+@click.option(
+    "--format", "fmt", type=_Registered(_export_formats), required=True, help="What to write."
+)
 @click.option(
     "--out",
     metavar="PATH",
@@ -926,9 +1001,9 @@ def export(
 
     articles = _article_stream(corpus, outlet=outlet, place=place, since=since, until=until)
     if out == "-":
-        if fmt == "parquet":
+        if exporter.writer(fmt).stream is None:
             raise click.BadParameter(
-                "parquet is written to a folder, not to stdout", param_hint="'--out'"
+                f"{fmt} is written to a folder, not to stdout", param_hint="'--out'"
             )
         if as_json:
             raise click.BadParameter("--json cannot be used with --out -", param_hint="'--json'")

@@ -1,6 +1,10 @@
-"""Writing articles out as txt, md, jsonl or csv: safe names, atomic writes, no silent overwrite.
+"""Writing articles out as txt, md, jsonl, csv or parquet: safe names, atomic writes, no silent
+overwrite.
 
-txt and md write one file per article into a folder; jsonl and csv write one file. Nothing the
+``WRITERS`` is the registry of formats, a name for each ``Writer``: what ``export`` accepts and
+what the command line's ``export --format`` offers. txt and md write one file per article into a
+folder, parquet a folder of two tables (pyarrow is imported only when one is written); jsonl and
+csv write one file. Nothing the
 user has is overwritten without ``force``, and nothing is ever left half-written: a file is written
 beside its target and renamed into place, and a folder is built beside its target and renamed into
 place, the old one removed only once the new one is complete.
@@ -8,28 +12,33 @@ place, the old one removed only once the new one is complete.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TextIO, get_args
+from typing import TYPE_CHECKING, TextIO
 
-from pilkada.models import Article, ExportResult
+from pilkada.output import Column, SafeWriter, View, neutralised, write_csv
+
+if TYPE_CHECKING:  # pydantic's models are imported when an export runs, not to name the formats
+    from pilkada.models import Article, ExportResult
 
 __all__ = [
+    "ARTICLE_CSV",
     "CSV_COLUMNS",
     "FORMATS",
+    "WRITERS",
     "ExportError",
     "ExportFormat",
     "SafeWriter",
+    "Writer",
     "export",
     "file_names",
     "neutralised",
@@ -39,26 +48,9 @@ __all__ = [
     "write_stream",
 ]
 
-ExportFormat = Literal["txt", "md", "jsonl", "csv", "parquet"]
-FORMATS: tuple[str, ...] = get_args(ExportFormat)
-FOLDER_FORMATS = frozenset({"txt", "md", "parquet"})
-# what a folder of each folder format holds: --force replaces a folder of nothing else
-_FOLDER_FILES = {"txt": {".txt"}, "md": {".md"}, "parquet": {".parquet"}}
-CSV_COLUMNS = (
-    "id",
-    "source",
-    "published",
-    "outlet",
-    "dateline",
-    "title",
-    "authors",
-    "editors",
-    "quotes",
-    "text",
-)
+ExportFormat = str  # a name in WRITERS
 NAME_LENGTH = 60  # a file name's stem: date, "_", title slug
 LIST_SEPARATOR = "; "
-_STREAM_SEPARATOR = {"txt": "=" * 72, "md": "---"}
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MD_BLOCK_START = re.compile(r"(#|>|[-+*](\s|$)|\d+[.)](\s|$)|=+\s*$|-+\s*$)")
 _MD_INLINE = re.compile(r"([\\`*_\[\]<])")
@@ -149,76 +141,138 @@ def render_md(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-_RENDER: dict[str, Callable[[Article], str]] = {"txt": render_txt, "md": render_md}
+ARTICLE_CSV: View[Article] = View(
+    "articles",
+    (
+        Column("id", lambda a: a.id),
+        Column("source", lambda a: a.source),
+        Column("published", lambda a: a.published.isoformat() if a.published else None),
+        Column("outlet", lambda a: a.outlet),
+        Column("dateline", lambda a: a.dateline),
+        Column("title", lambda a: a.title),
+        Column("authors", lambda a: LIST_SEPARATOR.join(a.authors)),
+        Column("editors", lambda a: LIST_SEPARATOR.join(a.editors)),
+        Column("quotes", lambda a: len(a.quotes)),
+        Column("text", lambda a: a.text),
+    ),
+)
+"""An article as a row of ``export --format csv``: its metadata, its number of quotes, its text."""
+CSV_COLUMNS = ARTICLE_CSV.names
 
 
-def _csv_row(article: Article) -> dict[str, str | int]:
-    return {
-        "id": article.id,
-        "source": article.source or "",
-        "published": article.published.isoformat() if article.published else "",
-        "outlet": article.outlet or "",
-        "dateline": article.dateline or "",
-        "title": article.title or "",
-        "authors": LIST_SEPARATOR.join(article.authors),
-        "editors": LIST_SEPARATOR.join(article.editors),
-        "quotes": len(article.quotes),
-        "text": article.text,
-    }
+# --- the writers ---
+
+if TYPE_CHECKING:
+    Stream = Callable[[Iterable[Article], TextIO], int]
+    Folder = Callable[[Iterable[Article], Path], tuple[list[str], int]]
 
 
-# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "+62…", "-", "@SUM"), or that
-# starts with a tab or a carriage return, gets a leading ' (OWASP's advice on CSV injection):
-# a scraped title or quote is never run as a formula when the file is opened.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+@dataclass(frozen=True)
+class Writer:
+    """One export format: one file, written to a stream (``stream``, which ``--out -`` uses
+    too), or a folder, filled by ``folder`` (the files' names and the number of articles)."""
+
+    suffixes: frozenset[str] = frozenset()  # a folder's files: --force replaces no other folder
+    stream: Stream | None = None
+    folder: Folder | None = None
+    ready: Callable[[], None] | None = None  # raises ExportError when it cannot write (no pyarrow)
 
 
-def neutralised(cell: object) -> object:
-    """A CSV cell that no spreadsheet runs: text starting as a formula does gets a leading '."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
-        return "'" + cell
-    return cell
+def _one_after_another(render: Callable[[Article], str], separator: str) -> Stream:
+    """Articles rendered one after another on a stream, a separator line between two."""
+
+    def write(articles: Iterable[Article], stream: TextIO) -> int:
+        count = 0
+        for article in articles:
+            if count:
+                stream.write(f"\n{separator}\n\n")
+            stream.write(render(article))
+            count += 1
+        return count
+
+    return write
 
 
-class SafeWriter:
-    """``csv.writer`` whose every cell is ``neutralised``: the one CSV writer pilkada uses."""
+def _one_a_file(render: Callable[[Article], str], ext: str) -> Folder:
+    """Each article in a file of its own, named by ``file_names``; only the names are kept, so a
+    million articles are not held at once."""
 
-    def __init__(self, stream: TextIO, **options: str) -> None:
-        self._writer = csv.writer(stream, **options)  # type: ignore[arg-type]
+    def write(articles: Iterable[Article], folder: Path) -> tuple[list[str], int]:
+        names: list[str] = []
+        for article, name in _named(articles, ext):
+            (folder / name).write_text(render(article), encoding="utf-8")
+            names.append(name)
+        return names, len(names)
 
-    def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([neutralised(cell) for cell in row])
+    return write
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+def _jsonl(articles: Iterable[Article], stream: TextIO) -> int:
+    count = 0
+    for article in articles:
+        stream.write(json.dumps(article.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _csv(articles: Iterable[Article], stream: TextIO) -> int:
+    return write_csv(articles, ARTICLE_CSV, stream)
+
+
+def _parquet(articles: Iterable[Article], folder: Path) -> tuple[list[str], int]:
+    from pilkada import parquet
+
+    return [parquet.ARTICLES, parquet.QUOTES], parquet.write(articles, folder)
+
+
+def _pyarrow_there() -> None:
+    from pilkada.parquet import ParquetMissing, schemas
+
+    try:
+        schemas()
+    except ParquetMissing as exc:
+        raise ExportError(str(exc)) from None
+
+
+WRITERS: dict[str, Writer] = {
+    "txt": Writer(
+        frozenset({".txt"}),
+        stream=_one_after_another(render_txt, "=" * 72),
+        folder=_one_a_file(render_txt, "txt"),
+    ),
+    "md": Writer(
+        frozenset({".md"}),
+        stream=_one_after_another(render_md, "---"),
+        folder=_one_a_file(render_md, "md"),
+    ),
+    "jsonl": Writer(stream=_jsonl),
+    "csv": Writer(stream=_csv),
+    "parquet": Writer(frozenset({".parquet"}), folder=_parquet, ready=_pyarrow_there),
+}
+"""The export formats by name: what ``export`` writes, and what ``pilkada export --format``
+offers. A format with a ``folder`` writes a folder, else one file."""
+FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+
+def writer(fmt: ExportFormat) -> Writer:
+    """The writer of a format; ValueError for a name WRITERS does not hold."""
+    try:
+        return WRITERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}"
+        ) from None
 
 
 def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO) -> int:
     """Write the articles to an open text stream (stdout for ``--out -``); returns how many.
 
     Each article is written as it comes. txt and md articles follow one another with a
-    separator line between them.
-    """
-    _check_format(fmt)
-    count = 0
-    if fmt == "csv":
-        writer = SafeWriter(stream)
-        writer.writerow(CSV_COLUMNS)
-    for article in articles:
-        if fmt == "jsonl":
-            data = article.model_dump(mode="json")
-            stream.write(json.dumps(data, ensure_ascii=False) + "\n")
-        elif fmt == "csv":
-            row = _csv_row(article)
-            writer.writerow(row[column] for column in CSV_COLUMNS)
-        else:
-            if count:
-                stream.write(f"\n{_STREAM_SEPARATOR[fmt]}\n\n")
-            stream.write(_RENDER[fmt](article))
-        count += 1
-    return count
+    separator line between them. A format that writes a folder (parquet) cannot."""
+    write = writer(fmt).stream
+    if write is None:
+        raise ExportError(f"{fmt} is written to a folder, not to a stream")
+    return write(articles, stream)
 
 
 # --- safe writing ---
@@ -227,7 +281,7 @@ def write_stream(articles: Iterable[Article], fmt: ExportFormat, stream: TextIO)
 def _beside(target: Path, tag: str) -> Path:
     """A fresh hidden name in ``target``'s folder, for building ``target`` before it is in place;
     it names this process, so that a later export can tell it was left by one that died."""
-    return target.parent / f".{target.name}.{tag}-{os.getpid()}-{secrets.token_hex(4)}"
+    return target.parent / f".{target.name}.{tag}-{os.getpid()}-{os.urandom(4).hex()}"
 
 
 # what _beside names: .TARGET.tmp-PID-HEX (being built) or .TARGET.old-PID-HEX (being replaced)
@@ -306,7 +360,7 @@ def _write_file(target: Path, write: Callable[[TextIO], object]) -> None:
         raise
 
 
-def _check_folder(out: Path, shown: Path, force: bool, fmt: str) -> None:
+def _check_folder(out: Path, shown: Path, force: bool, suffixes: frozenset[str]) -> None:
     if not _exists(out):
         return
     if not out.is_dir():
@@ -316,7 +370,7 @@ def _check_folder(out: Path, shown: Path, force: bool, fmt: str) -> None:
         return
     if not force:
         raise ExportError(f"{shown} already exists and is not empty; use --force to replace it")
-    exported = {".txt", ".md"} | _FOLDER_FILES[fmt]
+    exported = {".txt", ".md"} | suffixes
     foreign = [e for e in entries if not (e.is_file() and e.suffix in exported)]
     if foreign:
         raise ExportError(
@@ -340,24 +394,13 @@ def _replace_folder(built: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _export_folder(articles: Iterable[Article], fmt: str, out: Path) -> tuple[list[str], int]:
-    """Write the articles one at a time into a folder built beside ``out``, then put it in
-    place; only their names are kept, so a million articles are not held at once. The files
-    written and the number of articles."""
+def _export_folder(articles: Iterable[Article], fill: Folder, out: Path) -> tuple[list[str], int]:
+    """Write the articles into a folder built beside ``out`` (``fill``), then put it in place.
+    The files written and the number of articles."""
     built = _beside(out, "tmp")
     os.mkdir(built)
-    names: list[str] = []
     try:
-        if fmt == "parquet":
-            from pilkada import parquet
-
-            count = parquet.write(articles, built)
-            names = [parquet.ARTICLES, parquet.QUOTES]
-        else:
-            for article, name in _named(articles, fmt):
-                (built / name).write_text(_RENDER[fmt](article), encoding="utf-8")
-                names.append(name)
-            count = len(names)
+        names, count = fill(articles, built)
         _replace_folder(built, out)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
@@ -382,7 +425,7 @@ def export(
     a folder of other work. The folder ``out`` goes in must exist, unless ``parents`` says to
     make it (a mistyped folder name is an error, not a new folder).
     """
-    _check_format(fmt)
+    chosen = writer(fmt)
     shown = Path(out)
     target = Path(os.path.abspath(shown))
     written: list[int] = []
@@ -393,32 +436,30 @@ def export(
                 raise ExportError(
                     f"{shown.parent} does not exist; create it, or use --parents to have it made"
                 )
-            files = _export(articles, fmt, target, shown, force, written)
+            files = _export(articles, fmt, chosen, target, shown, force, written)
     except OSError as exc:
         raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc
+    from pilkada.models import ExportResult
+
     return ExportResult(format=fmt, out=str(shown), files=files, articles=written[0])
 
 
 def _export(
     articles: Iterable[Article],
     fmt: ExportFormat,
+    chosen: Writer,
     target: Path,
     shown: Path,
     force: bool,
     written: list[int],
 ) -> list[str]:
     """``export`` once the folder is swept; how many articles it wrote goes to ``written``."""
-    if fmt in FOLDER_FORMATS:
-        if fmt == "parquet":
-            from pilkada.parquet import ParquetMissing, schemas
-
-            try:
-                schemas()  # pyarrow is there, before any folder is made
-            except ParquetMissing as exc:
-                raise ExportError(str(exc)) from None
-        _check_folder(target, shown, force, fmt)
+    if chosen.ready is not None:
+        chosen.ready()  # what it needs is there (pyarrow), before anything is made
+    if chosen.folder is not None:
+        _check_folder(target, shown, force, chosen.suffixes)
         target.parent.mkdir(parents=True, exist_ok=True)
-        names, count = _export_folder(articles, fmt, target)
+        names, count = _export_folder(articles, chosen.folder, target)
         files = [str(shown / name) for name in names]
         written.append(count)
     else:

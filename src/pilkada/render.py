@@ -1,13 +1,15 @@
-"""Command output: rich tables and panels in a terminal, plain text when piped, JSON on request.
+"""Command output: the views of the result models, and the renderings of single results.
 
-Piped output has no colours and no box drawing: listings are tab-separated with a header row,
-and search matches are marked ``[like this]``. JSON always comes from the models
-(``model_dump(mode="json")``): a list for a listing, an object for one item.
+A listing (articles, search hits, quotes, people) is a ``View`` here, its columns and how each
+cell is written; ``pilkada.output`` writes it as JSON, JSON Lines, CSV, TSV, plain text or a rich
+table. A single result (an article, a summary, a report) is drawn here: a rich panel in a
+terminal, plain lines when piped, its model's JSON on request. Piped output has no colours and no
+box drawing, and search matches are marked ``[like this]``. JSON always comes from the models
+(``model_dump(mode="json")``).
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
@@ -17,6 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from pydantic import BaseModel
+
+from pilkada import output
+from pilkada.output import Column, View
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,11 +49,6 @@ MATCH_STYLE = "bold black on yellow"
 QUOTE_STYLE = "italic cyan"
 
 
-def use_rich() -> bool:
-    """Whether to draw for a person (stdout is a terminal) rather than for a pipe."""
-    return sys.stdout.isatty()
-
-
 def _console() -> Console:
     from rich.console import Console
 
@@ -65,26 +65,6 @@ def dump(data: BaseModel | Sequence[BaseModel]) -> None:
     else:
         obj = [item.model_dump(mode="json") for item in data]
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
-
-
-def dump_each(items: Iterable[BaseModel]) -> None:
-    """``dump`` of a sequence, printing each model as it comes: the same text."""
-    it = iter(items)
-    previous = next(it, None)
-    if previous is None:
-        click.echo("[]")
-        return
-    click.echo("[")
-    for item in it:
-        click.echo(_indented(previous) + ",")
-        previous = item
-    click.echo(_indented(previous))
-    click.echo("]")
-
-
-def _indented(item: BaseModel) -> str:
-    text = json.dumps(item.model_dump(mode="json"), ensure_ascii=False, indent=2)
-    return "\n".join("  " + line for line in text.split("\n"))
 
 
 def json_line(article: Article) -> None:
@@ -104,104 +84,62 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _cell(value: object) -> str:
-    """One tab-separated field: no tabs or line breaks inside."""
-    return " ".join(str(value if value is not None else "").split())
-
-
-def _tsv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    click.echo("\t".join(header))
-    for row in rows:
-        click.echo("\t".join(_cell(v) for v in row))
-
-
-def _none_found(what: str) -> None:
-    click.echo(f"No {what} found.", err=True)
-
-
 def _speaker(quote: Quote) -> str:
     if not quote.speaker:
         return "unattributed"
     return f"{quote.speaker}, {quote.role}" if quote.role else quote.speaker
 
 
-# --- listings ---
+# --- the views of listings (pilkada.output writes them in every form) ---
 
 
-def listing(items: Iterable[Listing], *, doubts: bool = False) -> None:
-    """The article listing: id, date, outlet, place, quotes, title (and what to check).
-
-    Printed as the articles come, except in a table (a terminal): a listing of a whole index
-    starts at once and holds one article at a time.
-    """
-    rest = iter(items)
-    first = next(rest, None)
-    if first is None:
-        return _none_found("doubtful articles" if doubts else "articles")
-    items = itertools.chain([first], rest)
-    if not use_rich():
-        header = ("id", "date", "outlet", "place", "quotes", "title") + (("doubts",) * doubts)
-        return _tsv(
-            header,
-            (
-                (a.id, _day(a.published), a.outlet, a.dateline, a.quotes, a.title)
-                + (("; ".join(a.doubts),) * doubts)
-                for a in items
-            ),
-        )
-    from rich import box
-    from rich.table import Column, Table
+def _undated(value: date | None) -> Text:
     from rich.text import Text
 
-    table = Table(
-        Column("article", no_wrap=True),
-        Column("outlet · place", max_width=24),
-        Column("quotes", justify="right"),
-        Column("title", min_width=24),
-        box=box.SIMPLE_HEAD,
-        leading=1,
+    return Text(_day(value) or "undated", style="dim")
+
+
+def _or_dash(value: str | None, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(value or "—", style=style)
+
+
+def _listing_columns(*, doubts: bool) -> tuple[Column[Listing], ...]:
+    columns: tuple[Column[Listing], ...] = (
+        Column("id", lambda a: a.id, no_wrap=True),
+        Column("date", lambda a: _day(a.published), rich=lambda a: _undated(a.published)),
+        Column("outlet", lambda a: a.outlet, rich=lambda a: _or_dash(a.outlet)),
+        Column("place", lambda a: a.dateline, rich=lambda a: _or_dash(a.dateline, "dim")),
+        Column("quotes", lambda a: a.quotes, right=True),
+        Column("title", lambda a: a.title, style="bold"),
     )
-    for a in items:
-        where = Text(a.id)
-        where.append(f"\n{_day(a.published) or 'undated'}", style="dim")
-        source = Text(a.outlet or "—")
-        source.append(f"\n{a.dateline or '—'}", style="dim")
-        title = Text(a.title, style="bold")
-        if doubts:
-            title.append("".join(f"\n• {d}" for d in a.doubts), style="yellow")
-        table.add_row(where, source, str(a.quotes), title)
-    _console().print(table)
-
-
-def hits(items: Sequence[Hit], *, as_json: bool = False) -> None:
-    """Search results, best first, with the matches marked in each snippet."""
-    if as_json:
-        return dump_each(items)
-    if not items:
-        return _none_found("matches")
-    if not use_rich():
-        header = ("id", "date", "outlet", "score", "title", "snippet")
-        return _tsv(
-            header,
-            (
-                (h.article_id, _day(h.published), h.outlet, f"{h.score:.2f}", h.title, _marked(h))
-                for h in items
-            ),
+    if doubts:
+        doubt: Column[Listing] = Column(
+            "doubts",
+            lambda a: "; ".join(a.doubts),
+            style="yellow",
+            lines=lambda a: [f"• {d}" for d in a.doubts],
         )
-    from rich.table import Column, Table
-    from rich.text import Text
+        columns = (*columns, doubt)
+    return columns
 
-    table = Table(Column("article", no_wrap=True), "match", show_lines=True)
-    for h in items:
-        where = Text(h.article_id, style="bold")
-        where.append(f"\n{_day(h.published) or 'undated'}\n{h.outlet or ''}", style="dim")
-        body = Text(h.title + "\n", style="bold")
-        if _colourless():  # NO_COLOR: a match shown as [match], as in plain output
-            body.append(_marked(h))
-        else:
-            body.append_text(_highlighted(h.snippet, h.highlights, MATCH_STYLE))
-        table.add_row(where, body)
-    _console().print(table)
+
+_LISTING_STACKS = (("article", ("id", "date")), ("outlet · place", ("outlet", "place")))
+_LISTING_STACKS_DOUBTS = (*_LISTING_STACKS, ("title", ("title", "doubts")))
+
+LISTING: View[Listing] = View(
+    "articles", _listing_columns(doubts=False), _LISTING_STACKS, frozenset({"title"})
+)
+"""``pilkada list``: id, date, outlet, place, quotes, title."""
+
+DOUBTFUL: View[Listing] = View(
+    "doubtful articles",
+    _listing_columns(doubts=True),
+    _LISTING_STACKS_DOUBTS,
+    frozenset({"title"}),
+)
+"""``pilkada list --doubtful``: the listing and what to check in each article."""
 
 
 def _colourless() -> bool:
@@ -228,65 +166,81 @@ def _highlighted(text: str, spans: Iterable[tuple[int, int]], style: str) -> Tex
     return rich_text
 
 
-QUOTE_COLUMNS = ("id", "date", "speaker", "role", "quote")
+def _snippet(hit: Hit) -> Text:
+    if _colourless():  # NO_COLOR: a match shown as [match], as in plain output
+        from rich.text import Text
+
+        return Text(_marked(hit))
+    return _highlighted(hit.snippet, hit.highlights, MATCH_STYLE)
 
 
-def _quote_row(q: QuoteHit, context: bool) -> tuple[object, ...]:
-    row = (q.article_id, _day(q.published), q.quote.speaker, q.quote.role, q.quote.text)
-    return (*row, q.context) if context else row
+HITS: View[Hit] = View(
+    "matches",
+    (
+        Column("id", lambda h: h.article_id, no_wrap=True, style="bold"),
+        Column("date", lambda h: _day(h.published), rich=lambda h: _undated(h.published)),
+        Column("outlet", lambda h: h.outlet),
+        Column("score", lambda h: f"{h.score:.2f}", right=True),
+        Column("title", lambda h: h.title, style="bold"),
+        Column("snippet", _marked, rich=_snippet),
+    ),
+    (("article", ("id", "date", "outlet")), ("match", ("title", "snippet"))),
+    frozenset({"match"}),
+)
+"""``pilkada search``: each hit's article, its score, and the snippet with the matches marked."""
 
 
-def quotes(
-    items: Sequence[QuoteHit],
-    *,
-    as_json: bool = False,
-    as_csv: bool = False,
-    context: bool = False,
-) -> None:
-    """Quotes with their speaker, role, article and date (and the paragraph around each)."""
-    if as_json:
-        return dump_each(items)
-    if as_csv:
-        import io
-
-        from pilkada.export import SafeWriter
-
-        buffer = io.StringIO()
-        writer = SafeWriter(buffer, lineterminator="\n")
-        writer.writerow([*QUOTE_COLUMNS, "outlet", "dateline", "paragraph", "cue", "context"])
-        for q in items:
-            writer.writerow(
-                [
-                    *_quote_row(q, False),
-                    q.outlet,
-                    q.dateline,
-                    q.quote.paragraph,
-                    q.quote.cue,
-                    q.context,
-                ]
-            )
-        click.echo(buffer.getvalue(), nl=False)
-        return None
-    if not items:
-        return _none_found("quotes")
-    if not use_rich():
-        header = QUOTE_COLUMNS + (("context",) * context)
-        return _tsv(header, (_quote_row(q, context) for q in items))
-    from rich.table import Column, Table
+def _speaker_text(q: QuoteHit) -> Text:
     from rich.text import Text
 
-    table = Table("quote", "speaker", Column("article", no_wrap=True), show_lines=True)
-    for q in items:
-        who = Text(q.quote.speaker or "unattributed", style="bold")
-        if q.quote.role:
-            who.append(f"\n{q.quote.role}")
-        where = Text(q.article_id)
-        where.append(f"\n{_day(q.published) or 'undated'}", style="dim")
-        said = Text(f"“{q.quote.text}”", style=QUOTE_STYLE)
-        if context:
-            said.append(f"\n\n{q.context}", style="dim")
-        table.add_row(said, who, where)
-    _console().print(table)
+    return Text(q.quote.speaker or "unattributed", style="bold")
+
+
+QUOTES: View[QuoteHit] = View(
+    "quotes",
+    (
+        Column("id", lambda q: q.article_id, no_wrap=True),
+        Column("date", lambda q: _day(q.published), rich=lambda q: _undated(q.published)),
+        Column("speaker", lambda q: q.quote.speaker, rich=_speaker_text),
+        Column("role", lambda q: q.quote.role),
+        Column("quote", lambda q: q.quote.text, rich=lambda q: _said(q.quote.text)),
+        Column("outlet", lambda q: q.outlet, brief=False),
+        Column("dateline", lambda q: q.dateline, brief=False),
+        Column("paragraph", lambda q: q.quote.paragraph, brief=False, right=True),
+        Column("cue", lambda q: q.quote.cue, brief=False),
+        Column("context", lambda q: q.context, brief=False),
+    ),
+    (
+        ("article", ("id", "date")),
+        ("speaker", ("speaker", "role")),
+        ("quote", ("quote", "context")),
+    ),
+    frozenset({"quote"}),
+)
+"""``pilkada quotes``: each quote, its speaker and article; in csv and tsv (or when asked) also
+the outlet, dateline, paragraph, cue and the paragraph's text (``context``)."""
+
+
+def _said(text: str) -> Text:
+    from rich.text import Text
+
+    return Text(f"“{text}”", style=QUOTE_STYLE)
+
+
+OFFICIALS: View[Official] = View(
+    "people",
+    (
+        Column("name", lambda o: o.name),
+        Column("roles", lambda o: "; ".join(o.roles), lines=lambda o: o.roles),
+        Column("places", lambda o: "; ".join(o.places), lines=lambda o: o.places),
+        Column("articles", lambda o: len(o.articles), right=True),
+        Column("quotes", lambda o: o.quotes, right=True),
+        Column("first", lambda o: _day(o.first_seen), no_wrap=True),
+        Column("last", lambda o: _day(o.last_seen), no_wrap=True),
+    ),
+    (("seen", ("first", "last")),),
+)
+"""``pilkada officials``: name, roles, places, articles, quotes, first and last seen."""
 
 
 # --- one article ---
@@ -328,7 +282,7 @@ def article(item: Article, *, as_json: bool = False) -> None:
     if as_json:
         return dump(item)
     by_paragraph = _quotes_by_paragraph(item)
-    if not use_rich():
+    if not output.use_rich():
         for name, value in _metadata(item):
             click.echo(f"{name}: {value}")
         for i, paragraph in enumerate(item.paragraphs):
@@ -366,7 +320,7 @@ def cleaned(item: Article, *, explain: bool = False) -> None:
 
 def removed(items: Sequence[Removed]) -> None:
     """Each line the cleaner removed, with the reason."""
-    if not use_rich():
+    if not output.use_rich():
         click.echo(f"\n# removed: {len(items)} lines")
         for r in items:
             click.echo(f"[{r.reason}] {r.line}")
@@ -411,7 +365,7 @@ def corpus_summary(summary: CorpusSummary, *, as_json: bool = False, bars: bool 
     day, week or month."""
     if as_json:
         return dump(summary)
-    if not (bars or use_rich()):
+    if not (bars or output.use_rich()):
         lines = [
             f"articles: {summary.articles}",
             f"published: {_span(summary)}",
@@ -429,7 +383,7 @@ def corpus_summary(summary: CorpusSummary, *, as_json: bool = False, bars: bool 
         click.echo("\n".join(lines))
         return
     head = f"{summary.articles} articles, published {_span(summary)}, {summary.quotes} quotes"
-    if not use_rich():
+    if not output.use_rich():
         click.echo("\n".join([head, *(row for _, row in _chart_lines(summary, 80))]))
         return
     console = _console()
@@ -472,7 +426,7 @@ def article_summary(summary: ArticleSummary, *, as_json: bool = False) -> None:
     meta = " · ".join(v for v in facts if v) + f" · {summary.words} words"
     key = [f"  - {s}" for s in summary.key_sentences]
     said = [f"  “{q.text}” — {_speaker(q)}" for q in summary.quotes]
-    if not use_rich():
+    if not output.use_rich():
         lines = [summary.title, meta, ""]
         lines += [summary.lead, "", "key sentences:", *key]
         if said:
@@ -505,7 +459,7 @@ def eval_report(report: EvalReport, *, as_json: bool = False) -> None:
     """The metrics, one a line, then the worst articles and what went wrong in each."""
     if as_json:
         return dump(report)
-    if not use_rich():
+    if not output.use_rich():
         click.echo(f"articles: {report.articles}")
         for name, value in report.metrics.items():
             click.echo(f"{name}: {value}")
@@ -540,55 +494,6 @@ def eval_report(report: EvalReport, *, as_json: bool = False) -> None:
 
 
 # --- people ---
-
-
-OFFICIAL_COLUMNS = ("name", "roles", "places", "articles", "quotes", "first", "last")
-
-
-def officials(items: Sequence[Official], *, as_json: bool = False) -> None:
-    """The people table: name, roles, places, articles, quotes, first and last seen."""
-    if as_json:
-        return dump_each(items)  # a roster of a million articles is never one string
-    if not items:
-        return _none_found("people")
-    if not use_rich():
-        return _tsv(
-            OFFICIAL_COLUMNS,
-            (
-                (
-                    o.name,
-                    "; ".join(o.roles),
-                    "; ".join(o.places),
-                    len(o.articles),
-                    o.quotes,
-                    _day(o.first_seen),
-                    _day(o.last_seen),
-                )
-                for o in items
-            ),
-        )
-    from rich import box
-    from rich.table import Column, Table
-
-    table = Table(
-        *(
-            Column(c, justify="right") if c in {"articles", "quotes"} else c
-            for c in OFFICIAL_COLUMNS
-        ),
-        box=box.SIMPLE_HEAD,
-    )
-    for o in items:
-        table.add_row(
-            o.name,
-            "\n".join(o.roles),
-            "\n".join(o.places),
-            str(len(o.articles)),
-            str(o.quotes),
-            _day(o.first_seen),
-            _day(o.last_seen),
-        )
-    _console().print(table)
-    return None
 
 
 def person(detail: OfficialDetail, *, as_json: bool = False) -> None:
