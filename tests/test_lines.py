@@ -631,3 +631,39 @@ def test_readers_comments_under_their_heading_are_no_part_of_the_article() -> No
     assert found[heading] == (CHROME, "comment form")
     assert found[comment] == (CHROME, "after the article")
     assert found[CLOSING] == (BODY, "")
+
+
+CAPTION = (
+    "Kapolres Lerengsari AKBP Dimas Wicaksono (kiri) bersama Dandim 0899 Lerengsari Letkol Inf "
+    "Handoko Susilo (kanan) saat memimpin apel pergeseran pasukan pengamanan TPS."
+)
+
+
+def test_a_caption_written_twice_above_the_lede_is_the_caption() -> None:
+    """The image's alternative text and its caption, one under the other, then the lede."""
+    found = verdicts(HEADLINE, CAPTION, CAPTION, LEDE, PROSE)
+    assert found[CAPTION] == (CHROME, "photo caption")
+    assert found[LEDE] == (BODY, "")
+    assert layout_of(HEADLINE, CAPTION, CAPTION, LEDE, PROSE).lede == 3
+
+
+def test_a_paragraph_written_twice_in_the_body_is_kept_once() -> None:
+    layout = layout_of(HEADLINE, LEDE, PROSE, PROSE)
+    assert [(ln.kind, ln.reason) for ln in layout.lines[2:]] == [
+        (BODY, ""),
+        (CHROME, "repeated line"),
+    ]
+
+
+def test_the_page_s_tags_on_one_line_split_by_commas_are_a_tag_list() -> None:
+    tags = (
+        "Polres Lerengsari, Kapolres Lerengsari, AKBP Dimas Wicaksono, Pemkab Lerengsari, "
+        "Kabupaten Lerengsari, Polda Jateng, Kapolda Jateng"
+    )
+    assert line_verdict(tags)[0] == "tag list"
+    # a sentence that lists as many places is no tag list
+    listing = (
+        "Hadir dalam rapat itu Polres Lerengsari, Kodim 0899, Pemkab Lerengsari, KPU, "
+        "Bawaslu, Satpol PP dan Dinas Perhubungan."
+    )
+    assert line_verdict(listing)[0] == ""

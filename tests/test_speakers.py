@@ -207,6 +207,11 @@ def test_a_passive_verb_after_a_comma_ends_the_cue() -> None:
     assert (q.speaker, q.cue) == ("Sastro Wiyono", "ujar Sastro Wiyono")
 
 
+def test_the_day_after_the_speaker_is_no_part_of_the_cue() -> None:
+    (q,) = quotes(f"“{SAID},” kata Dimas Wicaksono, Selasa (14/2/2017).")
+    assert (q.speaker, q.cue) == ("Dimas Wicaksono", "kata Dimas Wicaksono")
+
+
 def test_an_account_named_for_a_speaker_does_not_lengthen_the_name() -> None:
     (q,) = quotes(
         "Video itu diunggah ke akun Youtube Dimas Wicaksono Official pada Sabtu.",

@@ -101,6 +101,7 @@ def classify(raw_lines: list[str]) -> Layout:
             ln.credits = list(credits)
 
     _captions_above_credits(lines)
+    _doubled_lines(lines)
     _edition_teasers(lines)
 
     # 2. the lede: the first line of prose that is no other story's teaser nor the deck
@@ -190,6 +191,27 @@ def classify(raw_lines: list[str]) -> Layout:
         if ln.kind == BODY:
             _mark(ln, CHROME, "after the article")
     return layout
+
+
+def _doubled_lines(lines: list[Line]) -> None:
+    """A line of prose written twice in a row is one line: the second copy is a repeat. Twice
+    above a lede that opens with its dateline, it is the photo's caption, written once for the
+    image's alternative text and once under it ("Kapolres … (kiri) bersama Dandim … saat …")."""
+    for k in range(len(lines) - 1):
+        first, second = lines[k], lines[k + 1]
+        if not (first.kind == BODY == second.kind and first.text == second.text):
+            continue
+        if not is_prose(first.text) or QUOTE_MARK.search(first.text):
+            continue
+        ahead = lines[k + 2 : k + 2 + DOUBLED_TO_LEDE]
+        if any(ln.kind == BODY and LEDE_WITH_SOURCE.match(ln.text) for ln in ahead):
+            _mark(first, CHROME, "photo caption")
+            _mark(second, CHROME, "photo caption")
+        else:
+            _mark(second, CHROME, "repeated line")
+
+
+DOUBLED_TO_LEDE = 3  # lines between a doubled caption and its lede: a credit, the date
 
 
 def _captions_above_credits(lines: list[Line]) -> None:

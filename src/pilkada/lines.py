@@ -364,9 +364,28 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
     reason = chrome_reason(text)
     if reason:
         return reason, (), True
+    if text.count(",") >= TAG_CLOUD_ITEMS - 1 and is_tag_cloud(text):
+        return "tag list", (), True
     if is_caption(text):
         return "photo caption", (), True
     return ("byline label" if label else ""), (), False  # "By Admin": a desk, no person
+
+
+TAG_CLOUD_ITEMS = 6  # a list of fewer names may be a sentence's subject
+TAG_ITEM_WORDS = 5
+
+
+def is_tag_cloud(text: str) -> bool:
+    """The page's tags written on one line, split by commas: six items or more, each a few
+    capitalised words or acronyms and nothing else ("Polres Banjarnegara, Kapolres
+    Banjarnegara, AKBP Erick Budi Santoso, Pemkab Banjarnegara, …"); no sentence ends it."""
+    if text.rstrip()[-1:] in ".!?:;":
+        return False
+    items = [item.split() for item in text.split(",")]
+    return len(items) >= TAG_CLOUD_ITEMS and all(
+        1 <= len(item) <= TAG_ITEM_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in item)
+        for item in items
+    )
 
 
 def _writer(who: str) -> Credits:

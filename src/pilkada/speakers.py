@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import overload
 
+from pilkada import lexicon
 from pilkada.models import Confidence, Quote
 from pilkada.people import Mention, find_people, name_end, name_run, parse_person_at
 from pilkada.quotes import (
@@ -867,6 +868,14 @@ CUE_ENDS = re.compile(
 )
 
 
+@cache
+def _day_end() -> re.Pattern[str]:
+    """A day's name after the speaker ends what names them: "kata Kapolres … AKBP Nanang,
+    Selasa (14/2/2017)"."""
+    days = sorted((d.capitalize() for d in lexicon.mapping("days")), key=len, reverse=True)
+    return re.compile(rf"[\s,]+(?:{'|'.join(map(re.escape, days))})\b")
+
+
 def after_cue(after: str) -> Cue | None:
     """A speech verb just after the closing mark and who it says spoke: a pronoun ("…,”
     ujarnya", "kata dia"), or a speaker read by the grammar of frames ("kata pemilik Kopi NYIA,
@@ -885,7 +894,7 @@ def after_cue(after: str) -> Cue | None:
         return Cue(f"{verb} {first}", pronoun=True)
     head = tail[:200]  # a speaker is named in the words right after the verb
     phrase = head[: first_break(head)[0]]
-    cut = CUE_ENDS.search(phrase)
+    cut = CUE_ENDS.search(phrase) or _day_end().search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
     if (nicknamed := _nickname_of(phrase)) is not None:
