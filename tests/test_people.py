@@ -539,3 +539,28 @@ def test_a_territorial_unit_and_its_territory_alone_are_a_bare_role() -> None:
     assert people("Kasat Intelkam Polres Lerengsari membenarkan laporan itu.") == [
         (None, "Kasat Intelkam Polres Lerengsari")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kabag Ops Polres Bantul Kompol Hari Susanto menambahkan hal itu.", "Hari Susanto"),
+        ("Bupati Hari Santoso meninjau gudang logistik.", "Hari Santoso"),
+    ],
+)
+def test_a_calendar_word_opens_a_name_right_after_a_title_or_rank(text: str, name: str) -> None:
+    assert [m.name for m in find_people(text)] == [name]
+
+
+def test_a_calendar_word_after_a_title_with_no_name_word_after_it_is_none() -> None:
+    assert people("Bupati Sleman hadir pada Hari Senin.") == [(None, "Bupati Sleman")]
+    assert people("Bupati Hari Senin hadir.") == [(None, "Bupati")]
+
+
+def test_the_parts_of_a_role_listed_in_commas_are_no_person() -> None:
+    """ "Divisi Perencanaan, Data dan Informasi, Sri …": "Data" is a part of the division."""
+    text = (
+        "Anggota KPU Sleman Divisi Perencanaan, Data dan Informasi, Sri Wahyuni, menambahkan "
+        "bahwa pelipatan diawasi."
+    )
+    assert "Data" not in [m.name for m in find_people(text)]

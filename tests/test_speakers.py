@@ -207,6 +207,18 @@ def test_a_passive_verb_after_a_comma_ends_the_cue() -> None:
     assert (q.speaker, q.cue) == ("Sastro Wiyono", "ujar Sastro Wiyono")
 
 
+def test_a_role_whose_parts_are_listed_in_commas_then_the_name() -> None:
+    (q,) = quotes(
+        "Anggota KPU Sleman Divisi Perencanaan, Data dan Informasi, Sri Wahyuni, menambahkan "
+        "bahwa pelipatan diawasi.",
+        f"“{SAID},” tuturnya.",
+    )
+    assert (q.speaker, q.role) == (
+        "Sri Wahyuni",
+        "Anggota KPU Sleman Divisi Perencanaan, Data dan Informasi",
+    )
+
+
 def test_the_day_after_the_speaker_is_no_part_of_the_cue() -> None:
     (q,) = quotes(f"“{SAID},” kata Dimas Wicaksono, Selasa (14/2/2017).")
     assert (q.speaker, q.cue) == ("Dimas Wicaksono", "kata Dimas Wicaksono")

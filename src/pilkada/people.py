@@ -79,8 +79,10 @@ def split_name(text: str) -> tuple[str | None, str]:
     return (" ".join(honors) or None), name
 
 
-def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
-    """Capitalised words from token ``i`` on (a single-letter initial may carry a dot)."""
+def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = False) -> str:
+    """Capitalised words from token ``i`` on (a single-letter initial may carry a dot).
+    ``titled``: a title or a rank stands right before, so a word of ``titled_names`` ("Hari")
+    opens the name when a name word follows it ("Kompol Hari Susanto")."""
     words: list[str] = []
     if (
         i < len(tokens)
@@ -90,6 +92,16 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5) -> str:
         # "Anak Agung", though "anak" is a word of no name elsewhere
         words = [t[TEXT] for t in tokens[i : i + opener[0]] if t[IS_WORD]]
         i += opener[0]
+    elif (
+        titled
+        and i + 1 < len(tokens)
+        and fold(tokens[i][TEXT]) in folded("titled_names")
+        and tokens[i + 1][IS_WORD]
+        and tokens[i + 1][IS_CAP]
+        and fold(tokens[i + 1][TEXT]) not in not_names()
+    ):
+        words = [tokens[i][TEXT]]
+        i += 1
     stops = _name_stops()
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
@@ -398,7 +410,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
             while (more := longest_entry(run, at, honorifics())) is not None:
                 honors.append(more[1])
                 at += more[0]
-            name = name_run(run, at)
+            name = name_run(run, at, titled=True)
             if name:
                 role = _role_text(acting, title, run[:k])
                 end = _end_of(run, at, name)
@@ -442,7 +454,7 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     if not name_tokens:
         end = run[-1][END] if run else tokens[i - 1][END]
         return Mention(None, role, start, end)
-    name = name_run(name_tokens, 0)
+    name = name_run(name_tokens, 0, titled=last == 0)
     if name and _is_place_here(name, tokens, after):
         name = ""  # "Pendopo Wakil Bupati Kukar Tenggarong": a place, not a person
     if name and (
@@ -530,7 +542,8 @@ def _honorific_person(tokens: Sequence[Token], i: int, start: int) -> Mention | 
         i += m[0]
     if not honors or longest_entry(tokens, i, honorifics()) is not None:
         return None  # none, or a chain too long to open a name
-    name = name_run(tokens, i)  # "Pak Bupati" gives no name: "Bupati" is a title, not a name
+    # "Pak Bupati" gives no name: "Bupati" is a title, not a name
+    name = name_run(tokens, i, titled=True)
     if not name:
         return None
     end = name_end(tokens, i, name)
@@ -560,10 +573,15 @@ def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
 
 
 def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
-    """After a name in apposition comes a comma, a full stop, a degree or a lower-case word."""
-    nxt = next((t for t in tokens if t[START] >= end), None)
-    if nxt is None:
+    """After a name in apposition comes a comma, a full stop, a degree or a lower-case word;
+    not "dan" and a capitalised word that opens no person: "Divisi Perencanaan, Data dan
+    Informasi, Sri …" lists the parts of a role."""
+    at = next((k for k, t in enumerate(tokens) if t[START] >= end), None)
+    if at is None:
         return True
+    nxt = tokens[at]
+    if fold(nxt[TEXT]) in {"dan", "serta"} and at + 1 < len(tokens) and tokens[at + 1][IS_CAP]:
+        return fold(tokens[at + 1][TEXT]) in _openers()
     return nxt[TEXT] in {",", ".", ")", "”", '"'} or (nxt[IS_WORD] and not nxt[IS_CAP])
 
 

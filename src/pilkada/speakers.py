@@ -368,7 +368,10 @@ def _apposed_name(parts: Sequence[_Piece], n: int, role: str | None = None) -> S
     role = role or _role_of(parts[n])
     if role is None or (parts[n].kind == "desc" and len(role.split()) < 2):
         return None
-    for later in parts[n + 1 : n + 3]:
+    for k, later in enumerate(parts[n + 1 : n + 3], start=n + 1):
+        if k + 1 < len(parts) and _continues_a_role(later.text):
+            role = f"{role}, {later.text}"  # "Divisi Perencanaan, Data dan Informasi, Sri …"
+            continue
         if _names_alone(later):
             m = later.mention
             name = m.name if m is not None else later.name
@@ -405,6 +408,20 @@ def _described_name(text: str, *, lead_only: bool) -> Subject | None:
         k -= 1  # "warga lain seperti Rudianta": the description ends before "seperti"
     role = text[: tokens[k][START]].strip()
     return Subject(PERSON, name, role, introduced=True)
+
+
+def _continues_a_role(text: str) -> bool:
+    """A piece that goes on listing the parts of the role before it: capitalised words joined
+    by "dan" or "serta" ("Data dan Informasi", "Hukum serta Pengawasan"), no person's title."""
+    words = text.split()
+    joins = [w for w in words if w in LIST_JOINS]
+    return (
+        len(joins) == 1
+        and words[0] not in LIST_JOINS
+        and words[-1] not in LIST_JOINS
+        and all(w in LIST_JOINS or w[:1].isupper() for w in words)
+        and fold(words[words.index(joins[0]) + 1]) not in titles().firsts
+    )
 
 
 # --- frames in a paragraph -----------------------------------------------------------------------
