@@ -564,3 +564,41 @@ def test_the_parts_of_a_role_listed_in_commas_are_no_person() -> None:
         "bahwa pelipatan diawasi."
     )
     assert "Data" not in [m.name for m in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of an office's field (pe-…-an, ke-…-an) is no name's word
+        (
+            "Juru Bicara Tim Pemenangan Dimas Wicaksono mengatakan hal itu.",
+            [("Dimas Wicaksono", "Juru Bicara Tim Pemenangan")],
+        ),
+        (
+            "Kepala Desa Penusupan Guntur Wibisono mengatakan hal itu.",
+            [("Guntur Wibisono", "Kepala Desa Penusupan")],
+        ),
+        (
+            "Direktur Utama Pusat Pengelolaan Dana Pembiayaan hadir.",
+            [(None, "Direktur Utama Pusat Pengelolaan Dana Pembiayaan")],
+        ),
+        # an organisation's acronym inside the run ends the role
+        (
+            "Ketua Tim Peneliti GeNose UGM Kuwat Triyana menjelaskan cara kerjanya.",
+            [("Kuwat Triyana", "Ketua Tim Peneliti GeNose UGM")],
+        ),
+        # an office's fields listed in commas hold no name
+        (
+            "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan hadir di sana.",
+            [(None, "Menteri Koordinator Bidang Politik")],
+        ),
+        (
+            "Kepala Dinas Perindag, Koperasi, UKM Lerengsari hadir di sana.",
+            [(None, "Kepala Dinas Perindag")],
+        ),
+    ],
+)
+def test_words_of_an_office_are_no_name(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert people(text) == expected

@@ -117,7 +117,14 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
             # a degree, a title of office ("Paslon Bupati dan …"), "Pj", or a rank after a name
             # ("… Budi Santoso Prof. …") is not part of the name
             break
-        if t[IS_WORD] and t[IS_CAP] and not is_degree(t[TEXT]) and key not in not_names():
+        if (
+            t[IS_WORD]
+            and t[IS_CAP]
+            and not is_degree(t[TEXT])
+            and key not in not_names()
+            and NOMINAL.fullmatch(key) is None
+            and not any(c.isdigit() for c in key)
+        ):
             words.append(t[TEXT])
             i += 1
             if i < len(tokens) and tokens[i][TEXT] == "." and len(t[TEXT]) <= 3:
@@ -125,6 +132,11 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
             continue
         break
     return " ".join(words)
+
+
+# A noun made with the confix pe-…-an or ke-…-an, nine letters or more ("Pemenangan",
+# "Pengawasan", "Perencanaan", "Kesehatan"): the name of an office's field, never a person's.
+NOMINAL = re.compile(r"(?=[a-z]{9})(?:pe[mnr]?|peng|peny|ke)[a-z]{3,}an")
 
 
 def _degree_ahead(tokens: Sequence[Token], i: int) -> bool:
@@ -418,10 +430,17 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     # "Ketua Bawaslu Kukar, Teguh Wibowo," — the name in apposition after a comma
     if after < len(tokens) and tokens[after][TEXT] == ",":
         appo = _honorific_person(tokens, after + 1, start) or _plain_name(tokens, after + 1, start)
-        if appo is not None and appo.name and _apposition_closes(tokens, appo.end):
-            return Mention(
-                appo.name, _role_text(acting, title, run), start, appo.end, appo.honorific
-            )
+        if appo is not None and appo.name:
+            closes = _apposition_closes(tokens, appo.end)
+            if fold(appo.name.split()[0]) not in institutions().firsts and closes:
+                return Mention(
+                    appo.name, _role_text(acting, title, run), start, appo.end, appo.honorific
+                )
+            if len(appo.name.split()) == 1 and _lists_on(tokens, appo.end):
+                # "Menko Bidang Politik, Hukum, dan Keamanan", "Kepala Dinas Perindag,
+                # Koperasi, UKM": the office's fields go on after the comma; no name here
+                end = run[-1][END] if run else tokens[i - 1][END]
+                return Mention(None, _role_text(acting, title, run), start, end)
     # otherwise the role runs to its last certain word; the name is what follows
     last = 0
     k = 0
@@ -435,6 +454,13 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
             k += 1
     while last < len(run) - 1 and _is_acronym(run[last]):
         last += 1  # "Deputi Komisioner OJK Anto Prabowo": a name never opens with an acronym
+    inner = [
+        k
+        for k in range(last + 1, len(run) - 1)
+        if _is_acronym(run[k]) and longest_entry(run, k - 1, honorifics()) is None
+    ]  # "Laksda TNI Abdul Rasyid": an acronym after a rank is the rank's
+    if inner and len(run) - inner[-1] - 1 <= 3:
+        last = inner[-1] + 1  # "Koordinator Humas LSI Denny JA": the unit's name ends the role
     joins = "dan" in [t[TEXT] for t in run]
     if (joins and "dan" in [t[TEXT] for t in run[last:]]) or (
         last < len(run) and fold(run[last][TEXT]) in titles().firsts
@@ -450,6 +476,14 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
         # from a name's opener on ("… Gianyar Anak Agung Gde Putra Wirawan"), else its last three
         name_tokens = name_tokens[_opener_at(name_tokens) :]
         last = run.index(name_tokens[0])
+    while len(name_tokens) > 1 and NOMINAL.fullmatch(fold(name_tokens[0][TEXT])):
+        name_tokens = name_tokens[1:]  # "Kepala Desa Penusupan Guntur …": the unit's place
+        last = run.index(name_tokens[0])
+    if any(NOMINAL.fullmatch(fold(t[TEXT])) for t in name_tokens[1:]):
+        # "Pusat Pengelolaan Dana Pembiayaan": a field's noun after the name's start, so the
+        # run names a unit, not a person
+        name_tokens = []
+        last = len(run)
     role = _role_text(acting, title, run[:last])
     if not name_tokens:
         end = run[-1][END] if run else tokens[i - 1][END]
@@ -572,6 +606,15 @@ def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     return Mention(name, None, start, name_end(tokens, i, name))
 
 
+LIST_WORDS = frozenset({"dan", "serta"})
+
+
+def _lists_on(tokens: Sequence[Token], end: int) -> bool:
+    """After the word ending at ``end`` comes a comma or "dan": a list of an office's fields."""
+    nxt = next((t for t in tokens if t[START] >= end), None)
+    return nxt is not None and (nxt[TEXT] == "," or fold(nxt[TEXT]) in LIST_WORDS)
+
+
 def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
     """After a name in apposition comes a comma, a full stop, a degree or a lower-case word;
     not "dan" and a capitalised word that opens no person: "Divisi Perencanaan, Data dan
@@ -580,7 +623,10 @@ def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
     if at is None:
         return True
     nxt = tokens[at]
-    if fold(nxt[TEXT]) in {"dan", "serta"} and at + 1 < len(tokens) and tokens[at + 1][IS_CAP]:
+    if nxt[TEXT] == "," and at + 1 < len(tokens) and fold(tokens[at + 1][TEXT]) in LIST_WORDS:
+        at += 1  # "Politik, Hukum, dan Keamanan": the list goes on after its comma
+        nxt = tokens[at]
+    if fold(nxt[TEXT]) in LIST_WORDS and at + 1 < len(tokens) and tokens[at + 1][IS_CAP]:
         return fold(tokens[at + 1][TEXT]) in _openers()
     return nxt[TEXT] in {",", ".", ")", "”", '"'} or (nxt[IS_WORD] and not nxt[IS_CAP])
 

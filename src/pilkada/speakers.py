@@ -281,6 +281,10 @@ def subject_of(clause: str, *, lead_only: bool = False, opening: bool = False) -
                 if found is not None:
                     return found
             role = _role_of(nxt) if nxt is not None else None
+            if role is None and nxt is not None and nxt.kind == PERSON and nxt.mention is not None:
+                # "Astariadi Kurniawan, Manager Strategi LSI Denny JA": after a name, a piece
+                # that opens with a title is that name's role, whole
+                role = nxt.text.strip(" ,.") if nxt.mention.role else None
             return Subject(PERSON, piece.name, role, introduced=piece.aged or role is not None)
         if piece.kind in (ROLE, "desc"):
             found = _apposed_name(parts, n)
