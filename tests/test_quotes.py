@@ -163,3 +163,15 @@ def test_a_short_name_in_the_attribution_becomes_the_fullest_form_the_article_wr
         "“Kami akan membangun jalan desa di seluruh kabupaten,” ujar Umbu.\n"
     )
     assert [q.speaker for q in a.quotes] == ["Umbu Rihi Djawa"]
+
+
+def test_a_closing_mark_typed_for_the_opening_one_opens_the_quote() -> None:
+    text = "Dimas Wicaksono menyebut hal itu,”mulai sekarang semua warga ikut membantu,” katanya."
+    (span,) = find_spans([text])
+    assert text[span.start : span.end] == "mulai sekarang semua warga ikut membantu,"
+    assert only(text).speaker == "Dimas Wicaksono"
+
+
+def test_a_closing_mark_before_a_speech_verb_closes_an_earlier_quote() -> None:
+    """ "…,”ujarnya": the quote was opened in the paragraph before; nothing opens here."""
+    assert find_spans(["dan semua warga ikut membantu,”ujarnya. Acara itu selesai sore."]) == []

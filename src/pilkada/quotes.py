@@ -71,6 +71,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
             elif ch == OPEN or (ch == STRAIGHT and open_at is None):
                 if open_at is None:
                     open_at, curly = i + 1, ch == OPEN
+            elif ch == CLOSE and open_at is None and _opens_backwards(text, i):
+                open_at, curly = i + 1, True  # "… di Lamsel,”mulai sekarang, …,” katanya."
             elif ch == STRAIGHT and curly and _opens_term(text, i):
                 nested = True  # “Kami menolak "serangan fajar" …”
             elif ch in (CLOSE, STRAIGHT) and open_at is not None:
@@ -79,6 +81,18 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         if open_at is not None and len(text) - open_at > 20:
             spans.append(Span(k, open_at, len(text), False))
     return spans
+
+
+def _opens_backwards(text: str, i: int) -> bool:
+    """A closing mark at ``i`` typed for an opening one: glued to the comma, colon or stop before
+    it and to the first letter of the quote after it ("pemimpin terbaik,”bismillah …”"), with
+    a closing mark later and no opening one before it; never one before a speech verb, which
+    closes a quote begun in an earlier paragraph ("…,”ujarnya")."""
+    if not (0 < i < len(text) - 1 and text[i - 1] in ",:." and text[i + 1].isalpha()):
+        return False
+    rest = text[i + 1 :]
+    later = MARKS.search(rest)
+    return later is not None and later.group() != OPEN and speech_verb().match(rest) is None
 
 
 def _opens_term(text: str, i: int) -> bool:
