@@ -667,3 +667,7 @@ def test_the_page_s_tags_on_one_line_split_by_commas_are_a_tag_list() -> None:
         "Bawaslu, Satpol PP dan Dinas Perhubungan."
     )
     assert line_verdict(listing)[0] == ""
+
+
+def test_a_caption_closed_by_a_slash_and_its_credit_word_is_a_caption() -> None:
+    assert is_caption("Warga menuntut netralitas ASN dalam pemungutan suara ulang/Istimewa")

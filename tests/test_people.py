@@ -602,3 +602,21 @@ def test_words_of_an_office_are_no_name(
     text: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the common misspelling of a title is the title
+        (
+            "Sekertaris Daerah Papua Barat Jacob Fonataba menegaskan hal itu.",
+            [("Jacob Fonataba", "Sekertaris Daerah Papua Barat")],
+        ),
+        # a pastor's honorific, with or without its dot, is no part of the name
+        ("Pdt. Petrus Imoliana memimpin doa.", [("Petrus Imoliana", None)]),
+    ],
+)
+def test_titles_and_honorifics_as_regional_outlets_write_them(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert people(text) == expected

@@ -219,6 +219,24 @@ def test_a_role_whose_parts_are_listed_in_commas_then_the_name() -> None:
     )
 
 
+def test_a_clause_before_a_candidate_word_gives_no_speaker() -> None:
+    """ "diungkapkan Pj Bupati lantaran beredar isu … salah satu Bacalon": the words after the
+    passive verb are a clause, and "Bacalon" (a candidate-to-be) is no one's name."""
+    found = quotes(
+        "Penjabat Bupati Mimika Valentinus Sumito menegaskan kehadirannya bukan untuk mendukung "
+        "salah satu pasangan calon.",
+        "Hal ini diungkapkan Pj Bupati lantaran beredar isu di tengah masyarakat bahwa "
+        "kehadirannya adalah titipan untuk memenangkan salah satu Bacalon.",
+        f"“{SAID},” tegasnya.",
+    )
+    assert [q.speaker for q in found] == ["Valentinus Sumito"]
+
+
+def test_a_role_only_cue_ends_before_the_full_stop() -> None:
+    (q,) = quotes("Bupati Temanggung Rahmat Sudibyo meninjau posko.", f"“{SAID},” ujar Bupati.")
+    assert (q.speaker, q.cue) == ("Rahmat Sudibyo", "ujar Bupati")
+
+
 def test_the_day_after_the_speaker_is_no_part_of_the_cue() -> None:
     (q,) = quotes(f"“{SAID},” kata Dimas Wicaksono, Selasa (14/2/2017).")
     assert (q.speaker, q.cue) == ("Dimas Wicaksono", "kata Dimas Wicaksono")

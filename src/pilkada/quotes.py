@@ -132,7 +132,7 @@ def person_cue(cue_text: str, tail: str) -> Cue | None:
     if m is None:
         name = name_run(tokens, 0, limit=4)
         return Cue(f"{cue_text} {name}".strip(), name=name or None) if name else None
-    return Cue(f"{cue_text} {tail[: m.end].strip()}", name=m.name, role=m.role)
+    return Cue(f"{cue_text} {tail[: m.end].strip(' ,.')}", name=m.name, role=m.role)
 
 
 def before_cue(before: str) -> Cue | None:

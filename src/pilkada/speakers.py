@@ -330,9 +330,20 @@ def _ending_person(text: str) -> Mention | None:
         if name is not None and name_end(tokens, k, name, dot=True) >= len(body):
             role = body[: tokens[k][START]].strip(" ,")
             titled = any(longest_entry(tokens, j, titles()) for j in range(k))
+            if titled and _runs_on(role):
+                return None  # "Pj Bupati lantaran beredar isu … salah satu Bacalon": a clause
             return Mention(name, role if titled else None, 0, len(body))
         k += 1
     return None
+
+
+ROLE_LOWER_WORDS = 3  # "Kepala Bidang … Cipta Karya, dan Tata Ruang": a role's few links
+
+
+def _runs_on(role: str) -> bool:
+    """Words before a name that are a clause, not a role: more lower-case words than a role's
+    links ("dan", "dari", "untuk")."""
+    return sum(w[:1].islower() for w in role.split()) > ROLE_LOWER_WORDS
 
 
 def _names_alone(piece: _Piece) -> bool:
