@@ -671,3 +671,14 @@ def test_the_page_s_tags_on_one_line_split_by_commas_are_a_tag_list() -> None:
 
 def test_a_caption_closed_by_a_slash_and_its_credit_word_is_a_caption() -> None:
     assert is_caption("Warga menuntut netralitas ASN dalam pemungutan suara ulang/Istimewa")
+
+
+def test_a_headline_written_as_a_sentence_and_shown_twice_is_the_headline() -> None:
+    headline = "Bupati Lerengsari berterima kasih pemilihan berjalan baik dan aman"
+    layout = layout_of(headline, "Editor: Sigit Kurniawan", headline, "Dalam Negeri", LEDE, PROSE)
+    assert layout.title is not None and layout.lines[layout.title].text == headline
+    found = verdicts(headline, "Editor: Sigit Kurniawan", headline, "Dalam Negeri", LEDE, PROSE)
+    assert found[LEDE] == (BODY, "")
+    assert found["Dalam Negeri"][0] == CHROME
+    # the section's name under the headline is no writer
+    assert all(("author", "Dalam Negeri") not in ln.credits for ln in layout.lines)

@@ -612,6 +612,10 @@ def test_words_of_an_office_are_no_name(
             "Sekertaris Daerah Papua Barat Jacob Fonataba menegaskan hal itu.",
             [("Jacob Fonataba", "Sekertaris Daerah Papua Barat")],
         ),
+        (
+            "Jurubicara Jaringan 98 Ricky Tamba menanggapi pernyataan itu.",
+            [("Ricky Tamba", "Jurubicara Jaringan 98")],
+        ),
         # a pastor's honorific, with or without its dot, is no part of the name
         ("Pdt. Petrus Imoliana memimpin doa.", [("Petrus Imoliana", None)]),
     ],

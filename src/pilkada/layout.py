@@ -32,6 +32,7 @@ from pilkada.lines import (
     is_outlet_name,
     is_prose,
     line_verdict,
+    not_a_name,
     words,
 )
 
@@ -94,7 +95,13 @@ def classify(raw_lines: list[str]) -> Layout:
         if ln.kind == CHROME:
             continue
         reason, credits, certain = line_verdict(ln.text)
-        if not certain and counts[ln.text] > 1 and not is_prose(ln.text):
+        if (
+            not certain
+            and counts[ln.text] > 1
+            and (not is_prose(ln.text) or is_headline_like(ln.text))
+        ):
+            # a site's line again, or a headline written as a sentence that the page shows
+            # twice ("Presiden Prabowo berterima kasih Pilkada berjalan baik dan aman")
             reason, credits = "repeated line", ()
         if reason:
             _mark(ln, CHROME, reason)
@@ -141,7 +148,12 @@ def classify(raw_lines: list[str]) -> Layout:
             _mark(ln, TITLE, "headline")
         elif ln.kind == CHROME:
             continue  # a repeated line that was no headline stays what it was
-        elif title is not None and ln.index > title.index and is_name_line(ln.text):
+        elif (
+            title is not None
+            and ln.index > title.index
+            and is_name_line(ln.text)
+            and not not_a_name(ln.text.split()[0])  # "Dalam Negeri": the section, no writer
+        ):
             _mark(ln, CHROME, "byline")
             ln.credits = [("author", ln.text)]
         elif (

@@ -233,7 +233,7 @@ def credit_of(text: str) -> list[tuple[str, str]]:
             return []  # "Oleh karena itu, …" is a sentence, not a credit
         noun = m.group("label").lower() in _credit_nouns()
         bare = noun and not m.group("colon") and not CONTRIBUTOR_WORD.match(value)
-        if bare and (len(value.split()) < 2 or not is_name_line(value) or _not_a_name(value)):
+        if bare and (len(value.split()) < 2 or not is_name_line(value) or not_a_name(value)):
             return []  # "Laporan Keuangan", "Video", "Video Pilihan Hari Ini": a menu's entries
         for kind in kinds[m.group("label").lower()].split("+"):
             out.append((kind, value))
@@ -410,7 +410,7 @@ def _signed(text: str) -> Credits | None:
     if named is None or not is_date_line(named.group("rest")):
         return None
     who = named.group("who")
-    if DOMAIN.match(who) or is_outlet_name(who) or not is_name_line(who) or _not_a_name(who):
+    if DOMAIN.match(who) or is_outlet_name(who) or not is_name_line(who) or not_a_name(who):
         return None
     if not _outlet_words().isdisjoint(fold(w) for w in who.split()):
         return None  # "Warta Nusantara | 20/09/2024": a site's name before its date
@@ -422,7 +422,7 @@ def _outlet_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.entries("outlet_words"))
 
 
-def _not_a_name(text: str) -> bool:
+def not_a_name(text: str) -> bool:
     """A word of ``text`` is one no person's name holds ("Hari", "Pilkada", "Kabupaten")."""
     return not not_names().isdisjoint(fold(w) for w in text.split())
 
