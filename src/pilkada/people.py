@@ -123,7 +123,7 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
             and not is_degree(t[TEXT])
             and key not in not_names()
             and NOMINAL.fullmatch(key) is None
-            and not any(c.isdigit() for c in key)
+            and DIGIT.search(key) is None
         ):
             words.append(t[TEXT])
             i += 1
@@ -137,6 +137,7 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
 # A noun made with the confix pe-…-an or ke-…-an, nine letters or more ("Pemenangan",
 # "Pengawasan", "Perencanaan", "Kesehatan"): the name of an office's field, never a person's.
 NOMINAL = re.compile(r"(?=[a-z]{9})(?:pe[mnr]?|peng|peny|ke)[a-z]{3,}an")
+DIGIT = re.compile(r"\d")  # a name word holds none ("Covid-19")
 
 
 def _degree_ahead(tokens: Sequence[Token], i: int) -> bool:

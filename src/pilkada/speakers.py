@@ -905,7 +905,7 @@ def _day_end() -> re.Pattern[str]:
     """A day's name after the speaker ends what names them: "kata Kapolres … AKBP Nanang,
     Selasa (14/2/2017)"."""
     days = sorted((d.capitalize() for d in lexicon.mapping("days")), key=len, reverse=True)
-    return re.compile(rf"[\s,]+(?:{'|'.join(map(re.escape, days))})\b")
+    return re.compile(rf"(?:{'|'.join(map(re.escape, days))})\b")
 
 
 def after_cue(after: str) -> Cue | None:
@@ -926,7 +926,7 @@ def after_cue(after: str) -> Cue | None:
         return Cue(f"{verb} {first}", pronoun=True)
     head = tail[:200]  # a speaker is named in the words right after the verb
     phrase = head[: first_break(head)[0]]
-    cut = CUE_ENDS.search(phrase) or _day_end().search(phrase)
+    cut = CUE_ENDS.search(phrase) or _day_end().search(phrase, 1)
     if cut is not None:
         phrase = phrase[: cut.start()]
     if (nicknamed := _nickname_of(phrase)) is not None:
