@@ -359,7 +359,8 @@ def _reparse_elsewhere(
     parser's stamp, read again from where they were indexed; one that has gone or cannot be
     read is reported, and its articles are kept as they were."""
     files, failures = report.files, len(report.failures)
-    elsewhere = [Path(on_disk(path)) for path in store.stale_files(conn)]
+    told = {failure.source for failure in report.failures}  # failed under the paths given
+    elsewhere = [Path(on_disk(path)) for path in store.stale_files(conn) if path not in told]
     _run(conn, elsewhere, report, jobs, batch, progress)
     report.files = files  # not found under the paths given
     for failure in report.failures[failures:]:
