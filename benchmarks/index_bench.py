@@ -46,6 +46,9 @@ STARTUP_RUNS = 15
 # in the generated corpus's clean text: "debat" is in 5.5% of the articles, "kampanye" in 48%,
 # "pilkada" in all of them, "politik uang" in 29%
 WORD, COMMON, EVERY, PHRASE = "debat", "kampanye", "pilkada", '"politik uang"'
+# a short prefix (a user's first letters: a great many words start with "pe") and an AND of two
+# common words
+PREFIX, BOTH = "pe*", "kampanye pilkada"
 TARGETS = {
     "parse_per_core": 1000.0,  # articles/s
     "index_seconds_100k": 120.0,
@@ -266,6 +269,8 @@ def search(corpus: Path, db: Path, pilkada: list[str], figures: dict[str, object
         "common_word": (COMMON, store.Filters()),
         "every_article_word": (EVERY, store.Filters()),
         "phrase": (PHRASE, store.Filters()),
+        "short_prefix": (PREFIX, store.Filters()),
+        "two_word_and": (BOTH, store.Filters()),
         "official": (COMMON, store.Filters(official=official)),
     }
     for name, (query, filters) in cases.items():

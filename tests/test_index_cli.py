@@ -516,3 +516,97 @@ def test_db_names_the_index_before_or_after_the_command(
 def test_corpus_always_reads_files(run: Run, index: Path) -> None:
     seed = Path(__file__).resolve().parents[1] / "seeds" / f"{IDS[3]}.txt"
     assert len(ok(run("list", "--corpus", str(seed))).splitlines()) == 2
+
+
+def another_parser(monkeypatch: pytest.MonkeyPatch, stamp: str, mark: str) -> None:
+    """The parser as a later pilkada's: another stamp, and titles that show it."""
+    from pilkada import stamp as parser_stamp
+    from pilkada import store
+
+    made = store.record
+
+    def record(article: object, key: str) -> object:
+        title = f"{mark} {article.title or ''}"  # type: ignore[attr-defined]
+        return made(article.model_copy(update={"title": title}), key)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(parser_stamp, "current", lambda: stamp)
+    monkeypatch.setattr(store, "record", record)
+
+
+def stored(db: Path) -> list[tuple[str, str, str]]:
+    from pilkada import store
+
+    conn = store.connect(db)
+    return [
+        (a.id, a.title or "", s) for a, s in zip(store.articles(conn), stamps(conn), strict=True)
+    ]
+
+
+def stamps(conn: object) -> list[str]:
+    sql = "SELECT stamp FROM articles ORDER BY published, id"
+    return [s for (s,) in conn.execute(sql)]  # type: ignore[attr-defined]
+
+
+def test_index_re_parses_what_another_parser_stored(
+    run: Run, index: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import stamp
+
+    before = stored(index)
+    assert {s for _, _, s in before} == {stamp.current()}
+    another_parser(monkeypatch, "0123456789abcdef", "BARU")
+    out = ok(run("index", str(corpus_dir)))
+    assert "re-parsed: 5 (stored by another parser)" in out.splitlines()
+    assert "unchanged: 0" in out.splitlines()
+    after = stored(index)
+    assert [i for i, _, _ in after] == [i for i, _, _ in before]  # the same ids
+    assert [t for _, t, _ in after] == [f"BARU {t}" for _, t, _ in before]
+    assert {s for _, _, s in after} == {"0123456789abcdef"}
+    hits = json.loads(ok(run("search", "baru", "--json")))
+    assert len(hits) == 5
+    # the same stamp again: nothing is re-parsed
+    out = ok(run("index", str(corpus_dir)))
+    assert "re-parsed" not in out and "unchanged: 5" in out.splitlines()
+    assert stored(index) == after
+    ok(run("check"))
+
+
+def test_an_unchanged_stamp_re_parses_nothing(
+    run: Run, index: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = stored(index)
+    result = run("index", str(corpus_dir), "--json")
+    report = json.loads(ok(result))
+    assert (report["reparsed"], report["unchanged"], report["added"]) == (0, 5, 0)
+    assert stored(index) == before
+
+
+def test_files_elsewhere_are_re_parsed_and_a_gone_one_is_kept_with_a_warning(
+    run: Run, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles from files not under the paths given (a .jsonl too) are re-parsed from where
+    they were indexed; a file gone from there is a warning, and its article is kept."""
+    other = tmp_path / "lain"
+    other.mkdir()
+    seeds = sorted(corpus_dir.glob("*.txt"))
+    lines = [json.dumps({"text": seeds[0].read_text(encoding="utf-8") + "\nTambahan."})]
+    (other / "scrape.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seeds[1].rename(other / seeds[1].name)
+    db = tmp_path / "i.db"
+    ok(run("index", str(corpus_dir), str(other), "--db", str(db)))
+    assert len(stored(db)) == 6
+    another_parser(monkeypatch, "0123456789abcdef", "BARU")
+    result = run("index", str(corpus_dir), "--db", str(db))
+    assert "re-parsed: 6 (stored by another parser)" in ok(result).splitlines()
+    assert all(t.startswith("BARU ") for _, t, _ in stored(db))
+    (other / seeds[1].name).unlink()
+    another_parser(monkeypatch, "fedcba9876543210", "LAGI")
+    result = run("index", str(corpus_dir), "--db", str(db))
+    assert "re-parsed: 5 (stored by another parser)" in ok(result).splitlines()
+    gone = f"Warning: {other / seeds[1].name}: "
+    (warning,) = [line for line in result.stderr.splitlines() if line.startswith(gone)]
+    assert "kept as an older parser made them" in warning
+    after = stored(db)
+    assert len(after) == 6
+    kept = [(t, s) for _, t, s in after if s != "fedcba9876543210"]
+    assert len(kept) == 1 and kept[0][0].startswith("BARU ")

@@ -303,3 +303,35 @@ def test_ctrl_c_rolls_back_the_batch_and_says_how_to_complete(tmp_path: Path) ->
     assert 50 <= left < 400
     subprocess.run(command, capture_output=True, check=True)
     assert consistent(db) == 400
+
+
+def test_a_re_parse_stopped_midway_keeps_whole_batches_and_is_finished_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilkada import stamp
+
+    folder = tmp_path / "berita"
+    shutil.copytree(SEEDS, folder)
+    db = tmp_path / "i.db"
+    ingest(db, [str(folder)], jobs=1)
+    monkeypatch.setattr(stamp, "current", lambda: "0123456789abcdef")
+    replace, calls = store.replace_article, []
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        replace(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "replace_article", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(db, [str(folder)], jobs=1, batch=2)
+    with closing(store.connect(db)) as conn:
+        stamps = sorted(s for (s,) in conn.execute("SELECT stamp FROM articles"))
+        assert stamps.count("0123456789abcdef") == 2  # the first batch of two, whole
+        assert store.count(conn) == 5
+    monkeypatch.setattr(store, "replace_article", replace)
+    report = ingest(db, [str(folder)], jobs=1, batch=2)
+    assert (report.reparsed, report.unchanged, report.added) == (3, 2, 0)
+    with closing(store.connect(db)) as conn:
+        assert not store.any_stale(conn) and store.count(conn) == 5

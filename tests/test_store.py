@@ -86,8 +86,33 @@ def test_an_older_index_is_migrated_when_written_or_rebuilt(
     assert "note" in [row[1] for row in db.execute("PRAGMA table_info(articles)")]
 
 
+def as_schema_5(db: sqlite3.Connection) -> None:
+    """Take an index back to schema 5: no parser stamps, full-text tables without prefix
+    indexes (filled again: they hold no text to copy)."""
+    db.execute("DROP INDEX articles_stamp")
+    db.execute("ALTER TABLE articles DROP COLUMN stamp")
+    db.execute("DROP TABLE article_fts")
+    db.execute("DROP TABLE quote_fts")
+    db.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems,"
+        f" people, content = '', {store.TOKENIZE})"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '',"
+        f" {store.TOKENIZE})"
+    )
+    for rowid, data in db.execute("SELECT rowid, data FROM articles").fetchall():
+        text, quotes = store.fts_values(store.decode(data))
+        db.execute(store._INSERT_TEXT, (rowid, *text))
+        qids = db.execute("SELECT rowid FROM quotes WHERE article = ? ORDER BY n", (rowid,))
+        for (qid,), values in zip(qids.fetchall(), quotes, strict=True):
+            db.execute(store._INSERT_QUOTE, (qid, *values))
+    db.execute("PRAGMA user_version = 5")
+
+
 def as_schema_3(db: sqlite3.Connection) -> None:
     """Take an index back to schema 3: no listing beside the articles."""
+    as_schema_5(db)
     db.execute("DROP INDEX articles_listing")
     for column in ("title", "outlet", "dateline", "quotes", "listed_sum"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
@@ -135,7 +160,7 @@ def test_schema_2_is_migrated_to_a_word_list(conn: sqlite3.Connection) -> None:
         store.connect(path)
     told: list[tuple[int, int]] = []
     db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
-    assert told == [(5, 15), (10, 15), (15, 15)]  # three passes over the articles, told as one
+    assert told == [(5, 20), (10, 20), (15, 20), (20, 20)]  # four passes, told as one
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert {w for (w,) in db.execute("SELECT word FROM words")} == expected
     assert [h.article_id for h in store.search(db, "netral*")] == before
@@ -164,7 +189,7 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
         store.connect(path)
     told: list[tuple[int, int]] = []
     db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
-    assert told == [(5, 10), (10, 10)]  # a thousand articles at a time, then the checksums
+    assert told == [(5, 15), (10, 15), (15, 15)]  # the listing, the checksums, the stamps
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert list(store.iter_listing(db)) == expected
     assert_listing_covered(db, store.LISTING_COLUMNS)
@@ -172,6 +197,7 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
 
 def as_schema_4(db: sqlite3.Connection) -> None:
     """Take an index back to schema 4: no checksum of the listed columns."""
+    as_schema_5(db)
     db.execute("DROP INDEX articles_listing")
     db.execute("ALTER TABLE articles DROP COLUMN listed_sum")
     db.execute(store.LISTING_INDEX_4)
@@ -189,6 +215,35 @@ def test_schema_4_is_migrated_to_a_checksum_of_the_listing(conn: sqlite3.Connect
     assert db.execute("SELECT id, listed_sum FROM articles ORDER BY id").fetchall() == sums
     assert list(store.iter_listing(db)) == expected
     assert_listing_covered(db, f"{store.LISTING_COLUMNS}, outlet_key, listed_sum")
+
+
+def test_schema_5_is_migrated_to_parser_stamps_and_prefix_indexes(
+    conn: sqlite3.Connection,
+) -> None:
+    """Schema 6 keeps each article's parser stamp, and FTS5 prefix indexes of 2 and 3 letters:
+    a schema-5 index lists and searches as it did; its articles have no stamp (''), so that
+    the next `pilkada index` re-parses them."""
+    listing = list(store.iter_listing(conn))
+    queries = ["pe*", "netral*", "kampanye pilkada", '"politik uang"', "ne*"]
+    found = {q: [h.article_id for h in store.search(conn, q, limit=0)] for q in queries}
+    quotes = conn.execute("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'ka*'").fetchall()
+    assert found["pe*"] and found["netral*"] and quotes
+    assert not store.any_stale(conn)
+    as_schema_5(conn)
+    told: list[tuple[int, int]] = []
+    db = store.connect(reopened(conn), write=True, progress=lambda d, t: told.append((d, t)))
+    assert told == [(5, 5)]
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert list(store.iter_listing(db)) == listing
+    assert {q: [h.article_id for h in store.search(db, q, limit=0)] for q in queries} == found
+    assert (
+        db.execute("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'ka*'").fetchall() == quotes
+    )
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'article_fts'").fetchone()[0]
+    assert "prefix = '2 3'" in sql
+    assert {s for (s,) in db.execute("SELECT DISTINCT stamp FROM articles")} == {""}
+    assert store.any_stale(db)
+    db.execute("INSERT INTO article_fts (article_fts) VALUES ('integrity-check')")
 
 
 @pytest.mark.parametrize(
@@ -258,9 +313,13 @@ def test_pilkada_index_shows_the_upgrade_of_an_older_index(
     monkeypatch.setattr(render, "progress_bar", bar)
     result = run("index", str(SEEDS), "--db", str(path))
     assert result.exit_code == 0, result.output
-    assert shown[0] == ("upgrading the index", 5, 10)  # schema 3 -> 4 -> 5
-    assert "unchanged: 5" in result.stdout
-    assert store.connect(path).execute("PRAGMA user_version").fetchone()[0] == 5
+    assert shown[0] == ("upgrading the index", 5, 15)  # schema 3 -> 4 -> 5 -> 6
+    # an older schema kept no parser stamp: its articles are re-parsed, though unchanged
+    assert "re-parsed: 5 (stored by another parser)" in result.stdout
+    assert "unchanged: 0" in result.stdout
+    db = store.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert not store.any_stale(db)
 
 
 def test_a_word_reads_as_the_indexed_words_it_starts(conn: sqlite3.Connection) -> None:

@@ -12,6 +12,12 @@ Lines file): the same article in two files is stored once, with both sources. A 
 articles are replaced, keeping their ids; with ``prune``, the indexed files under the paths
 given that are gone are forgotten. Articles no file gives any more are deleted at the end.
 
+Each article is stored with the stamp of the parser that made it (``pilkada.stamp``). The files
+that gave an article stored under another stamp are re-parsed though unchanged, in the same
+batches: first those under the paths given, as they are met, then every other one, read again
+from where it was indexed (one that has gone is reported, and its articles are kept as they were).
+An article re-parsed keeps its rowid and id, and so every source naming it.
+
 Only one ingest writes to an index at a time; a second is told the index is busy (``Busy``).
 """
 
@@ -57,6 +63,9 @@ class IngestReport(BaseModel):
     files: int = Field(0, description="Files found under the paths given.")
     added: int = 0
     updated: int = Field(0, description="Articles re-parsed because their file changed.")
+    reparsed: int = Field(
+        0, description="Articles re-parsed, though unchanged, as stored by another parser."
+    )
     unchanged: int = 0
     duplicates: int = Field(0, description="Articles already indexed from another file.")
     failed: int = 0
@@ -185,6 +194,14 @@ class _Writer:
     ) -> None:
         conn, report = self.conn, self.report
         existing = store.article_by_key(conn, rec.key)
+        if existing is not None and store.is_stale(conn, existing):
+            ident = store.article_id(conn, existing)
+            store.replace_article(
+                conn, existing, rec if ident == rec.id else _renamed(rec, ident), self.words
+            )
+            store.add_source(conn, path, unit, existing, url)
+            report.reparsed += 1
+            return
         prev = state.old.get(unit)
         if prev and prev[2] == rec.key and existing is not None:
             store.add_source(conn, path, unit, existing, url)
@@ -225,10 +242,9 @@ def _orphan(conn: sqlite3.Connection, rowid: int) -> bool:
 
 
 def _renamed(rec: store.Record, ident: str) -> store.Record:
+    """The record with another id (its listed columns' checksum, which covers the id, too)."""
     article = store.decode(rec.data)
-    rec.data = store.encode(article.model_copy(update={"id": ident}))
-    rec.id = ident
-    return rec
+    return store.record(article.model_copy(update={"id": ident}), rec.key)
 
 
 def collect_garbage(conn: sqlite3.Connection) -> int:
@@ -311,8 +327,10 @@ def ingest(
             report.failed = len(refused)
             with _collector_eased():
                 _run(conn, given, report, jobs, max(batch, 1), progress)
-            if prune:
-                report.pruned = _prune(conn, given)
+                if prune:  # first: a file forgotten is not one to read again
+                    report.pruned = _prune(conn, given)
+                if store.any_stale(conn):
+                    _reparse_elsewhere(conn, report, jobs, max(batch, 1), progress)
             with store.transaction(conn):
                 collect_garbage(conn)
             report.articles = store.count(conn)
@@ -330,10 +348,35 @@ def ingest(
     return report
 
 
+def _reparse_elsewhere(
+    conn: sqlite3.Connection,
+    report: IngestReport,
+    jobs: int | None,
+    batch: int,
+    progress: Progress | None,
+) -> None:
+    """Re-parse the files, not under the paths given, that gave an article stored under another
+    parser's stamp, read again from where they were indexed; one that has gone or cannot be
+    read is reported, and its articles are kept as they were."""
+    files, failures = report.files, len(report.failures)
+    told = {failure.source for failure in report.failures}  # failed under the paths given
+    elsewhere = [Path(on_disk(path)) for path in store.stale_files(conn) if path not in told]
+    _run(conn, elsewhere, report, jobs, batch, progress)
+    report.files = files  # not found under the paths given
+    for failure in report.failures[failures:]:
+        failure.reason += "; its articles are kept as an older parser made them"
+
+
 def _plan(
-    conn: sqlite3.Connection, files: list[str], writer: _Writer, tick: Callable[[], None]
+    conn: sqlite3.Connection,
+    files: list[str],
+    writer: _Writer,
+    tick: Callable[[], None],
+    stale: bool,
 ) -> list[Job]:
-    """The jobs for new and changed files; unchanged ones are counted and skipped."""
+    """The jobs for new and changed files, and (when ``stale``) for unchanged files that gave
+    an article stored under another parser's stamp; other unchanged ones are counted and
+    skipped."""
     todo: list[Job] = []
     from pilkada.inputs import oversized
 
@@ -359,7 +402,7 @@ def _plan(
             continue
         key = digest(data)
         state = store.file_state(conn, name)
-        if state is not None and state[0] == key:
+        if state is not None and state[0] == key and not (stale and store.stale_file(conn, name)):
             writer.report.unchanged += state[1]
             tick()
             continue
@@ -388,6 +431,7 @@ def _run(
             progress(done, total)
 
     writer = _Writer(conn, report)
+    stale = store.any_stale(conn)  # else no file need be looked up for it
     workers = jobs or os.cpu_count() or 1
     unreadable: list[IngestFailure] = []
     files = files_under(given, unreadable)
@@ -404,7 +448,7 @@ def _run(
         current: Iterator[Parsed] = iter(())
         while window:
             report.files += len(window)
-            following = _parsed(_plan(conn, window, writer, tick), pool)
+            following = _parsed(_plan(conn, window, writer, tick, stale), pool)
             for parsed in current:
                 writer.add(parsed, batch, tick)
             window, current = list(islice(files, WINDOW)), following

@@ -535,6 +535,8 @@ def ingest_report(report: IngestReport, *, as_json: bool = False, shown: int = 1
     counts = ["added", "updated", "unchanged", "duplicates", "failed"]
     lines = [f"index: {report.db}", f"files: {report.files}"]
     lines += [f"{name}: {getattr(report, name)}" for name in counts]
+    if report.reparsed:
+        lines.append(f"re-parsed: {report.reparsed} (stored by another parser)")
     if report.pruned:
         lines.append(f"pruned: {report.pruned} files")
     lines.append(f"articles in the index: {report.articles}")

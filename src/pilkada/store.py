@@ -64,10 +64,13 @@ __all__ = [
 ]
 
 ENVVAR = "PILKADA_DB"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 STEMMER = "PySastrawi 1.2.1"
 BUSY_TIMEOUT_MS = 10_000
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
+# FTS5 prefix indexes for prefixes of 2 and 3 letters: a short prefix ("pe*") reads one entry of
+# the index instead of every word it starts (see benchmarks/README.md for the figures)
+PREFIX = "prefix = '2 3'"
 # bm25 weights: a title counts double; columns title, body, title_stems, body_stems, people
 WEIGHTS = "2.0, 1.0, 2.0, 1.0, 0.0"
 
@@ -85,6 +88,18 @@ LISTING_INDEX_4 = (
     " quotes, title)"
 )
 
+# the parser's stamp each article was parsed under (pilkada.stamp), indexed so that finding the
+# articles of another stamp reads this index, never the rows (their ``data`` comes first)
+STAMP_INDEX = "CREATE INDEX articles_stamp ON articles (stamp)"
+ARTICLE_FTS = (
+    "CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, title_stems, body_stems, people,"
+    f" content = '', {TOKENIZE}, {PREFIX})"
+)
+QUOTE_FTS = (
+    "CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '',"
+    f" {TOKENIZE}, {PREFIX})"
+)
+
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
@@ -99,9 +114,11 @@ CREATE TABLE articles (
     dateline TEXT,
     quotes INTEGER NOT NULL,
     listed_sum INTEGER NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    stamp TEXT NOT NULL DEFAULT ''
 );
 {LISTING_INDEX};
+{STAMP_INDEX};
 CREATE TABLE files (
     path TEXT PRIMARY KEY,
     hash TEXT NOT NULL,
@@ -119,10 +136,8 @@ CREATE TABLE sources (
 CREATE INDEX sources_article ON sources (article);
 CREATE TABLE quotes (rowid INTEGER PRIMARY KEY, article INTEGER NOT NULL, n INTEGER NOT NULL);
 CREATE INDEX quotes_article ON quotes (article);
-CREATE VIRTUAL TABLE article_fts USING fts5 (
-    title, body, title_stems, body_stems, people, content = '', {TOKENIZE}
-);
-CREATE VIRTUAL TABLE quote_fts USING fts5 (speaker, role, text, stems, content = '', {TOKENIZE});
+{ARTICLE_FTS};
+{QUOTE_FTS};
 CREATE TABLE words (word TEXT PRIMARY KEY, exact INTEGER NOT NULL) WITHOUT ROWID;
 """
 
@@ -210,17 +225,38 @@ def _listing_checksum(conn: sqlite3.Connection, progress: Progress | None) -> No
         progress(total, total)
 
 
+def _stamp_and_prefixes(conn: sqlite3.Connection, progress: Progress | None) -> None:
+    """Schema 5 -> 6: each article's parser stamp, and the full-text tables rebuilt with prefix
+    indexes (``PREFIX``). An article from an older index has no stamp (''): the next `pilkada
+    index` re-parses it, since no parser knows what made it. The full-text tables hold no text
+    (``content = ''``), so they are filled again from each article, a thousand at a time."""
+    conn.execute("ALTER TABLE articles ADD COLUMN stamp TEXT NOT NULL DEFAULT ''")
+    conn.execute(STAMP_INDEX)
+    conn.execute("DROP TABLE article_fts")
+    conn.execute("DROP TABLE quote_fts")
+    conn.execute(ARTICLE_FTS)
+    conn.execute(QUOTE_FTS)
+    for page in _pages(conn, progress):
+        for rowid, article in page:
+            text, quotes = fts_values(article)
+            conn.execute(_INSERT_TEXT, (rowid, *text))
+            qids = conn.execute("SELECT rowid FROM quotes WHERE article = ? ORDER BY n", (rowid,))
+            conn.executemany(_INSERT_QUOTE, ((q, *v) for (q,), v in zip(qids, quotes, strict=True)))
+
+
 # schema version n -> the function that brings an index from n to n + 1, in a transaction
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Progress | None], None]] = {
     1: _people_in_article_fts,
     2: _word_list,
     3: _listing,
     4: _listing_checksum,
+    5: _stamp_and_prefixes,
 }
 _INSERT_TEXT = (
     "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems, people)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
+_INSERT_QUOTE = "INSERT INTO quote_fts (rowid, speaker, role, text, stems) VALUES (?, ?, ?, ?, ?)"
 
 
 class StoreError(Exception):
@@ -266,6 +302,8 @@ def failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
     (pilkada's own, which should not be dressed up as the index's)."""
     kind = "_".join(getattr(exc, "sqlite_errorname", "").split("_")[:2])  # SQLITE_IOERR_READ
     if str(exc).startswith("Could not decode to UTF-8 column"):  # a text column's bytes changed
+        kind = "SQLITE_CORRUPT"
+    if str(exc).startswith("invalid fts5 file format"):  # a full-text table's config changed
         kind = "SQLITE_CORRUPT"
     if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return StoreError(
@@ -584,6 +622,52 @@ def article_by_key(conn: sqlite3.Connection, key: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def article_id(conn: sqlite3.Connection, rowid: int) -> str:
+    return str(conn.execute("SELECT id FROM articles WHERE rowid = ?", (rowid,)).fetchone()[0])
+
+
+# articles stored under another parser's stamp than the running one's: two ranges of the
+# stamp's index (SQLite reads no index for "!=")
+_STALE = "(a.stamp < ? OR a.stamp > ?)"
+
+
+def _stale_args() -> tuple[str, str]:
+    from pilkada import stamp
+
+    return stamp.current(), stamp.current()
+
+
+def any_stale(conn: sqlite3.Connection) -> bool:
+    """Whether any article was stored under another parser's stamp (one probe of an index)."""
+    sql = f"SELECT 1 FROM articles a WHERE {_STALE} LIMIT 1"
+    return conn.execute(sql, _stale_args()).fetchone() is not None
+
+
+def is_stale(conn: sqlite3.Connection, rowid: int) -> bool:
+    """Whether the article at ``rowid`` was stored under another parser's stamp."""
+    sql = f"SELECT 1 FROM articles a WHERE a.rowid = ? AND {_STALE}"
+    return conn.execute(sql, (rowid, *_stale_args())).fetchone() is not None
+
+
+def stale_file(conn: sqlite3.Connection, path: str) -> bool:
+    """Whether an indexed file gave an article stored under another parser's stamp."""
+    sql = (
+        "SELECT 1 FROM sources s JOIN articles a ON a.rowid = s.article"
+        f" WHERE s.path = ? AND {_STALE} LIMIT 1"
+    )
+    return conn.execute(sql, (path, *_stale_args())).fetchone() is not None
+
+
+def stale_files(conn: sqlite3.Connection) -> list[str]:
+    """The indexed files that gave an article stored under another parser's stamp."""
+    sql = (
+        # CROSS JOIN: the stale articles first, from the stamp's index, then their sources
+        "SELECT DISTINCT s.path FROM articles a CROSS JOIN sources s ON s.article = a.rowid"
+        f" WHERE {_STALE} ORDER BY s.path"
+    )
+    return [path for (path,) in conn.execute(sql, _stale_args())]
+
+
 def free_id(conn: sqlite3.Connection, wanted: str) -> str:
     """``wanted``, or ``wanted-2``, ``wanted-3``… : the first id no article has."""
     ident, n = wanted, 1
@@ -594,11 +678,56 @@ def free_id(conn: sqlite3.Connection, wanted: str) -> str:
 
 
 def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None) -> int:
-    """Store a new article (its id must be free); returns its rowid.
+    """Store a new article (its id must be free) under the running parser's stamp; returns
+    its rowid.
 
     ``known``: words already in the word list, which a writer of many articles keeps so that
     each word is added once; the words added here join it.
     """
+    _add_words_of(conn, rec, known)
+    cur = conn.execute(
+        "INSERT INTO articles (id, hash, published, outlet_key, place_key, title, outlet,"
+        " dateline, quotes, listed_sum, data, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (rec.id, *_columns(rec)),
+    )
+    rowid = int(cur.lastrowid or 0)
+    _index_text(conn, rowid, rec)
+    return rowid
+
+
+def replace_article(
+    conn: sqlite3.Connection, rowid: int, rec: Record, known: set[str] | None = None
+) -> None:
+    """Store ``rec`` in place of the article at ``rowid`` (re-parsed), keeping its rowid, so
+    that every source naming it still does, and its id (``rec.id`` must be that id)."""
+    _unindex_text(conn, rowid)
+    _add_words_of(conn, rec, known)
+    conn.execute(
+        "UPDATE articles SET hash = ?, published = ?, outlet_key = ?, place_key = ?, title = ?,"
+        " outlet = ?, dateline = ?, quotes = ?, listed_sum = ?, data = ?, stamp = ?"
+        " WHERE rowid = ?",
+        (*_columns(rec), rowid),
+    )
+    _index_text(conn, rowid, rec)
+
+
+def _columns(rec: Record) -> tuple[object, ...]:
+    """An article's columns after its id, as ``insert`` and ``replace`` write them."""
+    from pilkada import stamp
+
+    return (
+        rec.key,
+        rec.published,
+        rec.outlet_key,
+        rec.place_key,
+        *rec.listed,
+        rec.listed_sum,
+        rec.data,
+        stamp.current(),
+    )
+
+
+def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None) -> None:
     words = rec.words if known is None else rec.words - known
     if words or rec.inexact:
         add_words(conn, words, rec.inexact)
@@ -606,29 +735,13 @@ def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None)
             if len(known) > WORDS_REMEMBERED:  # a bound on memory; adding a word again is cheap
                 known.clear()
             known |= words
-    cur = conn.execute(
-        "INSERT INTO articles (id, hash, published, outlet_key, place_key, title, outlet,"
-        " dateline, quotes, listed_sum, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            rec.id,
-            rec.key,
-            rec.published,
-            rec.outlet_key,
-            rec.place_key,
-            *rec.listed,
-            rec.listed_sum,
-            rec.data,
-        ),
-    )
-    rowid = int(cur.lastrowid or 0)
+
+
+def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
     conn.execute(_INSERT_TEXT, (rowid, *rec.fts))
     for n, values in enumerate(rec.quotes):
         qid = conn.execute("INSERT INTO quotes (article, n) VALUES (?, ?)", (rowid, n)).lastrowid
-        conn.execute(
-            "INSERT INTO quote_fts (rowid, speaker, role, text, stems) VALUES (?, ?, ?, ?, ?)",
-            (qid, *values),
-        )
-    return rowid
+        conn.execute(_INSERT_QUOTE, (qid, *values))
 
 
 def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
@@ -680,6 +793,12 @@ def drop_file(conn: sqlite3.Connection, path: str) -> dict[int, str]:
 
 
 def _delete_article(conn: sqlite3.Connection, rowid: int) -> None:
+    _unindex_text(conn, rowid)
+    conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+
+
+def _unindex_text(conn: sqlite3.Connection, rowid: int) -> None:
+    """An article's text out of the full-text tables, and its quote rows gone."""
     (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
     text, quotes = fts_values(decode(data))
     conn.execute(
@@ -695,7 +814,6 @@ def _delete_article(conn: sqlite3.Connection, rowid: int) -> None:
             (qid, *values),
         )
     conn.execute("DELETE FROM quotes WHERE article = ?", (rowid,))
-    conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 
 def indexed_files(conn: sqlite3.Connection) -> list[str]:
