@@ -682,3 +682,8 @@ def test_a_headline_written_as_a_sentence_and_shown_twice_is_the_headline() -> N
     assert found["Dalam Negeri"][0] == CHROME
     # the section's name under the headline is no writer
     assert all(("author", "Dalam Negeri") not in ln.credits for ln in layout.lines)
+
+
+def test_a_headline_repeated_with_its_photo_credits_after_slashes_is_a_caption() -> None:
+    assert is_caption(f"{HEADLINE} /Subadi/Portal Lerengsari")
+    assert not is_caption("Rapat itu membahas pembagian tugas KPPS dan/atau PPS di desa.")

@@ -271,3 +271,25 @@ def test_initials_of_the_credited_writer_are_not_a_second_author() -> None:
     assert meta.authors == ["Umbu Djawa"]
     other = meta_of(PAGE_TITLE, "Umbu Djawa | 25/11/2024", "WAINGAPU – " + REST, f"{LAST} (MS)")
     assert other.authors == ["Umbu Djawa", "MS"]
+
+
+@pytest.mark.parametrize(
+    ("lede", "place", "outlet"),
+    [
+        (
+            "PORTAL LERENGSARI - Tahapan pemilihan kepala desa memasuki masa kampanye.",
+            None,
+            "PORTAL LERENGSARI",
+        ),
+        (
+            "Radar Lerengsari - Tahapan pemilihan kepala desa memasuki masa kampanye.",
+            None,
+            "Radar Lerengsari",
+        ),
+        ("LERENGSARI - Tahapan pemilihan kepala desa memasuki masa kampanye.", "LERENGSARI", None),
+    ],
+)
+def test_a_lede_opened_by_a_name_with_an_outlet_word_names_the_outlet(
+    lede: str, place: str | None, outlet: str | None
+) -> None:
+    assert split_dateline(lede) == (place, outlet)

@@ -412,13 +412,13 @@ def _signed(text: str) -> Credits | None:
     who = named.group("who")
     if DOMAIN.match(who) or is_outlet_name(who) or not is_name_line(who) or not_a_name(who):
         return None
-    if not _outlet_words().isdisjoint(fold(w) for w in who.split()):
+    if not outlet_words().isdisjoint(fold(w) for w in who.split()):
         return None  # "Warta Nusantara | 20/09/2024": a site's name before its date
     return _writer(who)
 
 
 @cache
-def _outlet_words() -> frozenset[str]:
+def outlet_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.entries("outlet_words"))
 
 

@@ -18,6 +18,7 @@ from pilkada.lines import (
     day_names,
     generic_credits,
     is_outlet_name,
+    outlet_words,
     words,
 )
 from pilkada.models import Certainty, Confidence
@@ -70,8 +71,20 @@ class Meta:
 
 
 def _is_outlet_like(text: str) -> bool:
+    """A site's name: a domain, a name in brackets, a known outlet, or a few words holding one
+    of a news outlet's words that name no place ("PORTAL MAJALENGKA", "Radar Sampit")."""
     text = text.strip()
-    return bool(DOMAIN.match(text)) or text.startswith("(") or is_outlet_name(text)
+    if DOMAIN.match(text) or text.startswith("(") or is_outlet_name(text):
+        return True
+    named = text.split()
+    return (
+        len(named) <= OUTLET_WORDS_MAX
+        and not outlet_words().isdisjoint(fold(w) for w in named)
+        and not is_place_name(text)
+    )
+
+
+OUTLET_WORDS_MAX = 4
 
 
 CITY_AFTER = re.compile(r"(?P<city>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\.\s+[A-Z“\"]")
