@@ -687,3 +687,21 @@ def test_a_headline_written_as_a_sentence_and_shown_twice_is_the_headline() -> N
 def test_a_headline_repeated_with_its_photo_credits_after_slashes_is_a_caption() -> None:
     assert is_caption(f"{HEADLINE} /Subadi/Portal Lerengsari")
     assert not is_caption("Rapat itu membahas pembagian tugas KPPS dan/atau PPS di desa.")
+
+
+def test_names_written_above_their_credit_labels() -> None:
+    """ "Name", "Penulis", "Name", "Editor": each label names the line above it."""
+    layout = layout_of(
+        HEADLINE, "Dimas Wicaksono", "Penulis", "Ratih Kumalasari", "Editor", "Bagikan", LEDE
+    )
+    credits = [c for ln in layout.lines for c in ln.credits]
+    assert ("author", "Dimas Wicaksono") in credits
+    assert ("editor", "Ratih Kumalasari") in credits
+    assert ("author", "Ratih Kumalasari") not in credits
+
+
+def test_a_label_above_its_name_still_names_the_line_below() -> None:
+    layout = layout_of(HEADLINE, "Reporter", "Dimas Wicaksono", "Editor", "Ratih Kumalasari", LEDE)
+    credits = [c for ln in layout.lines for c in ln.credits]
+    assert ("author", "Dimas Wicaksono") in credits
+    assert ("editor", "Ratih Kumalasari") in credits

@@ -526,12 +526,25 @@ def _mark_headline_lists(lines: list[Line]) -> None:
 
 
 def _label_above_name(lines: list[Line]) -> None:
-    """A credit label alone on its line ("Reporter") gives the name on the next line."""
-    for ln, nxt in pairwise(lines):
-        if (kinds := bare_credit_label(ln.text)) and is_name_line(nxt.text):
-            _mark(ln, CHROME, "credit line")
-            _mark(nxt, CHROME, "credit line")
-            nxt.credits = [(kind, nxt.text) for kind in kinds]
+    """A credit label alone on its line ("Reporter") gives the name on the next line; or the
+    name on the line before, where the page writes each name above its label ("Deddy
+    Setiawan", "Penulis", "Tasya Paramitha", "Editor") or no name follows the label."""
+    for j, ln in enumerate(lines):
+        kinds = bare_credit_label(ln.text)
+        if not kinds:
+            continue
+        before = lines[j - 1] if j else None
+        after = lines[j + 1] if j + 1 < len(lines) else None
+        named_before = before is not None and before.kind != CHROME and is_name_line(before.text)
+        named_after = after is not None and is_name_line(after.text)
+        labelled_after = j + 2 < len(lines) and bool(bare_credit_label(lines[j + 2].text))
+        named = before if named_before and (not named_after or labelled_after) else None
+        named = named or (after if named_after else None)
+        if named is None:
+            continue
+        _mark(ln, CHROME, "credit line")
+        _mark(named, CHROME, "credit line")
+        named.credits = [(kind, named.text) for kind in kinds]
 
 
 def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
