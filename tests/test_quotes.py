@@ -175,3 +175,11 @@ def test_a_closing_mark_typed_for_the_opening_one_opens_the_quote() -> None:
 def test_a_closing_mark_before_a_speech_verb_closes_an_earlier_quote() -> None:
     """ "…,”ujarnya": the quote was opened in the paragraph before; nothing opens here."""
     assert find_spans(["dan semua warga ikut membantu,”ujarnya. Acara itu selesai sore."]) == []
+
+
+def test_a_closing_mark_opening_a_paragraph_opens_its_quote() -> None:
+    text = "” Hal ini penting agar warga dapat membandingkan para calon,” katanya."
+    (span,) = find_spans([text])
+    assert (
+        text[span.start : span.end] == "Hal ini penting agar warga dapat membandingkan para calon,"
+    )

@@ -72,7 +72,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                 if open_at is None:
                     open_at, curly = i + 1, ch == OPEN
             elif ch == CLOSE and open_at is None and _opens_backwards(text, i):
-                open_at, curly = i + 1, True  # "… di Lamsel,”mulai sekarang, …,” katanya."
+                # "… di Lamsel,”mulai sekarang, …,” katanya.", "” Hal ini penting …,” katanya"
+                open_at, curly = i + 1 + len(text[i + 1 :]) - len(text[i + 1 :].lstrip()), True
             elif ch == STRAIGHT and curly and _opens_term(text, i):
                 nested = True  # “Kami menolak "serangan fajar" …”
             elif ch in (CLOSE, STRAIGHT) and open_at is not None:
@@ -85,12 +86,16 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
 
 def _opens_backwards(text: str, i: int) -> bool:
     """A closing mark at ``i`` typed for an opening one: glued to the comma, colon or stop before
-    it and to the first letter of the quote after it ("pemimpin terbaik,”bismillah …”"), with
-    a closing mark later and no opening one before it; never one before a speech verb, which
-    closes a quote begun in an earlier paragraph ("…,”ujarnya")."""
-    if not (0 < i < len(text) - 1 and text[i - 1] in ",:." and text[i + 1].isalpha()):
-        return False
+    it and to the first letter of the quote after it ("pemimpin terbaik,”bismillah …”"), or
+    opening the paragraph before a capital, with a closing mark later and no opening one
+    before it; never one before a speech verb, which closes a quote begun in an earlier
+    paragraph ("…,”ujarnya")."""
     rest = text[i + 1 :]
+    opening = i == 0 and rest.lstrip()[:1].isupper()  # ”Hal ini penting …,” katanya
+    if not opening and not (
+        0 < i < len(text) - 1 and text[i - 1] in ",:." and text[i + 1].isalpha()
+    ):
+        return False
     later = MARKS.search(rest)
     return later is not None and later.group() != OPEN and speech_verb().match(rest) is None
 
