@@ -20,7 +20,7 @@ from pilkada import __version__
 
 __all__ = ["PARSER_REVISION", "current"]
 
-PARSER_REVISION = 1
+PARSER_REVISION = 2  # 2: the rules of 2026-12-07 (names, roles, quotes, captions)
 
 
 @cache
