@@ -457,9 +457,29 @@ def _run(
         writer.flush(tick)
         report.failures += unreadable
         report.failed += len(unreadable)
+    except BaseException:
+        if pool is not None:
+            _abandon(pool)
+            pool = None
+        raise
     finally:
         if pool is not None:
-            pool.terminate()
+            pool.terminate()  # every result was read: the workers wait idle for tasks
+
+
+def _abandon(pool: multiprocessing.pool.Pool) -> None:
+    """Stop the workers of an index that is interrupted or failed, without waiting for the
+    pool's result thread: a worker stopped while it wrote a result leaves half a message in the
+    results pipe, on which ``Pool.terminate`` would wait for ever (its result thread joins after
+    the workers are killed). The workers are killed here, the pool's own clean-up at exit is
+    cancelled, and its threads, daemons, end with the process."""
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None:
+        finalizer.cancel()
+    for worker in getattr(pool, "_pool", []):
+        worker.kill()
+    for worker in getattr(pool, "_pool", []):
+        worker.join(timeout=5)
 
 
 def _pool(workers: int) -> multiprocessing.pool.Pool:
