@@ -596,17 +596,6 @@ def test_the_parts_of_a_role_listed_in_commas_are_no_person() -> None:
             "Kepala Dinas Perindag, Koperasi, UKM Lerengsari hadir di sana.",
             [(None, "Kepala Dinas Perindag")],
         ),
-    ],
-)
-def test_words_of_an_office_are_no_name(
-    text: str, expected: list[tuple[str | None, str | None]]
-) -> None:
-    assert people(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # the common misspelling of a title is the title
         (
             "Sekertaris Daerah Papua Barat Jacob Fonataba menegaskan hal itu.",
@@ -620,7 +609,7 @@ def test_words_of_an_office_are_no_name(
         ("Pdt. Petrus Imoliana memimpin doa.", [("Petrus Imoliana", None)]),
     ],
 )
-def test_titles_and_honorifics_as_regional_outlets_write_them(
+def test_words_of_an_office_and_titles_as_regional_outlets_write_them(
     text: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert people(text) == expected

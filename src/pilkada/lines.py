@@ -412,9 +412,14 @@ def _signed(text: str) -> Credits | None:
     who = named.group("who")
     if DOMAIN.match(who) or is_outlet_name(who) or not is_name_line(who) or not_a_name(who):
         return None
-    if not outlet_words().isdisjoint(fold(w) for w in who.split()):
+    if holds_outlet_word(who):
         return None  # "Warta Nusantara | 20/09/2024": a site's name before its date
     return _writer(who)
+
+
+def holds_outlet_word(text: str) -> bool:
+    """A word of ``text`` is one of a news outlet's name ("Warta", "Pos", "Portal")."""
+    return not outlet_words().isdisjoint(fold(w) for w in text.split())
 
 
 @cache

@@ -17,8 +17,8 @@ from pilkada.lines import (
     QUOTE_MARK,
     day_names,
     generic_credits,
+    holds_outlet_word,
     is_outlet_name,
-    outlet_words,
     words,
 )
 from pilkada.models import Certainty, Confidence
@@ -77,11 +77,7 @@ def _is_outlet_like(text: str) -> bool:
     if DOMAIN.match(text) or text.startswith("(") or is_outlet_name(text):
         return True
     named = text.split()
-    return (
-        len(named) <= OUTLET_WORDS_MAX
-        and not outlet_words().isdisjoint(fold(w) for w in named)
-        and not is_place_name(text)
-    )
+    return len(named) <= OUTLET_WORDS_MAX and holds_outlet_word(text) and not is_place_name(text)
 
 
 OUTLET_WORDS_MAX = 4

@@ -607,20 +607,25 @@ def _plain_name(tokens: Sequence[Token], i: int, start: int) -> Mention | None:
     return Mention(name, None, start, name_end(tokens, i, name))
 
 
-LIST_WORDS = frozenset({"dan", "serta"})
+LIST_WORDS = frozenset({"dan", "serta"})  # the words that join a list's last item
+
+
+def _next_at(tokens: Sequence[Token], end: int) -> int | None:
+    """The index of the first token at or after offset ``end``; None when there is none."""
+    return next((k for k, t in enumerate(tokens) if t[START] >= end), None)
 
 
 def _lists_on(tokens: Sequence[Token], end: int) -> bool:
     """After the word ending at ``end`` comes a comma or "dan": a list of an office's fields."""
-    nxt = next((t for t in tokens if t[START] >= end), None)
-    return nxt is not None and (nxt[TEXT] == "," or fold(nxt[TEXT]) in LIST_WORDS)
+    at = _next_at(tokens, end)
+    return at is not None and (tokens[at][TEXT] == "," or fold(tokens[at][TEXT]) in LIST_WORDS)
 
 
 def _apposition_closes(tokens: Sequence[Token], end: int) -> bool:
     """After a name in apposition comes a comma, a full stop, a degree or a lower-case word;
     not "dan" and a capitalised word that opens no person: "Divisi Perencanaan, Data dan
     Informasi, Sri …" lists the parts of a role."""
-    at = next((k for k, t in enumerate(tokens) if t[START] >= end), None)
+    at = _next_at(tokens, end)
     if at is None:
         return True
     nxt = tokens[at]

@@ -73,7 +73,7 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                     open_at, curly = i + 1, ch == OPEN
             elif ch == CLOSE and open_at is None and _opens_backwards(text, i):
                 # "… di Lamsel,”mulai sekarang, …,” katanya.", "” Hal ini penting …,” katanya"
-                open_at, curly = i + 1 + len(text[i + 1 :]) - len(text[i + 1 :].lstrip()), True
+                open_at, curly = len(text) - len(text[i + 1 :].lstrip()), True
             elif ch == STRAIGHT and curly and _opens_term(text, i):
                 nested = True  # “Kami menolak "serangan fajar" …”
             elif ch in (CLOSE, STRAIGHT) and open_at is not None:

@@ -28,7 +28,14 @@ from typing import overload
 
 from pilkada import lexicon
 from pilkada.models import Confidence, Quote
-from pilkada.people import Mention, find_people, name_end, name_run, parse_person_at
+from pilkada.people import (
+    LIST_WORDS,
+    Mention,
+    find_people,
+    name_end,
+    name_run,
+    parse_person_at,
+)
 from pilkada.quotes import (
     Cue,
     Span,
@@ -60,7 +67,6 @@ from pilkada.tokens import (
     tokenize,
 )
 
-LIST_JOINS = frozenset({"dan", "serta"})
 PERSON = "person"
 ROLE = "role"
 PRONOUN = "pronoun"
@@ -244,7 +250,7 @@ def subject_of(clause: str, *, lead_only: bool = False, opening: bool = False) -
     Salman Saelangi, ketika …"), its first piece and the apposition that completes it.
     ``opening``: the clause is a sentence's opening, read for whom it introduces or is about."""
     texts = pieces(clause)
-    if len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_JOINS:
+    if len(texts) > 1 and fold(texts[-1].split(" ", 1)[0]) in LIST_WORDS:
         # "Kepala Bidang … Permukiman, Cipta Karya, dan Tata Ruang Kota Surabaya Iman Krestian
         # menuturkan": the commas list a role's parts; the subject ends the last one
         m = _ending_person(texts[-1])
@@ -429,12 +435,12 @@ def _continues_a_role(text: str) -> bool:
     """A piece that goes on listing the parts of the role before it: capitalised words joined
     by "dan" or "serta" ("Data dan Informasi", "Hukum serta Pengawasan"), no person's title."""
     words = text.split()
-    joins = [w for w in words if w in LIST_JOINS]
+    joins = [w for w in words if w in LIST_WORDS]
     return (
         len(joins) == 1
-        and words[0] not in LIST_JOINS
-        and words[-1] not in LIST_JOINS
-        and all(w in LIST_JOINS or w[:1].isupper() for w in words)
+        and words[0] not in LIST_WORDS
+        and words[-1] not in LIST_WORDS
+        and all(w in LIST_WORDS or w[:1].isupper() for w in words)
         and fold(words[words.index(joins[0]) + 1]) not in titles().firsts
     )
 
