@@ -398,7 +398,7 @@ def test_8_check_of_an_index_it_may_not_write_skips_the_full_text_tables(
 ) -> None:
     from pilkada import store
 
-    monkeypatch.setattr(store.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(store.query.os, "access", lambda path, mode: False)
     result = run("check", "--db", str(indexed))
     assert result.exit_code == 0, result.output
     assert "the full-text tables were not" in result.stdout

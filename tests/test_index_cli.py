@@ -135,7 +135,7 @@ def test_a_listing_of_the_index_reads_no_article_whole(
     def whole(data: bytes) -> None:
         raise AssertionError("an article was read whole")
 
-    monkeypatch.setattr(store, "decode", whole)
+    monkeypatch.setattr(store.query, "decode", whole)
     for options, out in files.items():
         assert ok(run("list", *options)) == out
     with pytest.raises(AssertionError, match="read whole"):  # doubts are not in the listing
@@ -181,7 +181,7 @@ def test_a_broad_search_says_how_it_ranked(
 
     result = run("search", "pilkada")
     assert result.exit_code == 0 and result.stderr == ""
-    monkeypatch.setattr(store, "BROAD", 2)
+    monkeypatch.setattr(store.rank, "BROAD", 2)
     result = run("search", "pilkada", "--limit", "2")
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1 + 2  # the header and the 2 indexed last

@@ -71,18 +71,18 @@ def test_an_older_index_is_migrated_when_written_or_rebuilt(
 ) -> None:
     path = tmp_path / "index.db"
     store.connect(path, write=True).close()
-    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store.schema, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
     with pytest.raises(store.StoreError, match="cannot migrate; rebuild it with: pilkada index"):
         store.connect(path, write=True)
 
     def add_column(db: sqlite3.Connection, progress: store.Progress | None) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN note TEXT")
 
-    monkeypatch.setitem(store.MIGRATIONS, store.SCHEMA_VERSION - 1, add_column)
+    monkeypatch.setitem(store.MIGRATIONS, store.schema.SCHEMA_VERSION - 1, add_column)
     with pytest.raises(store.StoreError, match=r"older pilkada .*update it with: pilkada index"):
         store.connect(path)  # a reader does not migrate
     db = store.connect(path, write=True)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.schema.SCHEMA_VERSION
     assert "note" in [row[1] for row in db.execute("PRAGMA table_info(articles)")]
 
 
@@ -284,7 +284,7 @@ def test_an_interrupted_upgrade_leaves_the_older_index_as_it_was(
             raise KeyboardInterrupt  # Ctrl-C on the fourth article
         return listed(article)
 
-    monkeypatch.setattr(store, "_listed", interrupted)
+    monkeypatch.setattr(store.schema, "_listed", interrupted)
     with pytest.raises(KeyboardInterrupt):
         store.connect(path, write=True)
     old = sqlite3.connect(path)
@@ -293,7 +293,7 @@ def test_an_interrupted_upgrade_leaves_the_older_index_as_it_was(
     assert "title" not in columns and "quotes" not in columns
     assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     old.close()
-    monkeypatch.setattr(store, "_listed", listed)
+    monkeypatch.setattr(store.schema, "_listed", listed)
     assert list(store.iter_listing(store.connect(path, write=True))) == expected
 
 
@@ -351,7 +351,7 @@ def test_a_broad_search_finds_what_bm25_finds(
     """Read as the listed words (and a word that is its own stem by its stem alone), a query
     finds the same articles as the FTS5 prefix query ranked by bm25."""
     ranked = {h.article_id for h in store.search(conn, query, limit=None)}
-    monkeypatch.setattr(store, "BROAD", 0)
+    monkeypatch.setattr(store.rank, "BROAD", 0)
     notes: list[str] = []
     assert {h.article_id for h in store.search(conn, query, limit=50, notes=notes)} == ranked
     assert notes
@@ -369,7 +369,7 @@ def test_a_word_folded_from_other_letters_is_left_to_fts5(
     expand = store.expander(conn)
     assert expand("stras") is None and expand("km") is None
     assert expand("sepanjan") == ["sepanjang"]
-    monkeypatch.setattr(store, "BROAD", 0)  # every search broad: the listed words are used
+    monkeypatch.setattr(store.rank, "BROAD", 0)  # every search broad: the listed words are used
     assert [h.article_id for h in store.search(conn, "km")] == ["x"]
     assert "x" in [h.article_id for h in store.search(conn, "stra*")]
 
@@ -382,7 +382,7 @@ def test_a_broad_search_shows_the_articles_indexed_last_and_says_so(
     notes: list[str] = []
     assert len(store.search(conn, "pilkada", notes=notes)) == 5  # not broad: bm25, no note
     assert notes == []
-    monkeypatch.setattr(store, "BROAD", 3)
+    monkeypatch.setattr(store.rank, "BROAD", 3)
     found = store.search(conn, "pilkada", limit=3, notes=notes)
     rowid = {i: r for r, i in conn.execute("SELECT rowid, id FROM articles")}
     last = sorted(rowid.values(), reverse=True)
@@ -429,7 +429,7 @@ def test_articles_are_read_one_at_a_time(
 ) -> None:
     decoded: list[bytes] = []
     real = store.decode
-    monkeypatch.setattr(store, "decode", lambda data: decoded.append(data) or real(data))
+    monkeypatch.setattr(store.query, "decode", lambda data: decoded.append(data) or real(data))
     stream = store.iter_articles(conn)
     first = next(stream)
     assert first.id.startswith("000") and len(decoded) == 1  # not the five

@@ -23,14 +23,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pilkada.errors import CorpusError as CorpusError  # its home before pilkada.errors
 from pilkada.models import Article
-from pilkada.search import fold
+from pilkada.text import fold, names_someone
 
 ENVVAR = "PILKADA_CORPUS"
-
-
-class CorpusError(ValueError):
-    """A corpus spec or an article id that names nothing usable; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -216,12 +213,7 @@ def filtered(
 
 def _names(article: Article, official: str) -> bool:
     """One of the article's people has every word of ``official`` starting a word of the name."""
-    from pilkada.search import words
-
-    wanted = words(official)
-    return any(
-        all(any(w.startswith(x) for w in words(p.name)) for x in wanted) for p in article.officials
-    )
+    return names_someone((p.name for p in article.officials), official)
 
 
 def _about(article: Article, place: str) -> bool:

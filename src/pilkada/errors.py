@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 __all__ = [
+    "CorpusError",
     "explain",
     "folder_reason",
     "on_disk",
@@ -23,6 +24,11 @@ __all__ = [
     "shown_path",
     "silence_stdout",
 ]
+
+
+class CorpusError(ValueError):
+    """A corpus spec or an article id that names nothing usable; the message is one line."""
+
 
 # errors of writing standard output: a full device, a closed pipe, a file grown too large
 _OUTPUT_ERRORS = frozenset(

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pilkada.search import QueryError, fold
+from pilkada.text import QueryError, fold
 
 __all__ = [
     "Query",

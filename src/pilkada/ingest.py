@@ -177,9 +177,8 @@ class _Writer:
         state = self.pending[job.path]
         if not state.started:
             state.started = True
-            state.old = _sources_of(conn, job.path)
-            conn.execute("DELETE FROM sources WHERE path = ?", (job.path,))
-            conn.execute("DELETE FROM files WHERE path = ?", (job.path,))
+            state.old = store.sources_of(conn, job.path)
+            store.unlist_file(conn, job.path)
         report.failures += parsed.failures
         report.failed += len(parsed.failures)
         for unit, rec, url in parsed.records:
@@ -208,8 +207,8 @@ class _Writer:
             report.unchanged += 1
             return
         freed = None
-        if prev and prev[2] != rec.key and _orphan(conn, prev[0]):
-            store._delete_article(conn, prev[0])
+        if prev and prev[2] != rec.key and store.is_orphan(conn, prev[0]):
+            store.delete_article(conn, prev[0])
             freed = prev[1]
         if existing is not None:
             store.add_source(conn, path, unit, existing, url)
@@ -226,35 +225,10 @@ class _Writer:
             report.added += 1
 
 
-def _sources_of(conn: sqlite3.Connection, path: str) -> dict[int, tuple[int, str, str]]:
-    rows = conn.execute(
-        "SELECT s.unit, a.rowid, a.id, a.hash FROM sources s JOIN articles a"
-        " ON a.rowid = s.article WHERE s.path = ?",
-        (path,),
-    )
-    return {unit: (rowid, ident, key) for unit, rowid, ident, key in rows}
-
-
-def _orphan(conn: sqlite3.Connection, rowid: int) -> bool:
-    if not conn.execute("SELECT 1 FROM articles WHERE rowid = ?", (rowid,)).fetchone():
-        return False
-    return not conn.execute("SELECT 1 FROM sources WHERE article = ?", (rowid,)).fetchone()
-
-
 def _renamed(rec: store.Record, ident: str) -> store.Record:
     """The record with another id (its listed columns' checksum, which covers the id, too)."""
     article = store.decode(rec.data)
     return store.record(article.model_copy(update={"id": ident}), rec.key)
-
-
-def collect_garbage(conn: sqlite3.Connection) -> int:
-    """Delete the articles no file gives any more; returns how many."""
-    rows = conn.execute(
-        "SELECT rowid FROM articles WHERE rowid NOT IN (SELECT article FROM sources)"
-    ).fetchall()
-    for (rowid,) in rows:
-        store._delete_article(conn, rowid)
-    return len(rows)
 
 
 # --- the whole ingest ---
@@ -332,7 +306,7 @@ def ingest(
                 if store.any_stale(conn):
                     _reparse_elsewhere(conn, report, jobs, max(batch, 1), progress)
             with store.transaction(conn):
-                collect_garbage(conn)
+                store.collect_garbage(conn)
             report.articles = store.count(conn)
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
@@ -547,12 +521,11 @@ def _prune(conn: sqlite3.Connection, given: list[Path]) -> int:
     under = [shown_path(p) for p in given]
     gone = [
         path
-        for (path,) in conn.execute("SELECT path FROM files")
+        for path in store.indexed_files(conn)
         if any(path == r or path.startswith(r + os.sep) for r in under)
         and not os.path.isfile(on_disk(path))
     ]
     with store.transaction(conn):
         for path in gone:
-            conn.execute("DELETE FROM sources WHERE path = ?", (path,))
-            conn.execute("DELETE FROM files WHERE path = ?", (path,))
+            store.unlist_file(conn, path)
     return len(gone)

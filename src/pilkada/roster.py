@@ -22,19 +22,12 @@ from itertools import combinations, repeat
 from rapidfuzz import fuzz, process
 
 from pilkada.models import Article, Official, Person
+from pilkada.names import CLOSE_WORD, FUZZY_LETTERS, name_words
 from pilkada.regions import find_places, regions
 from pilkada.tokens import fold
 
 SAME_NAME = 90  # token_set_ratio at or above which two full names are one name
 SPELLED_APART = 75  # the same office and names this alike: one person spelled two ways
-CLOSE_WORD = 80  # ratio at or above which a query word matches a name word ("winarta", "winarto")
-FUZZY_LETTERS = 5  # a query word this long or longer may match a name word close to it
-
-
-def name_words(text: str | None) -> list[str]:
-    """The words of a name as the tolerant match reads them: folded, cut at spaces, full stops
-    and commas, not at apostrophes or hyphens ("Ma'ruf", "Al-Habsyi" are one word each)."""
-    return [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w]
 
 
 # A corpus names the same people again and again: what is compared of a name or a role is

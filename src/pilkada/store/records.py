@@ -1,0 +1,141 @@
+"""What the index stores for one article (``Record``), built in a worker process: the
+compressed Article, its filter and listing columns with their checksum, and the values its
+full-text rows index. Pure: no SQL.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zlib
+from dataclasses import dataclass, field
+from itertools import filterfalse
+
+from pilkada.fts import stems_of, stems_of_words, tokens
+from pilkada.models import Article, Listing
+from pilkada.text import fold
+
+
+@dataclass
+class Record:
+    """Everything the index stores for one article; built in a worker process (``record``)."""
+
+    key: str
+    id: str
+    data: bytes
+    published: str | None
+    outlet_key: str | None
+    place_key: str | None
+    listed: tuple[str, str | None, str | None, int]  # title, outlet, dateline, quotes (_listed)
+    listed_sum: int
+    fts: tuple[str, str, str, str, str]
+    quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
+    inexact: frozenset[str] = frozenset()  # and those folded from other letters (see words_of)
+
+
+def fts_values(
+    article: Article,
+) -> tuple[tuple[str, str, str, str, str], list[tuple[str, str, str, str]]]:
+    """The values indexed for an article and for its quotes."""
+    return _indexed(article)[:2]
+
+
+def words_of(article: Article) -> tuple[frozenset[str], frozenset[str]]:
+    """The distinct words of an article's title and paragraphs as FTS5 indexes them: the
+    ASCII ones lower-cased, exactly so; and the others folded ("Straße" -> "strasse", "km²"
+    -> "km2"), which FTS5's tokenizer may write otherwise ("straße", "km²"), so inexact."""
+    return _indexed(article)[2:]
+
+
+def _indexed(
+    article: Article,
+) -> tuple[
+    tuple[str, str, str, str, str],
+    list[tuple[str, str, str, str]],
+    frozenset[str],
+    frozenset[str],
+]:
+    """``fts_values`` and ``words_of`` from one cut of the title and the body into words."""
+    title, body = article.title or "", "\n".join(article.paragraphs)
+    title_words, body_words = _WORD.findall(title), _WORD.findall(body)
+    people = "\n".join(p.name for p in article.officials)
+    text = (title, body, stems_of_words(title_words), stems_of_words(body_words), people)
+    quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
+    exact: set[str] = set()
+    inexact: set[str] = set()
+    for distinct in (set(title_words), set(body_words)):
+        exact.update(map(str.lower, filter(str.isascii, distinct)))
+        for raw in filterfalse(str.isascii, distinct):
+            inexact.update(tokens(raw))
+    return text, quotes, frozenset(exact), frozenset(inexact)
+
+
+_WORD = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer cuts one
+
+
+def encode(article: Article) -> bytes:
+    return zlib.compress(article.model_dump_json().encode("utf-8"), 1)  # fast; 7% larger than 6
+
+
+class Damaged(sqlite3.DatabaseError):
+    """A stored article that cannot be read back: its bytes changed on disk (zlib's checksum
+    of them fails, or they are no Article). Told as SQLite's own damage is (``failure``)."""
+
+    sqlite_errorname = "SQLITE_CORRUPT"
+
+
+def decode(data: bytes) -> Article:
+    """The Article stored as ``data``; raises Damaged when the bytes are not what was written."""
+    from pydantic import ValidationError
+
+    try:
+        return Article.model_validate_json(zlib.decompress(data))
+    except (zlib.error, TypeError, ValidationError) as exc:
+        reason = str(exc).splitlines()[0]
+        raise Damaged(f"an article's stored data cannot be read: {reason}") from None
+
+
+def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
+    """The values of the listing's columns title, outlet, dateline and quotes."""
+    shown = Listing.of(article)
+    return shown.title, shown.outlet, shown.dateline, shown.quotes
+
+
+def listed_sum(
+    ident: str,
+    published: str | None,
+    outlet_key: str | None,
+    outlet: str | None,
+    dateline: str | None,
+    quotes: int,
+    title: str,
+) -> int:
+    """The checksum of an article's listed columns (CRC-32; a missing value is not an empty
+    one). SQLite keeps no checksum of its pages: this is what tells a listing that a byte of
+    a title or a date changed on disk."""
+    values = (ident, published, outlet_key, outlet, dateline, str(quotes), title)
+    joined = "\x1f".join("\x00" if v is None else v for v in values)
+    return zlib.crc32(joined.encode("utf-8", "surrogatepass"))
+
+
+def record(article: Article, key: str) -> Record:
+    text, quotes, exact, inexact = _indexed(article)
+    published = article.published.isoformat() if article.published else None
+    outlet_key = fold(article.outlet) if article.outlet else None
+    listed = _listed(article)
+    title, outlet, dateline, quoted = listed
+    return Record(
+        key=key,
+        id=article.id,
+        data=encode(article),
+        published=published,
+        outlet_key=outlet_key,
+        place_key=fold(article.dateline) if article.dateline else None,
+        listed=listed,
+        listed_sum=listed_sum(article.id, published, outlet_key, outlet, dateline, quoted, title),
+        fts=text,
+        quotes=quotes,
+        words=exact,
+        inexact=inexact,
+    )
