@@ -52,7 +52,7 @@ HOSTILE = [
 def db() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
     conn.execute(
-        "CREATE VIRTUAL TABLE f USING fts5(title, body, title_stems, body_stems,"
+        "CREATE VIRTUAL TABLE f USING fts5(title, text, title_stems, text_stems,"
         " tokenize = 'unicode61 remove_diacritics 2')"
     )
     rows = [
@@ -65,7 +65,7 @@ def db() -> sqlite3.Connection:
     ]
     for i, (title, body) in enumerate(rows, 1):
         conn.execute(
-            "INSERT INTO f (rowid, title, body, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO f (rowid, title, text, title_stems, text_stems) VALUES (?, ?, ?, ?, ?)",
             (i, title, body, stems_of(title), stems_of(body)),
         )
     return conn
@@ -170,7 +170,7 @@ QUERY_PIECES = st.sampled_from(
 @given(st.one_of(st.text(), st.lists(st.one_of(QUERY_PIECES, st.text(max_size=5))).map(" ".join)))
 def test_any_text_is_a_query_sqlite_accepts_or_a_query_error(query: str) -> None:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE f USING fts5(title, body, title_stems, body_stems)")
+    conn.execute("CREATE VIRTUAL TABLE f USING fts5(title, text, title_stems, text_stems)")
     try:
         match = translate(query).match
     except QueryError:

@@ -316,7 +316,7 @@ READERS = [
     [
         "UPDATE articles SET data = substr(data, 1, 20) || x'00ff' || substr(data, 23)",
         "UPDATE articles SET data = x'789c4b4c4a0600024d0127'",  # zlib of 'abc': no Article
-        "UPDATE articles SET title = CAST(x'42757061ff74' AS TEXT)",  # not UTF-8
+        "UPDATE articles SET listed_title = CAST(x'42757061ff74' AS TEXT)",  # not UTF-8
         "UPDATE articles SET published = '2024-11m18' WHERE published IS NOT NULL",  # a bit off
         "UPDATE quotes SET n = n + 50",  # rows naming quotes the articles do not have
     ],
@@ -379,7 +379,20 @@ def test_8_check_says_a_sound_index_is_sound(run: Run, indexed: Path) -> None:
         ),
         ("UPDATE quotes SET article = 99999 WHERE rowid = 1", "quote rows name no article"),
         ("UPDATE quotes SET n = n + 50 WHERE rowid = 1", "a quote the index lists is not in"),
-        ("UPDATE articles SET title = 'x' || title WHERE rowid = 2", "do not match their checksum"),
+        (
+            "UPDATE articles SET listed_title = 'x' || listed_title WHERE rowid = 2",
+            "do not match their checksum",
+        ),
+        # the plain columns other programs read: what the stored Article says, to the letter
+        ("UPDATE articles SET text = 'x' || text WHERE rowid = 2", "do not match the article"),
+        (
+            "UPDATE articles SET title = NULL"
+            " WHERE rowid = (SELECT min(rowid) FROM articles WHERE title IS NOT NULL)",
+            "do not match the article",
+        ),
+        ("UPDATE quotes SET speaker = 'x' WHERE rowid = 2", "do not match the article"),
+        ("DELETE FROM removed WHERE n = 0 AND article = 1", "do not match the article"),
+        ("UPDATE mentions SET name = 'x' WHERE n = 0 AND article = 3", "do not match the article"),
         ("UPDATE articles SET data = x'789c4b4c4a0600024d0127' WHERE rowid = 3", "cannot be read"),
     ],
 )
@@ -398,7 +411,7 @@ def test_8_check_of_an_index_it_may_not_write_skips_the_full_text_tables(
 ) -> None:
     from pilkada import store
 
-    monkeypatch.setattr(store.query.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(store.checking.os, "access", lambda path, mode: False)
     result = run("check", "--db", str(indexed))
     assert result.exit_code == 0, result.output
     assert "the full-text tables were not" in result.stdout

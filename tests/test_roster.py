@@ -287,7 +287,7 @@ def _every_record_asked(articles: list[Article]) -> list[tuple[str, tuple[str, .
             if record is None:
                 record = _Record(person.name)
                 records.append(record)
-            record.add(person, a, 0)
+            record.add(person, a.id, a.published, 0)
     return sorted((r.name, tuple(r.articles), len(r.roles)) for r in records)
 
 

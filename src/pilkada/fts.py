@@ -328,8 +328,8 @@ def _positive(node: _Node) -> list[Term]:
 
 def translate(
     query: str,
-    text_columns: Sequence[str] = ("title", "body"),
-    stem_columns: Sequence[str] = ("title_stems", "body_stems"),
+    text_columns: Sequence[str] = ("title", "text"),
+    stem_columns: Sequence[str] = ("title_stems", "text_stems"),
     expand: Expander | None = None,
 ) -> Query:
     """The FTS5 MATCH expression for a user's query; raises QueryError when nothing is left.

@@ -307,6 +307,8 @@ def ingest(
                     _reparse_elsewhere(conn, report, jobs, max(batch, 1), progress)
             with store.transaction(conn):
                 store.collect_garbage(conn)
+            if store.people_stale(conn):  # one pass over the mentions, not the articles
+                store.resolve_people(conn)
             report.articles = store.count(conn)
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableSequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,7 +118,7 @@ class _Record:
             return True
         return _role_key(role) in self.role_keys or not self.regions.isdisjoint(_role_regions(role))
 
-    def add(self, person: Person, article: Article, quotes: int) -> None:
+    def add(self, person: Person, article: str, published: date | None, quotes: int) -> None:
         named = _name(person.name)
         if named.length > self.named.length:
             self.name, self.named = person.name, named
@@ -131,12 +131,10 @@ class _Record:
             self.role_keys |= {_role_key(person.role)}
             named_there = _role_regions(person.role)
             self.regions = self.regions | named_there if self.regions else named_there
-        if (
-            not self.articles or self.articles[-1] != article.id
-        ):  # an article's people come together
-            self.articles.append(article.id)
+        if not self.articles or self.articles[-1] != article:  # an article's people come together
+            self.articles.append(article)
         self.quotes += quotes
-        if when := article.published:
+        if when := published:
             self.first = min(self.first or when, when)
             self.last = max(self.last or when, when)
 
@@ -272,6 +270,43 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A person as one article names them, with how many of its quotes they said."""
+
+    person: Person
+    article: str  # its id
+    published: date | None
+    quotes: int
+
+
+def sightings(articles: Iterable[Article]) -> Iterator[Sighting]:
+    """The people each article names, in order: what a roster is built from."""
+    for article in articles:
+        said: dict[str, int] = {}
+        for q in article.quotes:
+            if q.speaker:
+                said[q.speaker] = said.get(q.speaker, 0) + 1
+        for person in article.officials:
+            yield Sighting(person, article.id, article.published, said.get(person.name, 0))
+
+
+def resolve(seen: Iterable[Sighting], joined: MutableSequence[int] | None = None) -> list[Official]:
+    """One record per real person among the sightings, in the order first seen, as
+    ``build_roster`` makes them; ``joined``, if given, is told the record each sighting joined
+    (its index in the list returned), in order. Sightings of one article come together."""
+    with _collector_paused():
+        records = _records(seen, joined)
+        people = [r.official() for r in records]
+    _name.cache_clear()  # a corpus of a million names leaves hundreds of MB in it
+    return people
+
+
+def by_quotes(people: Iterable[Official]) -> list[Official]:
+    """Most quoted first, then named in most articles, then by name."""
+    return sorted(people, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
+
+
 def build_roster(articles: Iterable[Article]) -> list[Official]:
     """One record per real person named in the articles, most quoted first.
 
@@ -282,40 +317,34 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
     Each article comes once (ids are unique in a corpus and in an index): a record lists an
     article again if it comes again after another.
     """
-    with _collector_paused():  # the officials made from the records too: no cycles either
-        records = _records(articles)
-        roster = [r.official() for r in records]
-    _name.cache_clear()  # a corpus of a million names leaves hundreds of MB in it
-    return sorted(roster, key=lambda o: (-o.quotes, -len(o.articles), fold(o.name)))
+    return by_quotes(resolve(sightings(articles)))
 
 
-def _records(articles: Iterable[Article]) -> list[_Record]:
+def _records(seen: Iterable[Sighting], joined: MutableSequence[int] | None) -> list[_Record]:
     records: list[_Record] = []
     near = _Near()
-    for article in articles:
-        said: dict[str, int] = {}
-        for q in article.quotes:
-            if q.speaker:
-                said[q.speaker] = said.get(q.speaker, 0) + 1
-        for person in article.officials:
-            named = _name(person.name)
-            found = [i for i in near.of(person, named) if _comparable(records[i].named, named)]
-            alike = process.extract(
-                named.spelled,
-                [records[i].named.spelled for i in found],
-                scorer=fuzz.token_set_ratio,
-                processor=None,
-                score_cutoff=SPELLED_APART,
-                limit=None,
-            )
-            asked = sorted(found[j] for _, _, j in alike)
-            at = next((i for i in asked if records[i]._accepts(person, named)), None)
-            if at is None:
-                at = len(records)
-                records.append(_Record(person.name))
-            record = records[at]
-            record.add(person, article, said.get(person.name, 0))
-            near.file(at, record)
+    for sighting in seen:
+        person = sighting.person
+        named = _name(person.name)
+        found = [i for i in near.of(person, named) if _comparable(records[i].named, named)]
+        alike = process.extract(
+            named.spelled,
+            [records[i].named.spelled for i in found],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            score_cutoff=SPELLED_APART,
+            limit=None,
+        )
+        asked = sorted(found[j] for _, _, j in alike)
+        at = next((i for i in asked if records[i]._accepts(person, named)), None)
+        if at is None:
+            at = len(records)
+            records.append(_Record(person.name))
+        record = records[at]
+        record.add(person, sighting.article, sighting.published, sighting.quotes)
+        near.file(at, record)
+        if joined is not None:
+            joined.append(at)
     return records
 
 

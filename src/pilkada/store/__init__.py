@@ -1,42 +1,27 @@
-"""The index: articles in SQLite with FTS5 tables, and the only place with SQL.
+"""The index: articles in SQLite, as plain tables with FTS5 tables over them, and the only
+place with SQL. One file holds everything (WAL mode, so readers query while an ingest writes).
 
 - ``db``: where the index is, opening it, transactions, what SQLite's errors mean to the user;
-- ``schema``: the tables, their version, and the migrations from older versions (``connect``);
+- ``tables``: the tables of this version (schema 7), described there;
+- ``migrations``: the ordered list of steps that bring an older index up to date;
+- ``schema``: ``connect``, which creates the tables or runs the migrations, in one transaction;
 - ``records``: what is stored for one article (``Record``), built in a worker process;
 - ``write``: inserts, replacements and deletions, inside a transaction;
 - ``query``: filters, listings, one article by id, the check for damage, names and quotes;
 - ``rank``: ranked search with snippets.
 
-Every name is re-exported here: ``from pilkada import store; store.connect(...)``.
-
-One file holds everything (WAL mode, so readers query while an ingest writes):
-
-- ``articles``: one row per distinct article: its ``id``, the hash of the text it was parsed from
-  (``hash``: two identical files give one article), the ``Article`` JSON (zlib-compressed; the
-  commands rebuild Articles from it), the filter columns ``published``, ``outlet_key`` and
-  ``place_key`` (the outlet and dateline folded, for case- and accent-free filters), and what
-  ``pilkada list`` shows of it (``title``, ``outlet``, ``dateline``, ``quotes``: a ``Listing``),
-  which an index of its own covers, so that a listing never rebuilds an Article. ``listed_sum``
-  is a checksum of those columns (``listed_sum``): a listing that reads a changed byte among
-  them says the index is damaged instead of showing it (the ``data`` has zlib's own checksum).
-- ``files`` (path, content hash, article count) and ``sources`` (path, line, article, url): which
-  file and line each article came from, all of them when it came from several.
-- ``article_fts`` (title, body, their stems, and the names of the people the article names) and
-  ``quote_fts`` (speaker, role, text, stems): contentless FTS5 tables, unicode61 with diacritics
-  removed, so case and accents never matter. Their rowids are those of ``articles`` and
-  ``quotes``. A filter by official is one more term of the MATCH (``people : "laura" *``), which
-  FTS5 intersects with the query's doclists instead of checking every match.
-  Deleting from a contentless table takes the values indexed, so they are recomputed from the
-  stored Article (``fts_values``): the stemmer in use is recorded, and a different one means a
-  rebuild.
-
-The schema version is ``PRAGMA user_version``; ``connect`` migrates an older index or says how to
-rebuild it. Writers change the index only inside ``transaction``: a batch is all there or not.
+Every name is re-exported here: ``from pilkada import store; store.connect(...)``. The schema
+version is ``PRAGMA user_version``; ``connect`` migrates an older index or says how to rebuild
+it. Writers change the index only inside ``transaction``: a batch is all there or not. The
+stemmer in use is recorded: the stems are stored, and a different stemmer means a rebuild.
 """
 
 from __future__ import annotations
 
-from pilkada.store import db, query, rank, records, schema, write
+from pilkada.store import check as checking
+from pilkada.store import db, migrations, query, rank, records, schema, tables, write
+from pilkada.store import people as resolved
+from pilkada.store.check import check
 from pilkada.store.db import (
     BUSY_TIMEOUT_MS,
     ENVVAR,
@@ -49,11 +34,14 @@ from pilkada.store.db import (
     snapshot,
     transaction,
 )
+from pilkada.store.migrations import _INSERT_QUOTE_6 as _INSERT_QUOTE
+from pilkada.store.migrations import _INSERT_TEXT_6 as _INSERT_TEXT
+from pilkada.store.migrations import LISTING_INDEX_4, MIGRATIONS
+from pilkada.store.people import mark_stale, people_stale, resolve_people
 from pilkada.store.query import (
     NAME_START,
     Filters,
     articles,
-    check,
     count,
     find,
     iter_articles,
@@ -81,12 +69,11 @@ from pilkada.store.records import (
     record,
     words_of,
 )
-from pilkada.store.schema import (
+from pilkada.store.schema import connect
+from pilkada.store.tables import (
     ARTICLE_FTS,
     LISTING_COLUMNS,
     LISTING_INDEX,
-    LISTING_INDEX_4,
-    MIGRATIONS,
     PREFIX,
     QUOTE_FTS,
     SCHEMA,
@@ -94,11 +81,8 @@ from pilkada.store.schema import (
     STAMP_INDEX,
     STEMMER,
     TOKENIZE,
-    connect,
 )
 from pilkada.store.write import (
-    _INSERT_QUOTE,
-    _INSERT_TEXT,
     WORDS_REMEMBERED,
     _delete_article,
     add_source,
@@ -159,6 +143,7 @@ __all__ = [
     "article_id",
     "articles",
     "check",
+    "checking",
     "collect_garbage",
     "connect",
     "count",
@@ -182,7 +167,10 @@ __all__ = [
     "iter_listing",
     "listed_sum",
     "locate",
+    "mark_stale",
+    "migrations",
     "naming_articles",
+    "people_stale",
     "query",
     "quoting_articles",
     "rank",
@@ -190,6 +178,8 @@ __all__ = [
     "record",
     "records",
     "replace_article",
+    "resolve_people",
+    "resolved",
     "role_articles",
     "schema",
     "search",
@@ -199,6 +189,7 @@ __all__ = [
     "speaking_articles",
     "stale_file",
     "stale_files",
+    "tables",
     "transaction",
     "unlist_file",
     "words_of",

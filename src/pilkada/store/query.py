@@ -5,21 +5,19 @@ someone, looked up by the first letters of a name's words and by close spellings
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from pilkada.errors import CorpusError
 from pilkada.fts import any_of_each, name_match, tokens, translate
-from pilkada.models import Article, IndexCheck, Listing
+from pilkada.models import Article, Listing
 from pilkada.names import CLOSE_WORD, FUZZY_LETTERS, name_words
-from pilkada.store.db import BUSY_TIMEOUT_MS, Progress, _open, snapshot
+from pilkada.store.db import Progress, snapshot
 from pilkada.store.records import Damaged, decode, listed_sum
-from pilkada.store.schema import LISTING_COLUMNS, _pages
+from pilkada.store.tables import LISTING_COLUMNS
 from pilkada.text import fold
 
 _PEOPLE_MATCH = "article_fts WHERE article_fts MATCH ?"
@@ -62,6 +60,29 @@ class Filters:
     def people(self) -> str | None:
         """The MATCH term for ``official``: each of its words starts a word of a name."""
         return name_match(self.official, "people") if self.official is not None else None
+
+
+def count_rows(conn: sqlite3.Connection, table: str = "articles") -> int:
+    return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def pages(
+    conn: sqlite3.Connection, progress: Progress | None, table: str = "articles", columns: str = ""
+) -> Iterator[list[tuple[int, Article, tuple[Any, ...]]]]:
+    """Every article of ``table`` with its rowid and ``columns``, a thousand at a time: a
+    million are never held at once (``progress`` is told of each thousand)."""
+    total = count_rows(conn, table) if progress is not None else 0
+    done = last = 0
+    more = f", {columns}" if columns else ""
+    while rows := conn.execute(
+        f"SELECT rowid, data{more} FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 1000",
+        (last,),
+    ).fetchall():
+        yield [(row[0], decode(row[1]), tuple(row[2:])) for row in rows]
+        last = rows[-1][0]
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
 
 
 def count(conn: sqlite3.Connection, filters: Filters = Filters()) -> int:
@@ -115,46 +136,6 @@ def _in_order(
                 f" ORDER BY {order}",
                 args,
             )
-
-
-def check(conn: sqlite3.Connection, path: Path, progress: Progress | None = None) -> IndexCheck:
-    """Read the whole index for damage; raises Damaged at the first found.
-
-    SQLite's own check of its pages and indexes; FTS5's of the full-text tables (an "INSERT"
-    command that changes nothing, so only where the file may be written); then every article:
-    its data decodes, its listed columns match their checksum, and its quote rows name quotes
-    it has. A damaged page can hide rows from a query without any error, which only this finds.
-    """
-    problem = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
-    if problem != "ok":
-        raise Damaged(problem.replace("*** in database main ***", "").strip().splitlines()[0])
-    full_text = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    if full_text:
-        writer = _open(path, write=True)
-        try:
-            writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            for table in ("article_fts", "quote_fts"):
-                try:
-                    writer.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
-                except sqlite3.DatabaseError as exc:
-                    raise Damaged(f"the full-text table {table}: {exc}") from None
-        finally:
-            writer.close()
-    quotes = 0
-    with snapshot(conn):
-        for _ in iter_listing(conn):
-            pass
-        counts = dict(conn.execute("SELECT article, max(n) + 1 FROM quotes GROUP BY article"))
-        articles = 0
-        for page in _pages(conn, progress):
-            for rowid, article in page:
-                if counts.pop(rowid, 0) > len(article.quotes):
-                    raise Damaged(f"a quote the index lists is not in article {article.id}")
-                quotes += len(article.quotes)
-            articles += len(page)
-        if counts:
-            raise Damaged(f"{len(counts)} quote rows name no article")
-    return IndexCheck(db=str(path), articles=articles, quotes=quotes, full_text=full_text)
 
 
 def find(conn: sqlite3.Connection, ident: str) -> Article:

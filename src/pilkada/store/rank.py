@@ -14,7 +14,7 @@ from pilkada.store.query import Filters
 from pilkada.store.records import decode
 from pilkada.text import best_passage, names_someone, snippet
 
-# bm25 weights: a title counts double; columns title, body, title_stems, body_stems, people
+# bm25 weights: a title counts double; columns title, text, title_stems, text_stems, people
 WEIGHTS = "2.0, 1.0, 2.0, 1.0, 0.0"
 
 

@@ -1,10 +1,12 @@
-"""What the index stores for one article (``Record``), built in a worker process: the
-compressed Article, its filter and listing columns with their checksum, and the values its
-full-text rows index. Pure: no SQL.
+"""What the index stores for one article (``Record``), built in a worker process: its plain
+columns (title, text, dates, confidences), its quotes, removed lines and the people it names as
+rows, the compressed Article, its filter and listing columns with their checksum, and the values
+its full-text rows index. Pure: no SQL.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import zlib
@@ -14,6 +16,13 @@ from itertools import filterfalse
 from pilkada.fts import stems_of, stems_of_words, tokens
 from pilkada.models import Article, Listing
 from pilkada.text import fold
+
+# the columns of ``articles`` no other value of a Record gives: source, title (None when the
+# text has none), title_confidence, published_confidence
+Plain = tuple[str | None, str | None, str, str]
+Quoted = tuple[str | None, str, int]  # a quote's cue, confidence and paragraph
+# a person the article names: name, role as written, honorific, forms (JSON), quotes said
+Mention = tuple[str, str | None, str | None, str, int]
 
 
 @dataclass
@@ -32,6 +41,10 @@ class Record:
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
     words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
     inexact: frozenset[str] = frozenset()  # and those folded from other letters (see words_of)
+    plain: Plain = (None, None, "low", "low")
+    quoted: list[Quoted] = field(default_factory=list)  # each quote's cue, confidence, paragraph
+    removed: list[tuple[str, str]] = field(default_factory=list)  # line, reason
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def fts_values(
@@ -57,7 +70,7 @@ def _indexed(
     frozenset[str],
 ]:
     """``fts_values`` and ``words_of`` from one cut of the title and the body into words."""
-    title, body = article.title or "", "\n".join(article.paragraphs)
+    title, body = article.title or "", article.text
     title_words, body_words = _WORD.findall(title), _WORD.findall(body)
     people = "\n".join(p.name for p in article.officials)
     text = (title, body, stems_of_words(title_words), stems_of_words(body_words), people)
@@ -138,4 +151,26 @@ def record(article: Article, key: str) -> Record:
         quotes=quotes,
         words=exact,
         inexact=inexact,
+        plain=(
+            article.source,
+            article.title,
+            article.title_confidence.level.value,
+            article.published_confidence.level.value,
+        ),
+        quoted=[(q.cue, q.confidence.value, q.paragraph) for q in article.quotes],
+        removed=[(r.line, r.reason) for r in article.removed],
+        mentions=mentions_of(article),
     )
+
+
+def mentions_of(article: Article) -> list[Mention]:
+    """The people an article names, as ``mentions`` rows: each with how many of the article's
+    quotes they said (by the name the quotes give, the fullest in the article)."""
+    said: dict[str, int] = {}
+    for q in article.quotes:
+        if q.speaker:
+            said[q.speaker] = said.get(q.speaker, 0) + 1
+    return [
+        (p.name, p.role, p.honorific, json.dumps(p.forms, ensure_ascii=False), said.get(p.name, 0))
+        for p in article.officials
+    ]

@@ -9,15 +9,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from pilkada.store.records import Record, decode, fts_values
-
-_INSERT_TEXT = (
-    "INSERT INTO article_fts (rowid, title, body, title_stems, body_stems, people)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
-)
-
-
-_INSERT_QUOTE = "INSERT INTO quote_fts (rowid, speaker, role, text, stems) VALUES (?, ?, ?, ?, ?)"
+from pilkada.store.people import mark_stale
+from pilkada.store.records import Record
+from pilkada.store.tables import ARTICLE_COLUMNS
 
 
 def file_state(conn: sqlite3.Connection, path: str) -> tuple[str, int] | None:
@@ -86,18 +80,26 @@ def free_id(conn: sqlite3.Connection, wanted: str) -> str:
     return ident
 
 
-def insert(conn: sqlite3.Connection, rec: Record, known: set[str] | None = None) -> int:
+def insert(
+    conn: sqlite3.Connection,
+    rec: Record,
+    known: set[str] | None = None,
+    *,
+    rowid: int | None = None,
+    stamp: str | None = None,
+) -> int:
     """Store a new article (its id must be free) under the running parser's stamp; returns
     its rowid.
 
     ``known``: words already in the word list, which a writer of many articles keeps so that
-    each word is added once; the words added here join it.
+    each word is added once; the words added here join it. A migration gives the ``rowid`` and
+    the ``stamp`` an article had.
     """
     _add_words_of(conn, rec, known)
+    marks = ", ".join("?" * (2 + len(_COLUMN_NAMES)))
     cur = conn.execute(
-        "INSERT INTO articles (id, hash, published, outlet_key, place_key, title, outlet,"
-        " dateline, quotes, listed_sum, data, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (rec.id, *_columns(rec)),
+        f"INSERT INTO articles (rowid, id, {ARTICLE_COLUMNS}) VALUES ({marks})",
+        (rowid, rec.id, *_columns(rec, stamp)),
     )
     rowid = int(cur.lastrowid or 0)
     _index_text(conn, rowid, rec)
@@ -111,28 +113,43 @@ def replace_article(
     that every source naming it still does, and its id (``rec.id`` must be that id)."""
     _unindex_text(conn, rowid)
     _add_words_of(conn, rec, known)
-    conn.execute(
-        "UPDATE articles SET hash = ?, published = ?, outlet_key = ?, place_key = ?, title = ?,"
-        " outlet = ?, dateline = ?, quotes = ?, listed_sum = ?, data = ?, stamp = ?"
-        " WHERE rowid = ?",
-        (*_columns(rec), rowid),
-    )
+    settings = ", ".join(f"{name} = ?" for name in _COLUMN_NAMES)
+    conn.execute(f"UPDATE articles SET {settings} WHERE rowid = ?", (*_columns(rec, None), rowid))
     _index_text(conn, rowid, rec)
 
 
-def _columns(rec: Record) -> tuple[object, ...]:
-    """An article's columns after its id, as ``insert`` and ``replace`` write them."""
-    from pilkada import stamp
+_COLUMN_NAMES = [name.strip() for name in ARTICLE_COLUMNS.split(",")]
 
+
+def _columns(rec: Record, stamp: str | None) -> tuple[object, ...]:
+    """An article's columns after its id, in the order of ``tables.ARTICLE_COLUMNS``."""
+    if stamp is None:
+        from pilkada import stamp as stamps
+
+        stamp = stamps.current()
+    listed_title, outlet, dateline, quotes = rec.listed
+    source, title, title_confidence, published_confidence = rec.plain
+    _, text, title_stems, text_stems, people = rec.fts
     return (
         rec.key,
+        stamp,
         rec.published,
         rec.outlet_key,
         rec.place_key,
-        *rec.listed,
+        listed_title,
+        outlet,
+        dateline,
+        quotes,
         rec.listed_sum,
+        source,
+        title,
+        title_confidence,
+        published_confidence,
+        text,
+        people,
+        title_stems,
+        text_stems,
         rec.data,
-        stamp.current(),
     )
 
 
@@ -147,10 +164,45 @@ def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None)
 
 
 def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
-    conn.execute(_INSERT_TEXT, (rowid, *rec.fts))
-    for n, values in enumerate(rec.quotes):
-        qid = conn.execute("INSERT INTO quotes (article, n) VALUES (?, ?)", (rowid, n)).lastrowid
-        conn.execute(_INSERT_QUOTE, (qid, *values))
+    """An article's quotes, removed lines and mentions as rows, and its text and its quotes'
+    into the full-text tables (read from the rows just written: their content)."""
+    conn.executemany(
+        "INSERT INTO quotes (article, n, text, speaker, role, cue, confidence, paragraph, stems)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (rowid, n, text, speaker or None, role or None, *quoted, stems)
+            for n, ((speaker, role, text, stems), quoted) in enumerate(
+                zip(rec.quotes, rec.quoted, strict=True)
+            )
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO removed (article, n, line, reason) VALUES (?, ?, ?, ?)",
+        ((rowid, n, line, reason) for n, (line, reason) in enumerate(rec.removed)),
+    )
+    if rec.mentions:
+        conn.executemany(
+            "INSERT INTO mentions (article, n, name, role, honorific, forms, quotes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((rowid, n, *mention) for n, mention in enumerate(rec.mentions)),
+        )
+        mark_stale(conn)
+    conn.execute(
+        f"INSERT INTO article_fts (rowid, {_TEXT}) SELECT rowid, {_TEXT} FROM articles"
+        " WHERE rowid = ?",
+        (rowid,),
+    )
+    if rec.quotes:
+        conn.execute(
+            f"INSERT INTO quote_fts (rowid, {_QUOTED}) SELECT rowid, {_QUOTED} FROM quotes"
+            " WHERE article = ?",
+            (rowid,),
+        )
+
+
+# the columns of the full-text tables, as in their content tables
+_TEXT = "title, text, title_stems, text_stems, people"
+_QUOTED = "speaker, role, text, stems"
 
 
 def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
@@ -240,22 +292,22 @@ def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
 
 
 def _unindex_text(conn: sqlite3.Connection, rowid: int) -> None:
-    """An article's text out of the full-text tables, and its quote rows gone."""
-    (data,) = conn.execute("SELECT data FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-    text, quotes = fts_values(decode(data))
+    """An article's text out of the full-text tables (the values indexed are its rows'), and
+    its quote, removed and mention rows gone."""
     conn.execute(
-        "INSERT INTO article_fts (article_fts, rowid, title, body, title_stems, body_stems, people)"
-        " VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-        (rowid, *text),
+        f"INSERT INTO article_fts (article_fts, rowid, {_TEXT})"
+        f" SELECT 'delete', rowid, {_TEXT} FROM articles WHERE rowid = ?",
+        (rowid,),
     )
-    qids = conn.execute("SELECT rowid FROM quotes WHERE article = ? ORDER BY n", (rowid,))
-    for (qid,), values in zip(qids.fetchall(), quotes, strict=True):
-        conn.execute(
-            "INSERT INTO quote_fts (quote_fts, rowid, speaker, role, text, stems)"
-            " VALUES ('delete', ?, ?, ?, ?, ?)",
-            (qid, *values),
-        )
-    conn.execute("DELETE FROM quotes WHERE article = ?", (rowid,))
+    conn.execute(
+        f"INSERT INTO quote_fts (quote_fts, rowid, {_QUOTED})"
+        f" SELECT 'delete', rowid, {_QUOTED} FROM quotes WHERE article = ?",
+        (rowid,),
+    )
+    for table in ("quotes", "removed"):
+        conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
+    if conn.execute("DELETE FROM mentions WHERE article = ?", (rowid,)).rowcount:
+        mark_stale(conn)
 
 
 def indexed_files(conn: sqlite3.Connection) -> list[str]:
