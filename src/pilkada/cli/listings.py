@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pilkada.cli import cli, reading_options
-from pilkada.cli.options import TEXT, json_option, output_options
-from pilkada.sources import SORTS
+from pilkada.cli.options import TEXT, Registered, json_option, output_options
 
 if TYPE_CHECKING:
     from pilkada.output import Format
@@ -196,6 +195,12 @@ def quotes(
     out.emit(found, render.QUOTES, output, extra=("context",) if context else ())
 
 
+def _sorts() -> tuple[str, ...]:
+    from pilkada.sources import SORTS
+
+    return SORTS
+
+
 @cli.command()
 @click.argument("name", required=False, type=TEXT)
 @click.option(
@@ -204,7 +209,7 @@ def quotes(
 @click.option(
     "--sort",
     "sort_by",
-    type=click.Choice(SORTS),
+    type=Registered(_sorts),
     default="quotes",
     show_default=True,
     help="Order of the table.",
