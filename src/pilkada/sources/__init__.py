@@ -12,9 +12,10 @@ there is one, else the seed articles bundled with pilkada.
     source = sources.open_source("berita/", None)
     [row.id for row in source.listing(sources.Filters(outlet="antara"))]
 
-The index side asks ``store`` for what the index answers itself and leaves the rest (a place,
-the tolerant match of names) to the same Python the files side runs, so that both give the
-same results. Nothing heavy is imported here until a source is used.
+The interface and what both sides share are here; ``files.FileSource`` reads files,
+``index.IndexSource`` asks ``store`` for what the index answers itself and leaves the rest (a
+place, the tolerant match of names) to the same Python the files side runs, so that both give
+the same results. Nothing heavy is imported until a source is used.
 """
 
 from __future__ import annotations
@@ -26,11 +27,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    import sqlite3
     from pathlib import Path
 
-    from pilkada import store
-    from pilkada.corpus import LoadFailure
     from pilkada.models import (
         Article,
         CorpusSummary,
@@ -65,7 +63,7 @@ class Filters:
     official: str | None = None
 
 
-NO_FILTERS = Filters()
+NO_FILTERS: Filters = Filters()
 
 # the orders of a table of people (``Source.officials``)
 SORTS = ("quotes", "articles", "name", "first", "last")
@@ -294,165 +292,6 @@ class Source(ABC):
         raise SourceUsageError("no index to check; build one with: pilkada index PATH...")
 
 
-class FileSource(Source):
-    """The articles of the files a corpus spec names (``corpus.resolve``; None: the seeds),
-    read and parsed at the first question, once. A file that gives no article is skipped,
-    ``warn`` is told of it and it is kept in ``failures``."""
-
-    def __init__(self, spec: str | None, *, warn: Callable[[str], None] | None = None) -> None:
-        self.spec = spec
-        self.failures: list[LoadFailure] = []
-        self._warn = warn
-        self._read: list[Article] | None = None
-
-    def _all(self) -> list[Article]:
-        if self._read is None:
-            self._read = self._load()
-        return self._read
-
-    def _load(self) -> list[Article]:
-        from pilkada import corpus
-
-        try:
-            paths = corpus.resolve(self.spec)
-        except corpus.CorpusError as exc:
-            raise SourceUsageError(str(exc), "'--corpus'") from None
-        found: list[Article] = []
-        for item in corpus.load(paths):
-            if isinstance(item, corpus.LoadFailure):
-                self.failures.append(item)
-            else:
-                found.append(item)
-        if not found and len(self.failures) == 1:
-            raise SourceError(str(self.failures[0]))
-        for failure in self.failures:
-            if self._warn is not None:
-                self._warn(f"{failure} (skipped)")
-        if not found:
-            raise SourceError(f"{self.spec or paths[0].parent}: no article could be read")
-        return corpus.sort_by_date(found)
-
-    def articles(self, filters: Filters = NO_FILTERS) -> Iterable[Article]:
-        from pilkada import corpus
-
-        every = self._all()  # read now: a file's warning comes before any output
-        return corpus.filtered(
-            every,
-            outlet=filters.outlet,
-            place=filters.place,
-            since=filters.since,
-            until=filters.until,
-            official=filters.official,
-        )
-
-    def find(self, ident: str) -> Article:
-        from pilkada import corpus
-
-        return corpus.find(self._all(), ident)
-
-
-def _unfiltered(filters: Filters) -> bool:
-    """Filters the index applies whole, with nothing left to test in Python."""
-    return filters.place is None and filters.official is None
-
-
-class IndexSource(Source):
-    """The articles of an index (``pilkada index``), read as they are used. ``watch`` is given
-    each pass over the whole index."""
-
-    def __init__(self, path: Path, *, watch: Watch = unwatched) -> None:
-        from pilkada import store
-
-        try:
-            self.conn: sqlite3.Connection = store.connect(path)
-        except store.StoreError as exc:
-            raise SourceError(str(exc)) from None
-        self.index = self._path = path
-        self._watch = watch
-
-    def _stored(self, filters: Filters) -> store.Filters:
-        """What of the filters the index applies: all but the place (and the index's match of
-        an official's name is a net, tested again in Python)."""
-        from pilkada import store
-
-        return store.Filters(
-            outlet=filters.outlet,
-            since=filters.since,
-            until=filters.until,
-            official=filters.official,
-        )
-
-    def _pass(self, read: Callable[..., Iterable[T]], filters: Filters) -> Iterable[T]:
-        from pilkada import store
-
-        stored = self._stored(filters)
-        return self._watch(read(self.conn, stored), lambda: store.count(self.conn, stored))
-
-    def articles(self, filters: Filters = NO_FILTERS) -> Iterable[Article]:
-        from pilkada import corpus, store
-
-        read = self._pass(store.iter_articles, filters)
-        if _unfiltered(filters):
-            return read
-        return corpus.filtered(read, place=filters.place, official=filters.official)
-
-    def find(self, ident: str) -> Article:
-        from pilkada import store
-
-        return store.find(self.conn, ident)
-
-    def listing(self, filters: Filters = NO_FILTERS) -> Iterable[Listing]:
-        from pilkada import store
-
-        if not _unfiltered(filters):
-            return super().listing(filters)
-        return self._pass(store.iter_listing, filters)  # the listed columns, no article whole
-
-    def count(self, filters: Filters = NO_FILTERS) -> int:
-        from pilkada import store
-
-        if not _unfiltered(filters):
-            return super().count(filters)
-        return store.count(self.conn, self._stored(filters))
-
-    def _search(
-        self, query: str, filters: Filters, limit: int | None, notes: list[str] | None
-    ) -> list[Hit]:
-        """Full-text search ranked by bm25, stems and all (``store.search``)."""
-        from pilkada import corpus, store
-
-        place = filters.place
-        keep = (lambda a: any(corpus.filtered([a], place=place))) if place is not None else None
-        stored = self._stored(filters)
-        return store.search(self.conn, query, limit=limit, filters=stored, keep=keep, notes=notes)
-
-    def _quoting(
-        self, filters: Filters, query: str | None, by: str | None, role: str | None
-    ) -> tuple[Iterable[Article], str | None]:
-        """The articles with quotes with the words (each keeping only those quotes), or
-        quoting someone whose name (or role) has words starting so or close to them; never
-        every article, which on a large index takes minutes. With none of them, every
-        article."""
-        from pilkada import roster, store
-
-        stored = self._stored(filters)
-        if query is not None:
-            return store.quoting_articles(self.conn, query, filters=stored), None
-        if by is not None:
-            return store.speaking_articles(self.conn, by, filters=stored), None
-        if role is not None:
-            words = " ".join(roster.expanded(role))
-            return store.role_articles(self.conn, words, filters=stored), None
-        return super()._quoting(filters, query, by, role)
-
-    def _naming(self, name: str, filters: Filters) -> list[Article]:
-        """Those naming someone whose name words start as the name's do or are close to them
-        (``store.naming_articles``), never every article."""
-        from pilkada import store
-
-        return store.naming_articles(self.conn, name, filters=self._stored(filters))
-
-    def check(self, progress: Progress | None = None) -> IndexCheck:
-        from pilkada import store
-
-        return store.check(self.conn, self._path, progress)
+# the two sources, each in its module
+from pilkada.sources.files import FileSource  # noqa: E402
+from pilkada.sources.index import IndexSource  # noqa: E402
