@@ -94,8 +94,6 @@ def _one_line(exc: click.UsageError) -> click.UsageError:
 
 # --- the source and the filters of a reading command ---
 
-FILTERS = ("official", "outlet", "place", "since", "until")  # the fields of sources.Filters
-
 
 def _filter_options() -> list[Callable[[F], F]]:
     return [
@@ -138,9 +136,12 @@ def reading_options(*, filters: bool = True, official: bool = False) -> Callable
     def decorate(f: F) -> F:
         @functools.wraps(f)
         def command(*args: Any, corpus: str | None, **kwargs: Any) -> Any:
+            from dataclasses import fields
+
             from pilkada.sources import Filters
 
-            chosen = Filters(**{name: kwargs.pop(name) for name in FILTERS if name in kwargs})
+            given = {f.name: kwargs.pop(f.name) for f in fields(Filters) if f.name in kwargs}
+            chosen = Filters(**given)
             if chosen.since and chosen.until and chosen.since > chosen.until:
                 raise click.BadParameter(
                     f"{chosen.since} is after --until {chosen.until}", param_hint="'--since'"
