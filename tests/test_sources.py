@@ -261,3 +261,60 @@ def test_an_index_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(sources.SourceError) as opened:
         IndexSource(bad)
     assert "\n" not in str(opened.value)
+
+
+# --- the command line: one decorator gives every reading command its source and filters ---
+
+READING = ["list", "search", "quotes", "officials", "summarise", "plot", "export"]
+
+
+def test_every_reading_command_declares_the_same_source_and_filters() -> None:
+    from pilkada.cli import cli
+
+    def options(name: str) -> list[str]:
+        return [opt for p in cli.commands[name].params for opt in p.opts if opt.startswith("--")]
+
+    shared = ["--corpus", "--db", "--outlet", "--place", "--since", "--until"]
+    for name in READING:
+        mine = options(name)
+        assert [o for o in mine if o in shared] == shared, name
+        assert ("--official" in mine) == (name == "search"), name
+    assert options("search").index("--official") == options("search").index("--corpus") - 1
+    assert [o for o in options("show") if o in shared] == ["--corpus", "--db"]
+
+
+@pytest.mark.parametrize("command", [["list"], ["quotes", "--by", "laura"], ["officials", "laura"]])
+def test_since_after_until_is_refused_alike(
+    run: Run, corpus_dir: Path, index: Path, command: list[str]
+) -> None:
+    dates = ["--since", "2024-11-01", "--until", "2024-10-01"]
+    for where in (["--corpus", str(corpus_dir)], ["--db", str(index)]):
+        result = run(*command, *where, *dates)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            "Error: Invalid value for '--since': 2024-11-01 is after --until 2024-10-01\n"
+        )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--place", "kukar", "--json"],
+        ["search", "--regex", "netral", "--official", "laura", "--json"],  # ranked alike
+        ["search", "--regex", "1[0-9] hari", "--place", "tenggarong", "--json"],
+        ["quotes", "--role", "kapolda", "--json"],
+        ["officials", "--place", "kukar", "--json"],
+        ["officials", "winarto", "--json"],
+        ["show", "laura", "--json"],
+        ["summarise", "--json", "--top", "3"],
+        ["summarise", "004", "--json", "--outlet", "antara"],  # an ID whatever the filters
+        ["export", "--format", "jsonl", "--out", "-", "--since", "2024-11-01"],
+    ],
+)
+def test_commands_print_the_same_from_files_and_from_the_index(
+    run: Run, corpus_dir: Path, index: Path, command: list[str]
+) -> None:
+    on_files = run(*command, "--corpus", str(corpus_dir))
+    on_index = run(*command, "--db", str(index))
+    assert on_files.exit_code == on_index.exit_code == 0, on_files.output + on_index.output
+    assert on_index.stdout == on_files.stdout
