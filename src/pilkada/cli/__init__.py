@@ -31,7 +31,16 @@ from pilkada.cli.options import (
 if TYPE_CHECKING:
     from pilkada.sources import Source
 
-__all__ = ["ALIASES", "OUTPUT_FLAGS", "PilkadaGroup", "cli", "main", "output_options"]
+__all__ = [
+    "ALIASES",
+    "OUTPUT_FLAGS",
+    "PilkadaGroup",
+    "chosen_source",
+    "cli",
+    "main",
+    "output_options",
+    "reading_options",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
