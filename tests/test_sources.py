@@ -274,13 +274,13 @@ def test_every_reading_command_declares_the_same_source_and_filters() -> None:
     def options(name: str) -> list[str]:
         return [opt for p in cli.commands[name].params for opt in p.opts if opt.startswith("--")]
 
-    shared = ["--corpus", "--db", "--outlet", "--place", "--since", "--until"]
+    shared = ["--db", "--corpus", "--outlet", "--place", "--since", "--until"]
     for name in READING:
         mine = options(name)
         assert [o for o in mine if o in shared] == shared, name
         assert ("--official" in mine) == (name == "search"), name
-    assert options("search").index("--official") == options("search").index("--corpus") - 1
-    assert [o for o in options("show") if o in shared] == ["--corpus", "--db"]
+    assert options("search").index("--official") == options("search").index("--db") - 1
+    assert [o for o in options("show") if o in shared] == ["--db", "--corpus"]
 
 
 @pytest.mark.parametrize("command", [["list"], ["quotes", "--by", "laura"], ["officials", "laura"]])

@@ -138,7 +138,7 @@ def _official_option() -> Callable[[F], F]:
 
 
 def reading_options(*, filters: bool = True, official: bool = False) -> Callable[[F], F]:
-    """--corpus and --db, which choose the source the command reads (given to it as
+    """--db and --corpus, which choose the source the command reads (given to it as
     ``source``); with ``filters``, --outlet, --place, --since and --until (with ``official``,
     --official before them all) as one ``sources.Filters`` (given as ``filters``)."""
 
@@ -161,8 +161,8 @@ def reading_options(*, filters: bool = True, official: bool = False) -> Callable
 
         options = [
             *([_official_option()] if official else []),
-            click.option("--corpus", metavar="PATH", help=CORPUS_HELP),
             db_option,
+            click.option("--corpus", metavar="PATH", help=CORPUS_HELP),
             *(_filter_options() if filters else []),
         ]
         for option in reversed(options):
