@@ -75,6 +75,8 @@ class PilkadaGroup(click.Group):
             return result
         except click.UsageError as exc:
             raise _one_line(exc) from None
+        except click.exceptions.Exit:  # --help, or a command's own exit status: as it is
+            raise
         except BrokenPipeError:  # `pilkada list | head -3`: the reader has all it wants
             from pilkada.errors import silence_stdout
 
