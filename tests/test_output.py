@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any, TextIO
 
 import click
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import Result
 from pydantic import BaseModel
 
@@ -143,7 +146,9 @@ def _expected(case: Case, record: dict[str, Any], columns: tuple[str, ...]) -> d
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A cell as TSV writes it: each run of tabs and line breaks one space, other spaces kept."""
+    breaks = "\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+    return re.sub(f"[{breaks}]+", " ", text.strip(breaks))
 
 
 @pytest.fixture(scope="module")
@@ -480,3 +485,15 @@ def test_the_command_line_imports_neither_the_writers_nor_pyarrow() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@given(st.text())
+def test_a_tsv_cell_is_one_field_of_one_line(text: str) -> None:
+    cell = output.tsv_cell(text)
+    assert "\t" not in cell and len(cell.splitlines()) <= 1
+    if not _one_line(text).startswith(("=", "+", "-", "@")):  # else it has a leading '
+        assert "".join(cell.split()) == "".join(text.split())  # only white space is changed
+
+
+def test_a_tsv_cell_keeps_its_own_spaces() -> None:
+    assert output.tsv_cell("Rp  5.000\t\tper  suara\r\nlagi\n") == "Rp  5.000 per  suara lagi"

@@ -23,6 +23,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,9 +71,16 @@ class SafeWriter:
         self._stream.write(self._row.getvalue()[:-2] + self._end)
 
 
+# what would end a tab-separated field or row inside a cell: tabs and line breaks of any kind
+_BREAKS = "\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_FIELD_BREAKS = re.compile(f"[{_BREAKS}]+")
+
+
 def tsv_cell(value: object) -> str:
-    """One tab-separated field: no tabs or line breaks inside, never read as a formula."""
-    return str(neutralised(" ".join(str(value if value is not None else "").split())))
+    """One tab-separated field: each run of tabs and line breaks inside it is one space, at its
+    ends none (the cell's own spaces are kept as they are); never read as a formula."""
+    text = str(value) if value is not None else ""
+    return str(neutralised(_FIELD_BREAKS.sub(" ", text.strip(_BREAKS))))
 
 
 @dataclass(frozen=True)
