@@ -21,9 +21,9 @@ from typing import Any, TextIO
 
 import click
 import pytest
+from click.testing import Result
 from hypothesis import given
 from hypothesis import strategies as st
-from click.testing import Result
 from pydantic import BaseModel
 
 from pilkada import output, render

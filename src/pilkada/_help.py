@@ -42,6 +42,7 @@ TEXT = (
     "  quotes     List direct quotes with speaker, role, article and date.\n"
     "  schema     Print the JSON Schema of an article, the objects that parse...\n"
     "  search     Search the cleaned text (titles and paragraphs); best...\n"
+    "  serve      Browse the index in a web browser: articles, quotes and...\n"
     "  show       Show one cleaned article, or one person and everything they...\n"
     "  summarise  Summarise the corpus, or one article when ID is given...\n"
 )

@@ -1,4 +1,5 @@
-"""The commands of the index: index (build or update it) and check (read it for damage)."""
+"""The commands of the index: index (build or update it), check (read it for damage) and serve
+(browse it in a web browser)."""
 
 from __future__ import annotations
 
@@ -123,3 +124,54 @@ def index(
     render.ingest_report(report, as_json=as_json)
     if report.failed and not report.articles:
         ctx.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="The port (0: any free one).",
+)
+@click.option(
+    "--get",
+    "page",
+    metavar="PATH",
+    help="Print the page at PATH (as /index/quotes.json?speaker=...) and exit, serving nothing.",
+)
+def serve(host: str, port: int, page: str | None) -> None:
+    """Browse the index in a web browser: articles, quotes and people as tables to search,
+    facet and sort, with canned queries (quotes by an official, articles about a region).
+    Needs datasette: pip install 'pilkada[web]'. Stop it with Ctrl-C.
+
+    \b
+    Examples:
+      pilkada serve                 # then open http://127.0.0.1:8001/
+      pilkada serve --db proyek.db --port 8080
+      pilkada serve --get '/index/quotes.json?_facet=speaker'
+    """
+    from pilkada import web
+
+    source = chosen_source(None)  # files cannot be served: a usage error
+    if source.index is None:
+        raise click.BadParameter(
+            "no index to serve; build one with: pilkada index PATH...", param_hint="'--db'"
+        )
+    try:
+        if page is not None:
+            status, body = web.get(source.index, page)
+            click.echo(body)
+            if status != 200:
+                raise click.ClickException(f"{page}: the page answered {status}")
+            return
+        where = source.index
+
+        def announce(url: str) -> None:
+            click.echo(f"{where} at {url} (Ctrl-C stops)", err=True)
+
+        web.serve(where, host, port, announce)
+    except web.WebError as exc:
+        raise click.ClickException(str(exc)) from None
