@@ -225,6 +225,12 @@ def test_unknown_option_is_one_line(run: Run) -> None:
     one_line_error(run("list", "--colour"), 2, "--colour")
 
 
+def test_a_missing_choice_lists_the_choices_on_one_line(run: Run) -> None:
+    result = run("export")
+    one_line_error(result, 2, "--format")
+    assert "Choose from: txt, md, jsonl, csv" in result.stderr
+
+
 # --- list ---
 
 

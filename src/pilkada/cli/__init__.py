@@ -100,7 +100,7 @@ def _one_line(exc: click.UsageError) -> click.UsageError:
     """The same error without the usage lines click prints above it."""
     if isinstance(exc, click.exceptions.NoArgsIsHelpError):
         return exc
-    return click.UsageError(exc.format_message())
+    return click.UsageError(" ".join(exc.format_message().split()))  # click's choices: a line each
 
 
 # --- the source and the filters of a reading command ---
