@@ -5,8 +5,8 @@ The group and its error handling live here, with the one decorator that gives a 
 its source and its filters (``reading_options``); the commands live in the modules of this
 package, one for each kind: ``listings`` (list, show, search, quotes, officials), ``reports``
 (summarise, plot, export), ``parsing`` (parse, clean, schema, eval) and ``indexing`` (index,
-check, serve). Only click is imported at start-up; each command imports what it needs (pydantic, rich,
-the parser, the index) when it runs, so ``pilkada --help`` stays fast.
+check, serve). Only click is imported at start-up; each command imports what it needs
+(pydantic, rich, the parser, the index) when it runs, so ``pilkada --help`` stays fast.
 """
 
 from __future__ import annotations
