@@ -298,8 +298,14 @@ def resolve(seen: Iterable[Sighting], joined: MutableSequence[int] | None = None
     with _collector_paused():
         records = _records(seen, joined)
         people = [r.official() for r in records]
-    _name.cache_clear()  # a corpus of a million names leaves hundreds of MB in it
+    forget_names()
     return people
+
+
+def forget_names() -> None:
+    """Empty the cache of names as compared: a corpus of a million names leaves hundreds of MB
+    in it."""
+    _name.cache_clear()
 
 
 def seen_as(name: str, seen: Iterable[Sighting]) -> Official:
@@ -309,7 +315,7 @@ def seen_as(name: str, seen: Iterable[Sighting]) -> Official:
     record = _Record(name)
     for s in seen:
         record.add(s.person, s.article, s.published, s.quotes)
-    return record.official()
+    return record.official()  # (the names compared are cached: ``forget_names`` empties it)
 
 
 def by_quotes(people: Iterable[Official]) -> list[Official]:

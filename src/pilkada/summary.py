@@ -29,6 +29,7 @@ from pilkada.text import WRITTEN, written_words
 
 __all__ = [
     "Counts",
+    "content_key",
     "content_words",
     "sentences",
     "stopwords",
@@ -57,18 +58,20 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _content_key(written: str) -> str | None:
-    """The folded form of a written word if it is a content word, else None."""
+def content_key(written: str) -> str | None:
+    """The folded form of a written word if it is a content word, else None: what the words of
+    a summary are counted by."""
     word = fold(written)
-    if len(word) < _MIN_LETTERS or any(c.isdigit() for c in word) or word in stopwords():
+    if len(word) < _MIN_LETTERS or word in stopwords():
         return None
-    return word
+    # a word of letters alone has no digit (the test of every character is for the others)
+    return word if word.isalpha() or not any(c.isdigit() for c in word) else None
 
 
 def _content(text: str) -> Iterator[tuple[str, str]]:
     """Each content word of ``text`` as written and folded."""
     for written in _WORD.findall(text):
-        word = _content_key(written)
+        word = content_key(written)
         if word is not None:
             yield written, word
 
@@ -118,8 +121,7 @@ def sentences(text: str) -> list[str]:
 
 
 def _top(counter: Counter[str], top: int) -> list[Count]:
-    ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-    return [Count(name=name, count=count) for name, count in ranked[:top]]
+    return [Count(name=name, count=count) for name, count in _ranked(counter, top)]
 
 
 @dataclass
@@ -140,6 +142,10 @@ class Counts:
     regions: Counter[str] = field(default_factory=Counter)  # articles about each
     said: Counter[tuple[str, str | None]] = field(default_factory=Counter)
     written: Callable[[], Iterable[tuple[str, int]]] = lambda: ()
+    # the speakers and the words already ranked (an index ranks them itself), else made of
+    # ``said`` and ``written``
+    speakers: list[SpeakerCount] | None = None
+    words: list[Count] | None = None
 
 
 def tally(articles: Iterable[Article]) -> Counts:
@@ -171,11 +177,18 @@ def top_speakers(said: Counter[tuple[str, str | None]], top: int) -> list[Speake
     speakers: Counter[str] = Counter()
     for (speaker, _), n in said.items():
         speakers[fold(speaker)] += n
-    ranked = sorted(speakers.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return speakers_named(_ranked(speakers, top), said.items())
+
+
+def speakers_named(
+    ranked: list[tuple[str, int]], said: Iterable[tuple[tuple[str, str | None], int]]
+) -> list[SpeakerCount]:
+    """The speakers ranked (each folded name and its count), each by the name and role most
+    often given in ``said`` (quotes by speaker as written and role; others may be there)."""
     chosen = {key for key, _ in ranked}
     forms: Counter[tuple[str, str]] = Counter()
     roles: Counter[tuple[str, str]] = Counter()
-    for (speaker, role), n in said.items():
+    for (speaker, role), n in said:
         key = fold(speaker)
         if key in chosen:
             forms[key, speaker] += n
@@ -193,18 +206,28 @@ def top_words(written: Callable[[], Iterable[tuple[str, int]]], top: int) -> lis
     over ``written``: the forms are kept only of the words chosen."""
     words: Counter[str] = Counter()
     for form, n in written():
-        word = _content_key(form)
+        word = content_key(form)
         if word is not None:
             words[word] += n
-    ranked = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return words_named(_ranked(words, top), written())
+
+
+def words_named(ranked: list[tuple[str, int]], written: Iterable[tuple[str, int]]) -> list[Count]:
+    """The words ranked (each content word folded and its count), each in the form most often
+    written in ``written`` (words as written with their counts; others may be there)."""
     chosen = {w for w, _ in ranked}
     forms: Counter[tuple[str, str]] = Counter()
-    for form, n in written():
-        word = _content_key(form)
+    for form, n in written:
+        word = content_key(form)
         if word in chosen:
             forms[word, form] += n
     most = _most_given(forms)
     return [Count(name=most[w], count=n) for w, n in ranked]
+
+
+def _ranked(counter: Counter[str], top: int) -> list[tuple[str, int]]:
+    """The ``top`` most counted, ties in code point order."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]
 
 
 def _most_given(counts: Counter[tuple[str, str]]) -> dict[str, str]:
@@ -234,8 +257,8 @@ def summarise_counts(counts: Counts, top: int = 10, unit: str | None = None) -> 
         timeline_unit=steps,
         timeline=[Count(name=label, count=n) for label, n in counted],
         regions=_top(counts.regions, top),
-        speakers=top_speakers(counts.said, top),
-        words=top_words(counts.written, top),
+        speakers=top_speakers(counts.said, top) if counts.speakers is None else counts.speakers,
+        words=top_words(counts.written, top) if counts.words is None else counts.words,
         quotes=counts.quotes,
     )
 

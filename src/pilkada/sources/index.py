@@ -202,25 +202,37 @@ class IndexSource(Source):
     def summary(
         self, filters: Filters = NO_FILTERS, *, top: int = 10, unit: str | None = None
     ) -> CorpusSummary:
-        """The summary counted in SQL (``store.tally``): no article is decoded; with filters,
-        the words are counted in one pass over the title and text columns."""
+        """The summary counted in SQL (``store.tally``): no article is decoded, the speakers
+        and (of the whole index) the words are ranked by the index; with filters, the words
+        are counted in one pass over the title and text columns."""
         from pilkada import store
-        from pilkada.summary import Counts, summarise_counts
+        from pilkada.summary import (
+            Counts,
+            content_key,
+            speakers_named,
+            summarise_counts,
+            words_named,
+        )
+        from pilkada.text import fold
 
         stored = self._exact(filters)
-        with store.snapshot(self.conn):
-            articles, quotes, undated = store.totals(self.conn, stored)
+        conn = self.conn
+        with store.snapshot(conn):
+            articles, quotes, undated = store.totals(conn, stored)
             counts = Counts(
                 articles=articles,
                 quotes=quotes,
                 undated=undated,
-                days=store.by_day(self.conn, stored),
-                outlets=store.by_value(self.conn, "outlet", stored),
-                places=store.by_value(self.conn, "dateline", stored),
-                regions=store.by_region(self.conn, stored),
-                said=store.said(self.conn, stored),
-                written=store.written(self.conn, stored),
+                days=store.by_day(conn, stored),
+                outlets=store.by_value(conn, "outlet", stored),
+                places=store.by_value(conn, "dateline", stored),
+                regions=store.by_region(conn, stored),
+                speakers=speakers_named(*store.ranked_speakers(conn, top, fold, stored)),
             )
+            if stored == store.Filters():
+                counts.words = words_named(*store.ranked_words(conn, top, content_key))
+            else:
+                counts.written = store.written(conn, stored)
             return summarise_counts(counts, top=top, unit=unit)
 
     def _speaking(self, filters: Filters, by: str) -> Iterable[Article]:

@@ -91,7 +91,16 @@ from pilkada.store.tables import (
     STEMMER,
     TOKENIZE,
 )
-from pilkada.store.tally import by_day, by_region, by_value, known_regions, said, totals, written
+from pilkada.store.tally import (
+    by_day,
+    by_region,
+    by_value,
+    known_regions,
+    ranked_speakers,
+    ranked_words,
+    totals,
+    written,
+)
 from pilkada.store.write import (
     WORDS_REMEMBERED,
     _delete_article,
@@ -193,6 +202,8 @@ __all__ = [
     "query",
     "quoting_articles",
     "rank",
+    "ranked_speakers",
+    "ranked_words",
     "rebuild_hint",
     "record",
     "records",
@@ -201,7 +212,6 @@ __all__ = [
     "resolved",
     "role_articles",
     "roster",
-    "said",
     "schema",
     "search",
     "set_file",

@@ -11,7 +11,8 @@ import re
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import filterfalse
@@ -101,6 +102,19 @@ class Damaged(sqlite3.DatabaseError):
     of them fails, or they are no Article). Told as SQLite's own damage is (``failure``)."""
 
     sqlite_errorname = "SQLITE_CORRUPT"
+
+
+@contextmanager
+def keyed_reads() -> Iterator[None]:
+    """Queries that hand stored text to a function of pilkada's (``create_function``: a fold,
+    a word's key). Such a function takes any text; the one way the call fails is stored text
+    whose bytes are no UTF-8 any more (SQLite cannot hand it over), which is damage."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if str(exc) != "user-defined function raised exception":
+            raise
+        raise Damaged("a stored name or word is not text any more") from None
 
 
 def decode(data: bytes) -> Article:

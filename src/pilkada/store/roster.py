@@ -19,7 +19,7 @@ from typing import Any
 from pilkada.models import Official, Person
 from pilkada.store.db import snapshot
 from pilkada.store.query import Filters, name_net
-from pilkada.store.records import day_of
+from pilkada.store.records import day_of, keyed_reads
 from pilkada.text import fold
 
 # the orders of ``people``; each row's output columns are named as people's are
@@ -87,7 +87,7 @@ def officials(
     naming them (those passing the filters), oldest first, undated last, then by id."""
     _functions(conn)
     sql, args = _people_sql(filters, None)
-    with snapshot(conn):
+    with snapshot(conn), keyed_reads():
         rows = conn.execute(f"SELECT * FROM ({sql}) ORDER BY {_ORDERS[sort]}, {_TIES}", args)
         yield from _with_articles(conn, rows, filters, keep)
 
@@ -103,7 +103,7 @@ def officials_at(
     _functions(conn)
     sql, args = _people_sql(filters, len(persons))
     args = [*args, json.dumps(persons)]
-    with snapshot(conn):
+    with snapshot(conn), keyed_reads():
         rows = conn.execute(f"SELECT * FROM ({sql}) ORDER BY {_TIES}", args).fetchall()
         return list(
             zip(
@@ -196,7 +196,7 @@ def _seen(
     conn: sqlite3.Connection, batch: list[tuple[Any, ...]], filters: Filters
 ) -> Iterator[Official]:
     """The people of the rows as the mentions of the articles passing the filters show them."""
-    from pilkada.roster import Sighting, seen_as
+    from pilkada.roster import Sighting, forget_names, seen_as
 
     where, args = filters.where()
     seen: dict[int, list[Sighting]] = {}
@@ -210,6 +210,7 @@ def _seen(
         seen.setdefault(person, []).append(Sighting(said, ident, day_of(published), quotes))
     for row in batch:
         yield seen_as(row[1], seen.get(row[0], []))
+    forget_names()  # each person comes once: their names are not compared again
 
 
 # the articles of people (a JSON list of their rowids), distinct, in the order of the roster

@@ -5,6 +5,7 @@ and indexes alone (the listing's index, ``quotes_speaker``, ``regions``, ``word_
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,7 +13,8 @@ from datetime import date
 
 from pilkada.store.db import snapshot
 from pilkada.store.query import Filters
-from pilkada.store.records import day_of, written_counts
+from pilkada.store.records import day_of, keyed_reads
+from pilkada.text import written_words
 
 _NONE = Filters()
 # the columns of articles counted by value (``by_value``)
@@ -78,23 +80,76 @@ def by_region(conn: sqlite3.Connection, filters: Filters = _NONE) -> Counter[str
     return Counter(dict(rows))
 
 
-def said(conn: sqlite3.Connection, filters: Filters = _NONE) -> Counter[tuple[str, str | None]]:
-    """The attributed quotes of the articles passing the filters, by speaker as written and
-    role as given (None when none is)."""
+Key = Callable[[str], str | None]  # what a name or a word is counted by (None: not counted)
+
+
+def _quoted(filters: Filters) -> tuple[str, str, list[object]]:
+    """The quotes of the articles passing the filters: FROM, WHERE and its parameters."""
     if filters == _NONE:
-        rows = conn.execute(
-            "SELECT speaker, role, count(*) FROM quotes INDEXED BY quotes_speaker"
-            " WHERE speaker IS NOT NULL GROUP BY speaker, role"
-        )
-    else:
-        where, args = filters.where()
-        rows = conn.execute(
-            "SELECT q.speaker, q.role, count(*) FROM articles a"
-            " JOIN quotes q ON q.article = a.rowid"
-            f" WHERE q.speaker IS NOT NULL AND {where} GROUP BY q.speaker, q.role",
-            args,
-        )
-    return Counter({(speaker, role): n for speaker, role, n in rows})
+        return "quotes q", "1", []
+    where, args = filters.where()
+    return "articles a JOIN quotes q ON q.article = a.rowid", where, args
+
+
+def ranked_speakers(
+    conn: sqlite3.Connection, top: int, key: Key, filters: Filters = _NONE
+) -> tuple[list[tuple[str, int]], list[tuple[tuple[str, str | None], int]]]:
+    """The ``top`` speakers most quoted in the articles passing the filters, each the ``key``
+    of the names as written (how many quotes; ties by key), and the quotes of every name
+    written with one of those keys, by name and role: ranked in SQL, so that a million
+    speakers are never held in memory at once (``key`` is asked of each name once)."""
+    conn.create_function("pilkada_speaker_key", 1, key, deterministic=True)
+    scope, where, args = _quoted(filters)
+    with keyed_reads():
+        return _ranked_speakers(conn, top, scope, where, args)
+
+
+def _ranked_speakers(
+    conn: sqlite3.Connection, top: int, scope: str, where: str, args: list[object]
+) -> tuple[list[tuple[str, int]], list[tuple[tuple[str, str | None], int]]]:
+    ranked = conn.execute(
+        "SELECT k, sum(n) AS total FROM (SELECT pilkada_speaker_key(speaker) AS k, n FROM"
+        f" (SELECT q.speaker AS speaker, count(*) AS n FROM {scope}"
+        f" WHERE q.speaker IS NOT NULL AND {where} GROUP BY q.speaker))"
+        " WHERE k IS NOT NULL GROUP BY k ORDER BY total DESC, k LIMIT ?",
+        [*args, top],
+    ).fetchall()
+    keys = json.dumps([k for k, _ in ranked])
+    rows = conn.execute(
+        f"SELECT q.speaker, q.role, count(*) FROM {scope} WHERE q.speaker IN (SELECT s FROM"
+        " (SELECT DISTINCT speaker AS s FROM quotes WHERE speaker IS NOT NULL)"
+        " WHERE pilkada_speaker_key(s) IN (SELECT value FROM json_each(?)))"
+        f" AND {where} GROUP BY q.speaker, q.role",
+        [keys, *args],
+    )
+    return [(k, int(n)) for k, n in ranked], [((s, r), int(n)) for s, r, n in rows.fetchall()]
+
+
+def ranked_words(
+    conn: sqlite3.Connection, top: int, key: Key
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The ``top`` words most written in the whole index, each the ``key`` of the words as
+    written (None: a word not counted), with how often (ties by key), and every word written
+    with one of those keys and its count: from ``word_counts``, ranked in SQL."""
+    conn.create_function("pilkada_word_key", 1, key, deterministic=True)
+    with keyed_reads():
+        return _ranked_words(conn, top)
+
+
+def _ranked_words(
+    conn: sqlite3.Connection, top: int
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    ranked = conn.execute(
+        "SELECT k, sum(count) AS total FROM (SELECT pilkada_word_key(word) AS k, count"
+        " FROM word_counts) WHERE k IS NOT NULL GROUP BY k ORDER BY total DESC, k LIMIT ?",
+        (top,),
+    ).fetchall()
+    forms = conn.execute(
+        "SELECT word, count FROM word_counts"
+        " WHERE pilkada_word_key(word) IN (SELECT value FROM json_each(?))",
+        (json.dumps([k for k, _ in ranked]),),
+    )
+    return [(k, int(n)) for k, n in ranked], [(w, int(n)) for w, n in forms.fetchall()]
 
 
 def written(
@@ -109,6 +164,5 @@ def written(
     found: Counter[str] = Counter()
     with snapshot(conn):
         for title, text in conn.execute(f"SELECT title, text FROM articles a WHERE {where}", args):
-            for word, n in written_counts(title, [text]):
-                found[word] += n
+            found.update(written_words(title, [text]))
     return found.items
