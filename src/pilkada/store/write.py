@@ -7,8 +7,10 @@ under another parser's stamp.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 
+from pilkada.store.db import deferred
 from pilkada.store.people import mark_stale
 from pilkada.store.records import Record, written_counts
 from pilkada.store.tables import ARTICLE_COLUMNS
@@ -211,18 +213,25 @@ _QUOTED = "speaker, role, text, stems"
 
 
 def count_words(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], sign: int = 1) -> None:
-    """Add the word counts to ``word_counts`` (``sign`` -1: take them away; a word counted no
-    more goes)."""
-    counted = list(counts)
+    """Add the word counts to ``word_counts`` (``sign`` -1: take them away), in the transaction
+    open on ``conn``: added up there, and written once before it commits (``db.deferred``)."""
+    tally = deferred(conn, "word_counts", lambda t: _write_counts(conn, t))
+    for word, n in counts:
+        tally[word] += sign * n
+
+
+def _write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
+    """The words' changes of counts into ``word_counts``; a word counted no more goes."""
+    changed = [(word, n) for word, n in tally.items() if n]
     conn.executemany(
         "INSERT INTO word_counts (word, count) VALUES (?, ?)"
         " ON CONFLICT (word) DO UPDATE SET count = count + excluded.count",
-        ((word, sign * n) for word, n in counted),
+        changed,
     )
-    if sign < 0:
-        conn.executemany(
-            "DELETE FROM word_counts WHERE word = ? AND count <= 0", ((w,) for w, _ in counted)
-        )
+    conn.executemany(
+        "DELETE FROM word_counts WHERE word = ? AND count <= 0",
+        ((word,) for word, n in changed if n < 0),
+    )
 
 
 def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
