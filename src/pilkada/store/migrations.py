@@ -27,7 +27,7 @@ from pilkada.store.tables import (
     WORD_COUNTS,
     statements,
 )
-from pilkada.store.write import add_words, count_words, insert
+from pilkada.store.write import add_words, insert, write_counts
 from pilkada.text import written_words
 
 Migration = Callable[[sqlite3.Connection, Progress | None], None]
@@ -200,7 +200,7 @@ def _regions_and_word_counts(conn: sqlite3.Connection, progress: Progress | None
                 ((rowid, n, r) for n, r in enumerate(regions_of(article))),
             )
             written.update(written_words(article.title, article.paragraphs))
-        count_words(conn, written.items())
+        write_counts(conn, written)  # a page at a time: the words of a million are never held
 
 
 MIGRATIONS: list[Migration] = [

@@ -215,12 +215,12 @@ _QUOTED = "speaker, role, text, stems"
 def count_words(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], sign: int = 1) -> None:
     """Add the word counts to ``word_counts`` (``sign`` -1: take them away), in the transaction
     open on ``conn``: added up there, and written once before it commits (``db.deferred``)."""
-    tally = deferred(conn, "word_counts", lambda t: _write_counts(conn, t))
+    tally = deferred(conn, "word_counts", lambda t: write_counts(conn, t))
     for word, n in counts:
         tally[word] += sign * n
 
 
-def _write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
+def write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
     """The words' changes of counts into ``word_counts``; a word counted no more goes."""
     changed = [(word, n) for word, n in tally.items() if n]
     conn.executemany(
