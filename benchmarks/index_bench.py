@@ -15,6 +15,13 @@
 6. Whole-process ``pilkada search WORD`` on the index against ``rg -l -i WORD`` over the raw
    files (median of 5 runs each, after one warm-up run each).
 7. Start-up: ``pilkada --help`` against ``python -c pass``, median of 15 runs each.
+8. The commands over the whole corpus, each a separate process (``--json``, its output read
+   through a pipe): ``officials``, ``summarise``, ``quotes --by NAME`` (a frequent last name),
+   and ``officials`` and ``summarise`` of the articles since the median date: wall time and
+   peak memory of one run.
+
+``--commands-only --db PATH`` gives only step 8, on an index already built (by this pilkada or,
+with PYTHONPATH naming another one's source, by that one: a before-and-after in one sitting).
 
 Prints each figure with its target (the issue's, for a 2-core machine), then one JSON line.
 """
@@ -57,6 +64,8 @@ TARGETS = {
     "search_p95_ms": 20.0,  # at 1,000,000 articles
     "rg_speedup": 10.0,  # at 1,000,000 articles
     "startup_ratio": 1.5,
+    "command_seconds": 5.0,  # officials, summarise, quotes --by: at 1,000,000 articles
+    "command_peak_mb": 300.0,
 }
 
 
@@ -199,12 +208,24 @@ def main() -> None:
         action="store_true",
         help="only the search and start-up figures, on the corpus and index --keep left",
     )
+    ap.add_argument(
+        "--commands-only",
+        action="store_true",
+        help="only the whole-corpus commands (officials, summarise, quotes --by), on --db",
+    )
+    ap.add_argument("--db", help="the index --commands-only reads")
     args = ap.parse_args()
     n = args.articles
     work = Path(args.workdir or Path(tempfile.gettempdir()) / f"pilkada-bench-{n}-{args.seed}")
     corpus, db = work / "corpus", work / "index.db"
     pilkada = [sys.executable, "-m", "pilkada"]
     figures: dict[str, object] = {"articles": n, "seed": args.seed, "cores": os.cpu_count()}
+    if args.commands_only:
+        if not args.db or not Path(args.db).is_file():
+            sys.exit("--commands-only reads an index: name it with --db PATH")
+        commands(Path(args.db), pilkada, figures)
+        print(json.dumps(figures))
+        return
 
     print(f"corpus: {n} articles in {corpus}")
     if args.search_only:
@@ -213,6 +234,7 @@ def main() -> None:
     else:
         build(corpus, db, n, args.seed, pilkada, figures)
     search(corpus, db, pilkada, figures)
+    commands(db, pilkada, figures)
     if not args.keep and not args.search_only:
         for suffix in ("", "-wal", "-shm", ".lock"):
             Path(str(db) + suffix).unlink(missing_ok=True)
@@ -322,6 +344,36 @@ def search(corpus: Path, db: Path, pilkada: list[str], figures: dict[str, object
     )
 
     conn.close()
+
+
+def commands(db: Path, pilkada: list[str], figures: dict[str, object]) -> None:
+    """The commands that read the whole corpus, each a process of its own: wall time and peak
+    memory, against the targets at 1M."""
+    conn = store.connect(db)
+    rows = store.count(conn)
+    official = an_official(conn)
+    days = [d for (d,) in conn.execute("SELECT published FROM articles WHERE published NOT NULL")]
+    middle = sorted(days)[len(days) // 2] if days else "2024-01-01"
+    conn.close()
+    figures["indexed"] = rows
+    cases = {
+        "officials": ["officials"],
+        "summarise": ["summarise"],
+        "quotes_by": ["quotes", "--by", official],
+        "officials_since": ["officials", "--since", middle],
+        "summarise_since": ["summarise", "--since", middle],
+    }
+    print(f"index: {db} ({rows:,} articles); --by {official!r}, --since {middle}")
+    for name, args in cases.items():
+        seconds, peak, out = run_measured([*pilkada, *args, "--db", str(db), "--json"])
+        figures[f"{name}_seconds"] = round(seconds, 2)
+        figures[f"{name}_peak_mb"] = round(peak / 1e6)
+        print(
+            f"whole process: pilkada {' '.join(args)} --json: {seconds:.2f} s, peak memory"
+            f" {peak / 1e6:,.0f} MB, {len(out) / 1e6:,.1f} MB of output"
+            f" (target ≤ {TARGETS['command_seconds']:.0f} s and"
+            f" ≤ {TARGETS['command_peak_mb']:.0f} MB at 1M)"
+        )
 
 
 if __name__ == "__main__":

@@ -328,9 +328,17 @@ def test_8_a_damaged_article_is_one_line_with_the_rebuild(
     conn.execute(damage)
     conn.commit()
     conn.close()
+    # the listing and the dates: read by the listing alone, which reads no data, and by the
+    # summary, which counts the articles by day; the summary and the people of an index are
+    # read from its tables, never from the data
+    tables = (["list"], ["summarise"], ["officials"])
     for args in READERS:
-        if ("title" in damage or "published" in damage) != (args == ["list"]):
-            continue  # the listing's columns are read by the listing alone, and it reads no data
+        if "title" in damage and args != ["list"]:
+            continue
+        if "published" in damage and args not in (["list"], ["summarise"]):
+            continue
+        if "SET data" in damage and args in tables:
+            continue
         if "quotes" in damage and args != ["quotes", "netral"]:
             continue  # the quote rows are read for a query of the quotes
         result = run(*args, "--db", str(indexed))

@@ -345,11 +345,15 @@ def test_a_pass_over_the_whole_index_shows_its_progress(
 
     monkeypatch.setattr(render, "progress_bar", bar)
     monkeypatch.setattr(cli, "PROGRESS_EVERY", 2)
-    ok(run("officials", "--json"))
+    ok(run("search", "--regex", "pilkada", "--json"))
     assert seen == [(2, 5), (4, 5)]
     seen.clear()
-    ok(run("officials", "--json", "--since", "2024-11-01"))  # the total counts what passes
-    assert seen and all(total < 5 for _, total in seen)
+    ok(run("search", "--regex", "pilkada", "--json", "--since", "2024-11-01"))
+    assert seen and all(total < 5 for _, total in seen)  # the total counts what passes
+    seen.clear()
+    ok(run("officials", "--json"))  # the people and the summary read no article
+    ok(run("summarise", "--json", "--since", "2024-11-01"))
+    assert seen == []
 
 
 @pytest.mark.parametrize(

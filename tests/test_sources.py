@@ -318,3 +318,146 @@ def test_commands_print_the_same_from_files_and_from_the_index(
     on_index = run(*command, "--db", str(index))
     assert on_files.exit_code == on_index.exit_code == 0, on_files.output + on_index.output
     assert on_index.stdout == on_files.stdout
+
+
+# --- a larger corpus: the seeds, the dev set and the test fixtures -----------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEVSET = Path("/work/shared/devset")
+WIDE = [
+    Filters(),
+    Filters(outlet="antara"),
+    Filters(place="kukar"),
+    Filters(place="jakarta"),
+    Filters(since=dt.date(2024, 11, 1)),
+    Filters(until=dt.date(2024, 10, 31)),
+    Filters(official="laura"),
+    Filters(official="bambang", since=dt.date(2024, 9, 1)),
+]
+
+
+@pytest.fixture(scope="module")
+def wide(tmp_path_factory: pytest.TempPathFactory) -> tuple[Source, Source]:
+    """The seeds, the dev set and every article of the test fixtures, from their files and
+    from the index of them."""
+    from pilkada import ingest
+
+    folder = tmp_path_factory.mktemp("wide") / "berita"
+    folder.mkdir()
+    texts = sorted((FIXTURES.parents[1] / "seeds").glob("*.txt"))
+    for where in (DEVSET, *sorted(p for p in FIXTURES.iterdir() if p.is_dir())):
+        texts += sorted(where.glob("*.txt"))
+    distinct = {path.read_bytes(): path for path in texts}  # the index keeps a text once
+    for k, (text, path) in enumerate(distinct.items()):
+        (folder / f"{k:03d}-{path.parent.name}-{path.name}").write_bytes(text)
+    db = folder.parent / "index.db"
+    ingest.ingest(db, [str(folder)], jobs=1)
+    return FileSource(str(folder)), IndexSource(db)
+
+
+@pytest.mark.parametrize("filters", WIDE, ids=str)
+def test_a_summary_of_the_index_is_the_summary_of_its_articles(
+    wide: tuple[Source, Source], filters: Filters
+) -> None:
+    files, index = wide
+    assert files.summary(filters).articles > 0 or filters.place == "jakarta"
+    for top in (3, 10, 50):
+        assert index.summary(filters, top=top) == files.summary(filters, top=top)
+    for unit in ("day", "week", "month"):
+        assert index.summary(filters, unit=unit) == files.summary(filters, unit=unit)
+    for kind in ("timeline", "outlets", "regions", "speakers"):
+        assert index.chart(kind, filters) == files.chart(kind, filters)
+    assert index.chart("quotes", filters, by="laura") == files.chart("quotes", filters, by="laura")
+
+
+@pytest.mark.parametrize("sort", sources.SORTS)
+def test_the_people_of_the_index_are_the_roster_of_its_articles(
+    wide: tuple[Source, Source], sort: str
+) -> None:
+    files, index = wide
+    for role, place in ((None, None), ("bupati", None), (None, "kukar"), ("ketua", "nunukan")):
+        filters = Filters(place=place)  # the people's place, not the articles'
+        on_files = dumped(files.officials(filters, role=role, sort=sort))
+        assert on_files or role
+        assert dumped(index.officials(filters, role=role, sort=sort)) == on_files
+        for name in ("laura", "bambang", "winarto", "ahmad"):
+            found = files.people(name, filters, role=role, sort=sort)
+            there = index.people(name, filters, role=role, sort=sort)
+            assert dumped(there.found) == dumped(found.found)
+            for person in found.found:
+                assert there.detail(person) == found.detail(person)
+
+
+@pytest.mark.parametrize("filters", WIDE[1:], ids=str)
+@pytest.mark.parametrize("sort", ["quotes", "name"])
+def test_the_people_under_filters_are_those_the_filtered_articles_show(
+    wide: tuple[Source, Source], filters: Filters, sort: str
+) -> None:
+    """The index counts the mentions of the filtered articles by the person the whole index
+    resolved them to, the files side builds a roster of the filtered articles alone: the same
+    here. They part only where the filtered articles alone would resolve people otherwise
+    (``test_the_people_under_filters_keep_their_resolved_name``)."""
+    files, index = wide
+    on_files = dumped(files.officials(filters, sort=sort))
+    assert on_files or filters.place == "jakarta"
+    assert dumped(index.officials(filters, sort=sort)) == on_files
+
+
+SHORT = (
+    "Laura Minta ASN Netral\n\nAntara, NUNUKAN – Bupati Nunukan Laura meminta seluruh ASN"
+    " menjaga netralitas menjelang Pilkada pada Jumat (1/11/2024).\n\n"
+    '"ASN harus netral," kata Bupati Nunukan Laura.\n'
+)
+FULL = (
+    "Asmin Laura Hafid Tinjau TPS\n\nAntara, NUNUKAN – Bupati Nunukan Asmin Laura Hafid"
+    " meninjau kesiapan TPS menjelang Pilkada pada Selasa (5/11/2024).\n\n"
+    '"Semua siap," kata Bupati Nunukan Asmin Laura Hafid.\n'
+)
+
+
+def test_the_people_under_filters_keep_their_resolved_name(tmp_path: Path) -> None:
+    """Where the filtered articles alone would name a person otherwise, the index keeps the
+    name the whole index resolved them by: the short form of the first article is Asmin Laura
+    Hafid in the index, and "Laura" in a roster of that article alone. All else of the row
+    (forms, roles, counts) is what the filtered articles show, on both sides."""
+    from pilkada import ingest
+
+    folder = tmp_path / "berita"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SHORT)
+    (folder / "b.txt").write_text(FULL)
+    ingest.ingest(tmp_path / "index.db", [str(folder)], jobs=1)
+    files, index = FileSource(str(folder)), IndexSource(tmp_path / "index.db")
+    (whole,) = dumped(index.officials())
+    assert dumped(files.officials()) == [whole] and whole["name"] == "Asmin Laura Hafid"
+    early = Filters(until=dt.date(2024, 11, 2))
+    (on_files,) = dumped(files.officials(early))
+    (on_index,) = dumped(index.officials(early))
+    assert on_files["name"] == "Laura" and on_index["name"] == "Asmin Laura Hafid"
+    assert {**on_index, "name": "Laura"} == on_files
+    assert on_index["articles"] == ["a"] and on_index["forms"] == ["Laura", "Bupati Nunukan Laura"]
+
+
+def test_officials_and_summaries_of_the_index_decode_no_article(
+    wide: tuple[Source, Source], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The people and the summary of an index are read from its tables; ``officials NAME``
+    decodes only the articles of the person it fits."""
+    from pilkada.store import query
+
+    _, index = wide
+    decoded: list[int] = []
+    real = query.decode
+
+    def counted(data: bytes) -> object:
+        decoded.append(1)
+        return real(data)
+
+    monkeypatch.setattr(query, "decode", counted)
+    for filters in WIDE:
+        list(index.officials(filters, role="ketua"))
+        index.summary(filters)
+        index.chart("regions", filters)
+    assert decoded == []
+    (laura,) = index.people("laura").found
+    assert len(decoded) == len(laura.articles) > 0

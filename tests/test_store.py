@@ -105,10 +105,19 @@ SCHEMA_6_ARTICLES = """CREATE TABLE articles (
 )"""
 
 
+def as_schema_7(db: sqlite3.Connection) -> None:
+    """Take an index back to schema 7: no regions, word counts nor index of the speakers."""
+    db.execute("DROP INDEX quotes_speaker")
+    for table in ("regions", "word_counts"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("PRAGMA user_version = 7")
+
+
 def as_schema_6(db: sqlite3.Connection) -> None:
     """Take an index back to schema 6: the Article only as compressed JSON beside the listed
     columns, quote rows that hold no quote, contentless full-text tables (filled again from
     each Article), no removed lines, mentions or people."""
+    as_schema_7(db)
     articles = db.execute(
         "SELECT rowid, id, hash, published, outlet_key, place_key, listed_title, outlet,"
         " dateline, quotes, listed_sum, data, stamp FROM articles"
@@ -221,7 +230,7 @@ def test_schema_2_is_migrated_to_a_word_list(conn: sqlite3.Connection) -> None:
         store.connect(path)
     told: list[tuple[int, int]] = []
     db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
-    assert told == [(k, 25) for k in range(5, 30, 5)]  # five passes, told as one
+    assert told == [(k, 30) for k in range(5, 35, 5)]  # six passes, told as one
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert {w for (w,) in db.execute("SELECT word FROM words")} == expected
     assert [h.article_id for h in store.search(db, "netral*")] == before
@@ -250,8 +259,8 @@ def test_schema_3_is_migrated_to_a_listing_beside_the_articles(conn: sqlite3.Con
         store.connect(path)
     told: list[tuple[int, int]] = []
     db = store.connect(path, write=True, progress=lambda done, total: told.append((done, total)))
-    # the listing, the checksums, the stamps, the plain tables
-    assert told == [(5, 20), (10, 20), (15, 20), (20, 20)]
+    # the listing, the checksums, the stamps, the plain tables (and what schema 8 added)
+    assert told == [(5, 25), (10, 25), (15, 25), (20, 25), (25, 25)]
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert list(store.iter_listing(db)) == expected
     assert_listing_covered(db, store.LISTING_COLUMNS)
@@ -294,7 +303,7 @@ def test_schema_5_is_migrated_to_parser_stamps_and_prefix_indexes(
     as_schema_5(conn)
     told: list[tuple[int, int]] = []
     db = store.connect(reopened(conn), write=True, progress=lambda d, t: told.append((d, t)))
-    assert told == [(5, 10), (10, 10)]  # the stamps, the plain tables
+    assert told == [(5, 15), (10, 15), (15, 15)]  # the stamps, the plain tables, schema 8's
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert list(store.iter_listing(db)) == listing
     assert {q: [h.article_id for h in store.search(db, q, limit=0)] for q in queries} == found
@@ -380,7 +389,7 @@ def test_pilkada_index_shows_the_upgrade_of_an_older_index(
     monkeypatch.setattr(render, "progress_bar", bar)
     result = run("index", str(SEEDS), "--db", str(path))
     assert result.exit_code == 0, result.output
-    assert shown[0] == ("upgrading the index", 5, 20)  # schema 3 -> 4 -> 5 -> 6 -> 7
+    assert shown[0] == ("upgrading the index", 5, 25)  # schema 3 -> 4 -> 5 -> 6 -> 7 -> 8
     # an older schema kept no parser stamp: its articles are re-parsed, though unchanged
     assert "re-parsed: 5 (stored by another parser)" in result.stdout
     assert "unchanged: 0" in result.stdout

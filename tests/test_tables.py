@@ -1,4 +1,4 @@
-"""The index's plain tables (schema 7): what other programs read, kept right through re-index,
+"""The index's plain tables (schema 8): what other programs read, kept right through re-index,
 removal and migration from schema 6."""
 
 from __future__ import annotations
@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from pilkada import ingest, roster, store
-from test_store import SEEDS, as_schema_6, interrupting, reopened
+from pilkada.text import written_words
+from test_store import SEEDS, as_schema_6, as_schema_7, interrupting, reopened
 
 
 @pytest.fixture
@@ -131,6 +133,36 @@ def test_the_people_are_the_roster_of_every_article(db: Path) -> None:
     assert not store.people_stale(store.connect(db))
 
 
+def counted(db: Path) -> Counter[str]:
+    """Every word of the stored articles, as a summary counts them."""
+    found: Counter[str] = Counter()
+    for a in store.iter_articles(store.connect(db)):
+        found.update(written_words(a.title, a.paragraphs))
+    return found
+
+
+def test_the_regions_and_word_counts_are_each_articles(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    regions = rows(
+        conn,
+        "SELECT a.id, r.region FROM regions r JOIN articles a ON a.rowid = r.article"
+        " ORDER BY a.id, r.n",
+    )
+    articles = sorted(store.articles(store.connect(db)), key=lambda a: a.id)
+    assert regions == [(a.id, p) for a in articles for p in a.places] and regions
+    assert dict(rows(conn, "SELECT word, count FROM word_counts")) == counted(db)
+
+
+def test_a_reparsed_article_counts_its_words_once(db: Path) -> None:
+    conn = store.connect(db, write=True)
+    before = dict(rows(conn, "SELECT word, count FROM word_counts"))
+    (rowid,) = conn.execute("SELECT rowid FROM articles WHERE id LIKE '004%'").fetchone()
+    article = store.find(conn, "004")
+    with store.transaction(conn):
+        store.replace_article(conn, rowid, store.record(article, "other"))
+    assert dict(rows(conn, "SELECT word, count FROM word_counts")) == before
+
+
 def test_removing_a_file_takes_its_rows_and_its_people_away(db: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -140,9 +172,10 @@ def test_removing_a_file_takes_its_rows_and_its_people_away(db: Path, tmp_path: 
     ingest.ingest(path, [str(corpus)], prune=True, jobs=1)
     conn = sqlite3.connect(path)
     assert rows(conn, "SELECT count(*) FROM articles") == [(4,)]
-    for table in ("quotes", "removed", "mentions"):
+    for table in ("quotes", "removed", "mentions", "regions"):
         orphans = f"SELECT count(*) FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
         assert rows(conn, orphans) == [(0,)]
+    assert dict(rows(conn, "SELECT word, count FROM word_counts")) == counted(path)
     names = {name for (name,) in conn.execute("SELECT name FROM people")}
     assert "Asmin Laura Hafid" not in names and "Teguh Wibowo" in names
     assert rows(conn, "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'nunukan'") == [
@@ -156,7 +189,7 @@ def test_schema_6_is_migrated_to_plain_tables(db: Path) -> None:
     plain tables from each, keeping every rowid, id, hash and stamp, and lists and searches
     as before; the next `pilkada index` resolves the people."""
     conn = store.connect(db, write=True)
-    tables = ("articles", "quotes", "removed", "mentions")
+    tables = ("articles", "quotes", "removed", "mentions", "regions", "word_counts")
     before = {t: rows(conn, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
     listing = list(store.iter_listing(conn))
     queries = ["pe*", "netral*", "kampanye pilkada", '"politik uang"']
@@ -164,11 +197,11 @@ def test_schema_6_is_migrated_to_plain_tables(db: Path) -> None:
     as_schema_6(conn)
     told: list[tuple[int, int]] = []
     conn = store.connect(reopened(conn), write=True, progress=lambda d, t: told.append((d, t)))
-    assert told == [(5, 5)]
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+    assert told == [(5, 10), (10, 10)]  # the plain tables; schema 8's were written with them
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 8
     mentions = rows(conn, "SELECT * FROM mentions ORDER BY 1, 2")
     assert [m[:2] + m[3:] for m in mentions] == [m[:2] + m[3:] for m in before["mentions"]]
-    for t in ("articles", "quotes", "removed"):
+    for t in ("articles", "quotes", "removed", "regions", "word_counts"):
         assert rows(conn, f"SELECT * FROM {t} ORDER BY 1, 2") == before[t]
     assert list(store.iter_listing(conn)) == listing
     assert {q: [h.article_id for h in store.search(conn, q, limit=0)] for q in queries} == found
@@ -179,6 +212,42 @@ def test_schema_6_is_migrated_to_plain_tables(db: Path) -> None:
     store.check(conn, db)
 
 
+def interrupted(path: Path, step: str, monkeypatch: pytest.MonkeyPatch) -> sqlite3.Connection:
+    """The index at ``path`` migrated until ``store.migrations.<step>`` is called the fourth
+    time, then Ctrl-C; the file opened as it was left."""
+    monkeypatch.setattr(store.migrations, step, interrupting(getattr(store.migrations, step)))
+    with pytest.raises(KeyboardInterrupt):
+        store.connect(path, write=True)
+    return sqlite3.connect(path)
+
+
+def test_schema_7_is_migrated_to_regions_and_word_counts(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 8 adds the regions of each article, the words of all of them counted and an
+    index of the quotes by speaker, filled from each stored Article; stopped halfway, the index
+    stays at schema 7."""
+    conn = store.connect(db, write=True)
+    before = {t: rows(conn, f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("regions", "word_counts")}
+    assert before["regions"] and before["word_counts"]
+    as_schema_7(conn)
+    path = reopened(conn)
+    old = interrupted(path, "written_words", monkeypatch)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 7
+    names = {name for (name,) in old.execute("SELECT name FROM sqlite_master")}
+    assert not names & {"regions", "word_counts", "quotes_speaker"}
+    old.close()
+    monkeypatch.undo()
+    told: list[tuple[int, int]] = []
+    conn = store.connect(path, write=True, progress=lambda d, t: told.append((d, t)))
+    assert told == [(5, 5)]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 8
+    for t, was in before.items():
+        assert rows(conn, f"SELECT * FROM {t} ORDER BY 1, 2") == was
+    plan = rows(conn, "EXPLAIN QUERY PLAN SELECT speaker, count(*) FROM quotes GROUP BY speaker")
+    assert "quotes_speaker" in str(plan)
+
+
 def test_an_interrupted_migration_to_plain_tables_leaves_schema_6(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -186,11 +255,7 @@ def test_an_interrupted_migration_to_plain_tables_leaves_schema_6(
     listing = list(store.iter_listing(conn))
     as_schema_6(conn)
     path = reopened(conn)
-    made = store.migrations.record
-    monkeypatch.setattr(store.migrations, "record", interrupting(made))
-    with pytest.raises(KeyboardInterrupt):
-        store.connect(path, write=True)
-    old = sqlite3.connect(path)
+    old = interrupted(path, "record", monkeypatch)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 6
     columns = {row[1] for row in old.execute("PRAGMA table_info(articles)")}
     assert "data" in columns and "text" not in columns
@@ -198,5 +263,5 @@ def test_an_interrupted_migration_to_plain_tables_leaves_schema_6(
     assert "articles_6" not in names and "removed" not in names
     assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     old.close()
-    monkeypatch.setattr(store.migrations, "record", made)
+    monkeypatch.undo()
     assert list(store.iter_listing(store.connect(path, write=True))) == listing

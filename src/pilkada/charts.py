@@ -6,7 +6,7 @@ these return.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 # a cell split in eighths: a bar's end is drawn to an eighth of a cell
@@ -68,7 +68,14 @@ def timeline(days: Iterable[date], unit: str | None = None) -> tuple[str, list[t
     """Articles per day, week or month from the first date to the last, empty ones included
     (a gap in coverage is worth seeing), and the unit used: ``unit``, or the one the span
     calls for (``unit_for``)."""
-    counts = Counter(days)
+    return timeline_of(Counter(days), unit)
+
+
+def timeline_of(
+    counts: Mapping[date, int], unit: str | None = None
+) -> tuple[str, list[tuple[str, int]]]:
+    """``timeline`` of the days counted: how many on each."""
+    counts = {day: n for day, n in counts.items() if n}
     if not counts:
         return unit or "month", []
     first, last = min(counts), max(counts)

@@ -298,8 +298,24 @@ def resolve(seen: Iterable[Sighting], joined: MutableSequence[int] | None = None
     with _collector_paused():
         records = _records(seen, joined)
         people = [r.official() for r in records]
-    _name.cache_clear()  # a corpus of a million names leaves hundreds of MB in it
+    forget_names()
     return people
+
+
+def forget_names() -> None:
+    """Empty the cache of names as compared: a corpus of a million names leaves hundreds of MB
+    in it."""
+    _name.cache_clear()
+
+
+def seen_as(name: str, seen: Iterable[Sighting]) -> Official:
+    """One person as the sightings show them (in order; all of theirs), under the name they
+    were resolved by (the fullest, from more sightings than these): their forms, roles, places,
+    articles, quotes, first and last seen are those of the sightings."""
+    record = _Record(name)
+    for s in seen:
+        record.add(s.person, s.article, s.published, s.quotes)
+    return record.official()  # (the names compared are cached: ``forget_names`` empties it)
 
 
 def by_quotes(people: Iterable[Official]) -> list[Official]:
@@ -401,6 +417,16 @@ def place_matches(query: str, places: Iterable[str | None]) -> bool:
     )
 
 
+def fits(
+    roles: Iterable[str], places: Iterable[str], *, role: str | None, place: str | None
+) -> bool:
+    """A person with these roles and places has a role that has ``role`` and a place that is
+    ``place`` (either not given, or empty: any)."""
+    if role and not any(role_matches(role, r) for r in roles):
+        return False
+    return not place or place_matches(place, places)
+
+
 def find_officials(
     roster: list[Official],
     name: str | None = None,
@@ -415,9 +441,7 @@ def find_officials(
         fit = name_match(name, o.name) if name else EXACT
         if not fit:
             continue
-        if role and not any(role_matches(role, r) for r in o.roles):
-            continue
-        if place and not place_matches(place, o.places):
+        if not fits(o.roles, o.places, role=role, place=place):
             continue
         (out if fit == EXACT else close).append(o)
     # a name spelt as the query is the one meant; a close one only where none is

@@ -9,19 +9,37 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
 from pilkada import lexicon
-from pilkada.charts import CHART_KINDS, timeline
-from pilkada.models import Article, ArticleSummary, CorpusSummary, Count, SpeakerCount
+from pilkada.charts import CHART_KINDS, timeline, timeline_of
+from pilkada.models import (
+    Article,
+    ArticleSummary,
+    CorpusSummary,
+    Count,
+    QuoteHit,
+    SpeakerCount,
+)
 from pilkada.search import fold
+from pilkada.text import WRITTEN, written_words
 
-__all__ = ["content_words", "sentences", "stopwords", "summarise_article", "summarise_corpus"]
+__all__ = [
+    "Counts",
+    "content_key",
+    "content_words",
+    "sentences",
+    "stopwords",
+    "summarise_article",
+    "summarise_corpus",
+    "summarise_counts",
+    "tally",
+]
 
-# A word: letters or digits, possibly joined by hyphens or apostrophes ("isu-isu", "Jum'at").
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORD = WRITTEN
 _MIN_LETTERS = 3
 # A sentence-ending mark, any closing quotes or brackets, then space.
 _END = re.compile(r"([.!?…]+)[\"”’)\]]*\s+")
@@ -40,18 +58,20 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _content_key(written: str) -> str | None:
-    """The folded form of a written word if it is a content word, else None."""
+def content_key(written: str) -> str | None:
+    """The folded form of a written word if it is a content word, else None: what the words of
+    a summary are counted by."""
     word = fold(written)
-    if len(word) < _MIN_LETTERS or any(c.isdigit() for c in word) or word in stopwords():
+    if len(word) < _MIN_LETTERS or word in stopwords():
         return None
-    return word
+    # a word of letters alone has no digit (the test of every character is for the others)
+    return word if word.isalpha() or not any(c.isdigit() for c in word) else None
 
 
 def _content(text: str) -> Iterator[tuple[str, str]]:
     """Each content word of ``text`` as written and folded."""
     for written in _WORD.findall(text):
-        word = _content_key(written)
+        word = content_key(written)
         if word is not None:
             yield written, word
 
@@ -101,90 +121,146 @@ def sentences(text: str) -> list[str]:
 
 
 def _top(counter: Counter[str], top: int) -> list[Count]:
-    ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-    return [Count(name=name, count=count) for name, count in ranked[:top]]
+    return [Count(name=name, count=count) for name, count in _ranked(counter, top)]
 
 
-class _Tally:
-    """What a corpus summary counts, added up one article at a time (a million articles are
-    summarised without being held at once)."""
+@dataclass
+class Counts:
+    """What a corpus summary is made from: counts a pass over the articles adds up one article
+    at a time (``tally``), and an index adds up in SQL (``store.counts``).
 
-    def __init__(self) -> None:
-        self.articles = 0
-        self.quotes = 0
-        self.months: Counter[str] = Counter()
-        self.days: Counter[date] = Counter()
-        self.regions: Counter[str] = Counter()
-        self.first: date | None = None
-        self.last: date | None = None
-        self.undated = 0
-        self.outlets: Counter[str] = Counter()
-        self.places: Counter[str] = Counter()
-        self.speakers: Counter[str] = Counter()
-        # (speaker, name as written) and (speaker, role): one counter each, not one per speaker
-        # (a corpus of a million articles quotes hundreds of thousands of people)
-        self.speaker_forms: Counter[tuple[str, str]] = Counter()
-        self.speaker_roles: Counter[tuple[str, str]] = Counter()
-        self.written: Counter[str] = Counter()  # every word as written; content words at the end
+    ``said`` counts the attributed quotes by (speaker as written, role as given, or None);
+    ``written`` gives every word of the titles and bodies as written (``text.WRITTEN``) with how
+    often it occurs, each word once, and may be called twice."""
 
-    def add(self, a: Article) -> None:
-        self.articles += 1
-        self.quotes += len(a.quotes)
+    articles: int = 0
+    quotes: int = 0
+    undated: int = 0
+    days: Counter[date] = field(default_factory=Counter)
+    outlets: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)  # datelines
+    regions: Counter[str] = field(default_factory=Counter)  # articles about each
+    said: Counter[tuple[str, str | None]] = field(default_factory=Counter)
+    written: Callable[[], Iterable[tuple[str, int]]] = lambda: ()
+    # the speakers and the words already ranked (an index ranks them itself), else made of
+    # ``said`` and ``written``
+    speakers: list[SpeakerCount] | None = None
+    words: list[Count] | None = None
+
+
+def tally(articles: Iterable[Article]) -> Counts:
+    """The counts of the articles, read once, one at a time (a million articles are summarised
+    without being held at once)."""
+    counts = Counts()
+    written: Counter[str] = Counter()
+    for a in articles:
+        counts.articles += 1
+        counts.quotes += len(a.quotes)
         if a.published is None:
-            self.undated += 1
+            counts.undated += 1
         else:
-            self.months[a.published.strftime("%Y-%m")] += 1
-            self.days[a.published] += 1
-            self.first = min(self.first or a.published, a.published)
-            self.last = max(self.last or a.published, a.published)
+            counts.days[a.published] += 1
         if a.outlet:
-            self.outlets[a.outlet] += 1
+            counts.outlets[a.outlet] += 1
         if a.dateline:
-            self.places[a.dateline] += 1
-        self.regions.update(set(a.places))
-        for q in a.quotes:  # names that fold alike are one speaker
-            if q.speaker is None:
-                continue
-            key = fold(q.speaker)
-            self.speakers[key] += 1
-            self.speaker_forms[key, q.speaker] += 1
-            if q.role:
-                self.speaker_roles[key, q.role] += 1
-        self.written.update(_WORD.findall("\n".join([a.title or "", *a.paragraphs])))
-
-    def speakers_top(self, top: int) -> list[SpeakerCount]:
-        """The most-quoted speakers, each by the name and role most often given."""
-        ranked = sorted(self.speakers.items(), key=lambda item: (-item[1], item[0]))[:top]
-        chosen = {key for key, _ in ranked}
-        name, role = (
-            _most_given(self.speaker_forms, chosen),
-            _most_given(self.speaker_roles, chosen),
-        )
-        return [
-            SpeakerCount(name=name[key], count=count, role=role.get(key)) for key, count in ranked
-        ]
-
-    def words_top(self, top: int) -> list[Count]:
-        """The most frequent content words, each in the form it is most often written."""
-        words: Counter[str] = Counter()
-        forms: dict[str, Counter[str]] = {}
-        for written, n in self.written.items():  # in the order first seen
-            word = _content_key(written)
-            if word is not None:
-                words[word] += n
-                forms.setdefault(word, Counter())[written] += n
-        ranked = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:top]
-        return [Count(name=forms[w].most_common(1)[0][0], count=n) for w, n in ranked]
+            counts.places[a.dateline] += 1
+        counts.regions.update(set(a.places))
+        counts.said.update((q.speaker, q.role or None) for q in a.quotes if q.speaker)
+        written.update(written_words(a.title, a.paragraphs))
+    counts.written = written.items
+    return counts
 
 
-def _most_given(counts: Counter[tuple[str, str]], keys: set[str]) -> dict[str, str]:
-    """For each of ``keys``, the value counted most often with it; of equals, the one first
-    counted (as ``Counter.most_common`` chooses)."""
+def top_speakers(said: Counter[tuple[str, str | None]], top: int) -> list[SpeakerCount]:
+    """The most-quoted speakers (names that fold alike are one), each by the name and the role
+    most often given; of names (or roles) given equally often, the first in code point order."""
+    speakers: Counter[str] = Counter()
+    for (speaker, _), n in said.items():
+        speakers[fold(speaker)] += n
+    return speakers_named(_ranked(speakers, top), said.items())
+
+
+def speakers_named(
+    ranked: list[tuple[str, int]], said: Iterable[tuple[tuple[str, str | None], int]]
+) -> list[SpeakerCount]:
+    """The speakers ranked (each folded name and its count), each by the name and role most
+    often given in ``said`` (quotes by speaker as written and role; others may be there)."""
+    chosen = {key for key, _ in ranked}
+    forms: Counter[tuple[str, str]] = Counter()
+    roles: Counter[tuple[str, str]] = Counter()
+    for (speaker, role), n in said:
+        key = fold(speaker)
+        if key in chosen:
+            forms[key, speaker] += n
+            if role:
+                roles[key, role] += n
+    names, given = _most_given(forms), _most_given(roles)
+    return [
+        SpeakerCount(name=names[key], count=count, role=given.get(key)) for key, count in ranked
+    ]
+
+
+def top_words(written: Callable[[], Iterable[tuple[str, int]]], top: int) -> list[Count]:
+    """The most frequent content words (ties by the word folded), each in the form it is most
+    often written (of forms written equally often, the first in code point order). Two passes
+    over ``written``: the forms are kept only of the words chosen."""
+    words: Counter[str] = Counter()
+    for form, n in written():
+        word = content_key(form)
+        if word is not None:
+            words[word] += n
+    return words_named(_ranked(words, top), written())
+
+
+def words_named(ranked: list[tuple[str, int]], written: Iterable[tuple[str, int]]) -> list[Count]:
+    """The words ranked (each content word folded and its count), each in the form most often
+    written in ``written`` (words as written with their counts; others may be there)."""
+    chosen = {w for w, _ in ranked}
+    forms: Counter[tuple[str, str]] = Counter()
+    for form, n in written:
+        word = content_key(form)
+        if word in chosen:
+            forms[word, form] += n
+    most = _most_given(forms)
+    return [Count(name=most[w], count=n) for w, n in ranked]
+
+
+def _ranked(counter: Counter[str], top: int) -> list[tuple[str, int]]:
+    """The ``top`` most counted, ties in code point order."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def _most_given(counts: Counter[tuple[str, str]]) -> dict[str, str]:
+    """For each key, the value counted most often with it; of equals, the first in code point
+    order (whatever order the values were counted in)."""
     best: dict[str, tuple[int, str]] = {}
-    for (key, value), n in counts.items():  # in the order first counted
-        if key in keys and (key not in best or n > best[key][0]):
+    for (key, value), n in counts.items():
+        if key not in best or (-n, value) < (-best[key][0], best[key][1]):
             best[key] = (n, value)
     return {key: value for key, (_, value) in best.items()}
+
+
+def summarise_counts(counts: Counts, top: int = 10, unit: str | None = None) -> CorpusSummary:
+    """The summary the counts make (see ``summarise_corpus``)."""
+    months: Counter[str] = Counter()
+    for day, n in counts.days.items():
+        months[day.strftime("%Y-%m")] += n
+    steps, counted = timeline_of(counts.days, unit)
+    return CorpusSummary(
+        articles=counts.articles,
+        first=min(counts.days, default=None),
+        last=max(counts.days, default=None),
+        undated=counts.undated,
+        by_outlet=_top(counts.outlets, top),
+        by_month=[Count(name=m, count=months[m]) for m in sorted(months)],
+        places=_top(counts.places, top),
+        timeline_unit=steps,
+        timeline=[Count(name=label, count=n) for label, n in counted],
+        regions=_top(counts.regions, top),
+        speakers=top_speakers(counts.said, top) if counts.speakers is None else counts.speakers,
+        words=top_words(counts.written, top) if counts.words is None else counts.words,
+        quotes=counts.quotes,
+    )
 
 
 def summarise_corpus(
@@ -194,28 +270,11 @@ def summarise_corpus(
     frequent words, and a timeline by ``unit`` (day, week or month; by default the one the
     span of dates calls for, see ``charts.unit_for``).
 
-    ``top`` bounds the outlets, places, regions, speakers and words; every month is listed,
-    oldest first. The articles are read once, in one pass.
+    ``top`` bounds the outlets, places, regions, speakers and words (each ranked by its count,
+    ties by name); every month is listed, oldest first. The articles are read once, in one
+    pass; what is summarised depends only on which articles, not on their order.
     """
-    tally = _Tally()
-    for a in articles:
-        tally.add(a)
-    steps, counted = timeline(tally.days.elements(), unit)
-    return CorpusSummary(
-        articles=tally.articles,
-        first=tally.first,
-        last=tally.last,
-        undated=tally.undated,
-        by_outlet=_top(tally.outlets, top),
-        by_month=[Count(name=m, count=tally.months[m]) for m in sorted(tally.months)],
-        places=_top(tally.places, top),
-        timeline_unit=steps,
-        timeline=[Count(name=label, count=n) for label, n in counted],
-        regions=_top(tally.regions, top),
-        speakers=tally.speakers_top(top),
-        words=tally.words_top(top),
-        quotes=tally.quotes,
-    )
+    return summarise_counts(tally(articles), top=top, unit=unit)
 
 
 def key_sentences(article: Article, n: int = 3) -> list[str]:
@@ -271,12 +330,31 @@ def chart(
     if kind == "quotes":
         if not by:
             raise ValueError("a chart of quotes is of one person's: give --by NAME")
-        hits = find_quotes(articles, by=by)
-        days = [h.published for h in hits if h.published is not None]
-        step, rows = timeline(days, unit)
-        names = sorted({h.quote.speaker for h in hits if h.quote.speaker})
-        return f"quotes of {', '.join(names) or by} by {step}", rows, True
-    s = summarise_corpus(articles, top=top, unit=unit)
+        return quotes_chart(find_quotes(articles, by=by), by, unit)
+    check_chart(kind)
+    return summary_chart(summarise_corpus(articles, top=top, unit=unit), kind)
+
+
+def check_chart(kind: str) -> None:
+    """Raises ValueError for a kind of chart there is none of."""
+    if kind not in CHART_KINDS:
+        raise ValueError(f"unknown chart {kind!r}; charts are {', '.join(CHART_KINDS)}")
+
+
+def quotes_chart(
+    hits: Iterable[QuoteHit], by: str, unit: str | None = None
+) -> tuple[str, list[tuple[str, int]], bool]:
+    """The chart of the quotes of one person (``hits``, found for ``by``) per day, week or
+    month."""
+    found = list(hits)
+    days = [h.published for h in found if h.published is not None]
+    step, rows = timeline(days, unit)
+    names = sorted({h.quote.speaker for h in found if h.quote.speaker})
+    return f"quotes of {', '.join(names) or by} by {step}", rows, True
+
+
+def summary_chart(s: CorpusSummary, kind: str) -> tuple[str, list[tuple[str, int]], bool]:
+    """The chart of ``kind`` (timeline, outlets, regions, speakers) a corpus summary draws."""
     if kind == "timeline":
         return f"articles by {s.timeline_unit}", [(c.name, c.count) for c in s.timeline], True
     counts: dict[str, list[Count]] = {

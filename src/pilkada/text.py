@@ -19,6 +19,7 @@ __all__ = [
     "ELLIPSIS",
     "SNIPPET_WIDTH",
     "TOKEN",
+    "WRITTEN",
     "QueryError",
     "Span",
     "best_passage",
@@ -26,6 +27,7 @@ __all__ = [
     "names_someone",
     "snippet",
     "words",
+    "written_words",
 ]
 
 SNIPPET_WIDTH = 200
@@ -35,6 +37,10 @@ ELLIPSIS = "…"
 
 
 TOKEN = re.compile(r"\w+")
+
+# A word as a summary counts one: letters or digits, possibly joined by hyphens or apostrophes
+# ("isu-isu", "Jum'at").
+WRITTEN = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 Span = tuple[int, int]
@@ -161,3 +167,9 @@ def names_someone(names: Iterable[str], query: str) -> bool:
     Laura Hafid); the test of ``--official`` on files and on the index."""
     wanted = words(query)
     return any(all(any(w.startswith(x) for w in words(name)) for x in wanted) for name in names)
+
+
+def written_words(title: str | None, paragraphs: Iterable[str]) -> list[str]:
+    """The words of a title and its paragraphs as written (``WRITTEN``), in order: what a
+    summary counts the words of a corpus from."""
+    return WRITTEN.findall("\n".join([title or "", *paragraphs]))

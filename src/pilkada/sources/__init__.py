@@ -236,9 +236,10 @@ class Source(ABC):
 
     def officials(
         self, filters: Filters = NO_FILTERS, *, role: str | None = None, sort: str = "quotes"
-    ) -> list[Official]:
+    ) -> Iterable[Official]:
         """One row per person the articles passing the filters name, with a role that has
-        ``role``, in a role of ``filters.place``; in the order ``sort`` names (``SORTS``)."""
+        ``role``, in a role of ``filters.place``; in the order ``sort`` names (``SORTS``),
+        read as they are used where the source can."""
         from pilkada.roster import build_roster, find_officials
 
         roster = build_roster(self.articles(replace(filters, place=None)))
@@ -282,10 +283,21 @@ class Source(ABC):
         by: str | None = None,
     ) -> tuple[str, list[tuple[str, int]], bool]:
         """What a chart of ``kind`` of the articles passing the filters draws
-        (``summary.chart``)."""
-        from pilkada.summary import chart
+        (``summary.chart``): the quotes of ``by`` from the articles quoting them, the rest
+        from the summary."""
+        from pilkada.search import find_quotes
+        from pilkada.summary import check_chart, quotes_chart, summary_chart
 
-        return chart(self.articles(filters), kind, top=top, unit=unit, by=by)
+        if kind == "quotes":
+            if not by:
+                raise ValueError("a chart of quotes is of one person's: give --by NAME")
+            return quotes_chart(find_quotes(self._speaking(filters, by), by=by), by, unit)
+        check_chart(kind)
+        return summary_chart(self.summary(filters, top=top, unit=unit), kind)
+
+    def _speaking(self, filters: Filters, by: str) -> Iterable[Article]:
+        """The articles passing the filters that may quote the person ``by`` names."""
+        return self.articles(filters)
 
     def check(self, progress: Progress | None = None) -> IndexCheck:
         """The whole index read for damage; raises SourceUsageError for a source of files."""

@@ -8,6 +8,8 @@ place with SQL. One file holds everything (WAL mode, so readers query while an i
 - ``records``: what is stored for one article (``Record``), built in a worker process;
 - ``write``: inserts, replacements and deletions, inside a transaction;
 - ``query``: filters, listings, one article by id, the check for damage, names and quotes;
+- ``roster``: the resolved people read as ``Official`` rows, whole or counted under filters;
+- ``tally``: what a summary counts, counted in SQL;
 - ``rank``: ranked search with snippets.
 
 Every name is re-exported here: ``from pilkada import store; store.connect(...)``. The schema
@@ -19,7 +21,7 @@ stemmer in use is recorded: the stems are stored, and a different stemmer means 
 from __future__ import annotations
 
 from pilkada.store import check as checking
-from pilkada.store import db, migrations, query, rank, records, schema, tables, write
+from pilkada.store import db, migrations, query, rank, records, roster, schema, tables, tally, write
 from pilkada.store import people as resolved
 from pilkada.store.check import check
 from pilkada.store.db import (
@@ -69,6 +71,13 @@ from pilkada.store.records import (
     record,
     words_of,
 )
+from pilkada.store.roster import (
+    candidates,
+    mention_names,
+    naming_rowids,
+    officials,
+    officials_at,
+)
 from pilkada.store.schema import connect
 from pilkada.store.tables import (
     ARTICLE_FTS,
@@ -81,6 +90,16 @@ from pilkada.store.tables import (
     STAMP_INDEX,
     STEMMER,
     TOKENIZE,
+)
+from pilkada.store.tally import (
+    by_day,
+    by_region,
+    by_value,
+    known_regions,
+    ranked_speakers,
+    ranked_words,
+    totals,
+    written,
 )
 from pilkada.store.write import (
     WORDS_REMEMBERED,
@@ -142,6 +161,10 @@ __all__ = [
     "article_by_key",
     "article_id",
     "articles",
+    "by_day",
+    "by_region",
+    "by_value",
+    "candidates",
     "check",
     "checking",
     "collect_garbage",
@@ -165,15 +188,22 @@ __all__ = [
     "is_stale",
     "iter_articles",
     "iter_listing",
+    "known_regions",
     "listed_sum",
     "locate",
     "mark_stale",
+    "mention_names",
     "migrations",
     "naming_articles",
+    "naming_rowids",
+    "officials",
+    "officials_at",
     "people_stale",
     "query",
     "quoting_articles",
     "rank",
+    "ranked_speakers",
+    "ranked_words",
     "rebuild_hint",
     "record",
     "records",
@@ -181,6 +211,7 @@ __all__ = [
     "resolve_people",
     "resolved",
     "role_articles",
+    "roster",
     "schema",
     "search",
     "set_file",
@@ -190,8 +221,11 @@ __all__ = [
     "stale_file",
     "stale_files",
     "tables",
+    "tally",
+    "totals",
     "transaction",
     "unlist_file",
     "words_of",
     "write",
+    "written",
 ]

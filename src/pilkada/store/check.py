@@ -11,7 +11,7 @@ from typing import Any
 from pilkada.models import Article, IndexCheck
 from pilkada.store.db import BUSY_TIMEOUT_MS, Progress, _open, snapshot
 from pilkada.store.query import iter_listing, pages
-from pilkada.store.records import Damaged, mentions_of
+from pilkada.store.records import Damaged, mentions_of, regions_of
 
 
 def check(conn: sqlite3.Connection, path: Path, progress: Progress | None = None) -> IndexCheck:
@@ -20,8 +20,8 @@ def check(conn: sqlite3.Connection, path: Path, progress: Progress | None = None
     SQLite's own check of its pages and indexes; FTS5's of the full-text tables (an "INSERT"
     command that changes nothing, so only where the file may be written); then every article:
     its data decodes, its listed columns match their checksum, its quote rows name quotes
-    it has, and its plain columns and rows (text, quotes, removed lines, mentions) are what
-    the stored Article says. A damaged page can hide rows from a query without any error,
+    it has, and its plain columns and rows (text, quotes, removed lines, mentions, regions)
+    are what the stored Article says. A damaged page can hide rows from a query without any error,
     which only this finds.
     """
     problem = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
@@ -43,7 +43,12 @@ def check(conn: sqlite3.Connection, path: Path, progress: Progress | None = None
     with snapshot(conn):
         for _ in iter_listing(conn):
             pass
-        for table, what in (("quotes", "quote"), ("removed", "removed"), ("mentions", "mention")):
+        for table, what in (
+            ("quotes", "quote"),
+            ("removed", "removed"),
+            ("mentions", "mention"),
+            ("regions", "region"),
+        ):
             orphans = conn.execute(
                 f"SELECT count(*) FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
             ).fetchone()[0]
@@ -88,6 +93,7 @@ def _rows_match(conn: sqlite3.Connection, page: list[tuple[int, Article, tuple[A
     quoted = rows("SELECT article, n, text, speaker, role, cue, confidence, paragraph FROM quotes")
     removed = rows("SELECT article, n, line, reason FROM removed")
     mentioned = rows("SELECT article, n, name, role, honorific, forms, quotes FROM mentions")
+    about = rows("SELECT article, n, region FROM regions")
     for rowid, a, _ in page:
         expected = (
             (
@@ -104,12 +110,14 @@ def _rows_match(conn: sqlite3.Connection, page: list[tuple[int, Article, tuple[A
             ],
             [(n, r.line, r.reason) for n, r in enumerate(a.removed)],
             [(n, *m) for n, m in enumerate(mentions_of(a))],
+            list(enumerate(regions_of(a))),
         )
         stored = (
             plain.get(rowid),
             quoted.get(rowid, []),
             removed.get(rowid, []),
             mentioned.get(rowid, []),
+            about.get(rowid, []),
         )
         if stored != expected:
             raise Damaged(f"article {a.id}'s plain columns do not match the article stored")

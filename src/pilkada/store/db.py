@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -128,11 +129,32 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
+        for tally, finish in _DEFERRED.pop(id(conn), {}).values():
+            finish(tally)
     except BaseException:
+        _DEFERRED.pop(id(conn), None)
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+# what the writes of an open transaction add up, written once before it commits: by
+# connection, then by name, the tally and what writes it
+_DEFERRED: dict[int, dict[str, tuple[Counter[str], Callable[[Counter[str]], None]]]] = {}
+
+
+def deferred(
+    conn: sqlite3.Connection, name: str, finish: Callable[[Counter[str]], None]
+) -> Counter[str]:
+    """The tally ``name`` of the transaction open on ``conn`` (``transaction``): the writes in
+    it add to it, and ``finish`` writes it once, just before the transaction commits (a batch
+    of articles shares most of its words: each is written once, not once an article); a
+    rollback drops it."""
+    kept = _DEFERRED.setdefault(id(conn), {})
+    if name not in kept:
+        kept[name] = (Counter(), finish)
+    return kept[name][0]
 
 
 @contextmanager

@@ -10,20 +10,25 @@ through every step.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from pilkada.models import Article
 from pilkada.store.db import Progress
 from pilkada.store.query import count_rows, pages
-from pilkada.store.records import _listed, fts_values, listed_sum, record, words_of
+from pilkada.store.records import _listed, fts_values, listed_sum, record, regions_of, words_of
 from pilkada.store.tables import (
     ARTICLE_TABLES,
     PREFIX,
+    QUOTES_SPEAKER_INDEX,
+    REGION_TABLES,
     STAMP_INDEX,
     TOKENIZE,
+    WORD_COUNTS,
     statements,
 )
-from pilkada.store.write import add_words, insert
+from pilkada.store.write import add_words, insert, write_counts
+from pilkada.text import written_words
 
 Migration = Callable[[sqlite3.Connection, Progress | None], None]
 
@@ -148,9 +153,10 @@ def _stamp_and_prefixes(conn: sqlite3.Connection, progress: Progress | None) -> 
 def _plain_tables(conn: sqlite3.Connection, progress: Progress | None) -> None:
     """Schema 6 -> 7: the articles, their quotes, removed lines and people as plain tables, and
     full-text tables over them (``tables.ARTICLE_TABLES``), filled from each stored Article, a
-    thousand at a time, as ``pilkada index`` writes a new one. Each article keeps its rowid
-    (which ``sources`` names), id, hash and stamp: one an older parser made is re-parsed by the
-    next ``pilkada index``, as before. The people are resolved by that ``pilkada index``.
+    thousand at a time, as ``pilkada index`` writes a new one (so with what schema 8 added).
+    Each article keeps its rowid (which ``sources`` names), id, hash and stamp: one an older
+    parser made is re-parsed by the next ``pilkada index``, as before. The people are resolved
+    by that ``pilkada index``.
 
     The old tables are renamed aside while the new ones fill, without rewriting what refers to
     them (``legacy_alter_table``: ``sources`` goes on naming ``articles``), then dropped."""
@@ -173,6 +179,30 @@ def _plain_tables(conn: sqlite3.Connection, progress: Progress | None) -> None:
     conn.execute("DROP TABLE articles_6")
 
 
+def _regions_and_word_counts(conn: sqlite3.Connection, progress: Progress | None) -> None:
+    """Schema 7 -> 8: the regions each article is about (``regions``), the words of all of them
+    counted (``word_counts``) and the quotes indexed by speaker, so that a summary of the index
+    is SQL. Filled from each stored Article, a thousand at a time. An index migrated from schema
+    6 has them already: that step writes its articles as ``pilkada index`` writes them today."""
+    known = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'regions'").fetchone()
+    if known is not None:
+        if progress is not None:
+            total = count_rows(conn)
+            progress(total, total)
+        return
+    for statement in (*statements(REGION_TABLES), WORD_COUNTS, QUOTES_SPEAKER_INDEX):
+        conn.execute(statement)
+    for page in _pages(conn, progress):
+        written: Counter[str] = Counter()
+        for rowid, article in page:
+            conn.executemany(
+                "INSERT INTO regions (article, n, region) VALUES (?, ?, ?)",
+                ((rowid, n, r) for n, r in enumerate(regions_of(article))),
+            )
+            written.update(written_words(article.title, article.paragraphs))
+        write_counts(conn, written)  # a page at a time: the words of a million are never held
+
+
 MIGRATIONS: list[Migration] = [
     _people_in_article_fts,
     _word_list,
@@ -180,4 +210,5 @@ MIGRATIONS: list[Migration] = [
     _listing_checksum,
     _stamp_and_prefixes,
     _plain_tables,
+    _regions_and_word_counts,
 ]

@@ -5,6 +5,7 @@ someone, looked up by the first letters of a name's words and by close spellings
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -25,15 +26,21 @@ _PEOPLE_MATCH = "article_fts WHERE article_fts MATCH ?"
 
 @dataclass(frozen=True)
 class Filters:
-    """The filters the index applies itself; ``--place`` is left to ``corpus.filtered``, since it
-    also reads the regions an article is about. ``official`` keeps articles naming a person
-    each of whose words starts a word of that person's name."""
+    """The filters the index applies itself. ``official`` keeps articles naming a person each
+    of whose words starts a word of that person's name (a MATCH: a net the tolerant test of
+    names is run on again, in Python). ``place`` keeps the articles whose dateline holds it or
+    that are about one of ``regions`` (the regions the place names, found in Python by the
+    source); without ``place`` it is left to ``corpus.filtered``. ``rowids`` keeps those
+    articles only (the articles found to pass a test made in Python)."""
 
     outlet: str | None = None
     since: date | None = None
     until: date | None = None
     official: str | None = None
     people_match: str | None = None  # a MATCH on the names, as it is (``naming_articles``)
+    place: str | None = None
+    regions: tuple[str, ...] = ()
+    rowids: tuple[int, ...] | None = None
 
     def where(self, alias: str = "a") -> tuple[str, list[object]]:
         """A SQL condition on ``articles`` (aliased ``alias``) and its parameters."""
@@ -55,6 +62,20 @@ class Filters:
                 args.append(match)
         if self.official is not None and self.people() is None:
             sql.append("0")  # a name with no words names no one
+        if self.place is not None:
+            # instr(x, '') is 1: an empty --place keeps every article, as on files
+            held = f"instr(coalesce({alias}.place_key, ''), ?) > 0"
+            args.append(fold(self.place))
+            if self.regions:
+                marks = ", ".join("?" * len(self.regions))
+                held += (
+                    f" OR {alias}.rowid IN (SELECT article FROM regions WHERE region IN ({marks}))"
+                )
+                args.extend(self.regions)
+            sql.append(f"({held})")
+        if self.rowids is not None:
+            sql.append(f"{alias}.rowid IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(self.rowids))
         return (" AND ".join(sql) or "1"), args
 
     def people(self) -> str | None:
@@ -179,8 +200,8 @@ def naming_articles(
     conn: sqlite3.Connection, name: str, *, filters: Filters = Filters()
 ) -> list[Article]:
     """The articles naming someone whose name has a word starting as each word of ``name``
-    does (``_name_net``), oldest first: the candidates for a tolerant test of the name."""
-    match = _name_net(conn, name, "people")
+    does (``name_net``), oldest first: the candidates for a tolerant test of the name."""
+    match = name_net(conn, name, "people")
     return articles(conn, replace(filters, people_match=match)) if match else []
 
 
@@ -188,9 +209,9 @@ def speaking_articles(
     conn: sqlite3.Connection, speaker: str, *, filters: Filters = Filters()
 ) -> Iterator[Article]:
     """The articles quoting someone whose name has a word starting as each word of ``speaker``
-    does (``_name_net``: "laura" and "lauri" fit Asmin Laura Hafid), oldest first, with all
+    does (``name_net``: "laura" and "lauri" fit Asmin Laura Hafid), oldest first, with all
     their quotes, read one at a time: the candidates for a tolerant test of the name."""
-    match = _name_net(conn, speaker, "speaker")
+    match = name_net(conn, speaker, "speaker")
     return _with_quotes(conn, match, filters, only_matching=False) if match else iter(())
 
 
@@ -204,7 +225,7 @@ def role_articles(
     return _with_quotes(conn, match, filters, only_matching=False) if match else iter(())
 
 
-def _name_net(conn: sqlite3.Connection, name: str, column: str) -> str | None:
+def name_net(conn: sqlite3.Connection, name: str, column: str) -> str | None:
     """A MATCH on ``column`` wider than the name, so that a misspelling gets in: each word of
     the name as the first letters of a word ("winarta hafid" -> win* AND haf*), or a word of
     someone's name as close to it as the tolerant match of names asks ("achmad" -> ach* OR

@@ -10,12 +10,16 @@ import json
 import re
 import sqlite3
 import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import filterfalse
 
 from pilkada.fts import stems_of, stems_of_words, tokens
 from pilkada.models import Article, Listing
-from pilkada.text import fold
+from pilkada.text import fold, written_words
 
 # the columns of ``articles`` no other value of a Record gives: source, title (None when the
 # text has none), title_confidence, published_confidence
@@ -45,6 +49,8 @@ class Record:
     quoted: list[Quoted] = field(default_factory=list)  # each quote's cue, confidence, paragraph
     removed: list[tuple[str, str]] = field(default_factory=list)  # line, reason
     mentions: list[Mention] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # the regions it is about (Article.places)
+    written: list[tuple[str, int]] = field(default_factory=list)  # word_counts (written_counts)
 
 
 def fts_values(
@@ -98,6 +104,19 @@ class Damaged(sqlite3.DatabaseError):
     sqlite_errorname = "SQLITE_CORRUPT"
 
 
+@contextmanager
+def keyed_reads() -> Iterator[None]:
+    """Queries that hand stored text to a function of pilkada's (``create_function``: a fold,
+    a word's key). Such a function takes any text; the one way the call fails is stored text
+    whose bytes are no UTF-8 any more (SQLite cannot hand it over), which is damage."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if str(exc) != "user-defined function raised exception":
+            raise
+        raise Damaged("a stored name or word is not text any more") from None
+
+
 def decode(data: bytes) -> Article:
     """The Article stored as ``data``; raises Damaged when the bytes are not what was written."""
     from pydantic import ValidationError
@@ -107,6 +126,14 @@ def decode(data: bytes) -> Article:
     except (zlib.error, TypeError, ValidationError) as exc:
         reason = str(exc).splitlines()[0]
         raise Damaged(f"an article's stored data cannot be read: {reason}") from None
+
+
+def day_of(value: str | None) -> date | None:
+    """The date a ``published`` column holds; raises Damaged when it holds no date."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        raise Damaged(f"a stored date {value!r} is not a date") from None
 
 
 def _listed(article: Article) -> tuple[str, str | None, str | None, int]:
@@ -160,7 +187,20 @@ def record(article: Article, key: str) -> Record:
         quoted=[(q.cue, q.confidence.value, q.paragraph) for q in article.quotes],
         removed=[(r.line, r.reason) for r in article.removed],
         mentions=mentions_of(article),
+        regions=regions_of(article),
+        written=written_counts(article.title, article.paragraphs),
     )
+
+
+def regions_of(article: Article) -> list[str]:
+    """The regions an article is about, each once, most mentioned first: its ``regions`` rows."""
+    return list(dict.fromkeys(article.places))
+
+
+def written_counts(title: str | None, paragraphs: Iterable[str]) -> list[tuple[str, int]]:
+    """How often each word of a title and body is written (``text.written_words``): what an
+    article adds to ``word_counts``, and takes away when it goes."""
+    return list(Counter(written_words(title, paragraphs)).items())
 
 
 def mentions_of(article: Article) -> list[Mention]:

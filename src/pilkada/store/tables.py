@@ -1,4 +1,4 @@
-"""The index's tables as this pilkada makes them (schema 7): plain tables that datasette,
+"""The index's tables as this pilkada makes them (schema 8): plain tables that datasette,
 sqlite-utils, ``sqlite3`` and pandas read as they are, and the full-text tables over them.
 
 - ``articles``: one row per distinct article. What a reader looks at: ``id``, ``source``,
@@ -18,6 +18,8 @@ sqlite-utils, ``sqlite3`` and pandas read as they are, and the full-text tables 
 - ``mentions`` (``article`` -> articles, ``person`` -> people): each person an article names,
   with the role as written, the honorific, the forms of the name (a JSON list) and how many of
   the article's quotes they said.
+- ``regions`` (``article`` -> articles): the regions each article is about (``Article.places``),
+  most mentioned first (``n``), indexed by region.
 - ``people``: one row per person across the index, resolved by the roster's rules
   (``pilkada.roster``): the fullest ``name``, the first ``role`` and ``region``, every role,
   place and form (JSON lists), ``first_seen``, ``last_seen``, and how many ``articles`` and
@@ -27,12 +29,15 @@ sqlite-utils, ``sqlite3`` and pandas read as they are, and the full-text tables 
   indexes. A filter by official is one more term of a MATCH (``people : "laura" *``).
 - ``files`` (path, content hash, article count), ``sources`` (path, line, article, url),
   ``words`` (the indexed words, for prefixes), ``meta`` (the stemmer).
+- ``word_counts``: every word of every article's title and body as written (``summary``'s cut
+  into words, stopwords and all), with how often the articles hold it; kept as articles are
+  written and deleted, so that a summary of the whole index reads this table, not the text.
 - The view ``quote_list``: each quote beside its article's id, date, outlet and title.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 STEMMER = "PySastrawi 1.2.1"
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
 # FTS5 prefix indexes for prefixes of 2 and 3 letters: a short prefix ("pe*") reads one entry of
@@ -50,6 +55,19 @@ LISTING_INDEX = (
 # the parser's stamp each article was parsed under (pilkada.stamp), indexed so that finding the
 # articles of another stamp reads this index, never the rows
 STAMP_INDEX = "CREATE INDEX articles_stamp ON articles (stamp)"
+# the quotes by speaker and role: a summary counts them from this index alone
+QUOTES_SPEAKER_INDEX = "CREATE INDEX quotes_speaker ON quotes (speaker, role)"
+# what schema 8 added: the regions of each article, and the word counts
+REGION_TABLES = """CREATE TABLE regions (
+    article INTEGER NOT NULL REFERENCES articles (rowid),
+    n INTEGER NOT NULL,
+    region TEXT NOT NULL,
+    PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+CREATE INDEX regions_region ON regions (region, article)"""
+WORD_COUNTS = (
+    "CREATE TABLE word_counts (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID"
+)
 # datasette finds the full-text table of a table by its content="table" (quoted so)
 ARTICLE_FTS = (
     "CREATE VIRTUAL TABLE article_fts USING fts5 (title, text, title_stems, text_stems, people,"
@@ -108,6 +126,7 @@ CREATE TABLE quotes (
     stems TEXT NOT NULL
 );
 CREATE INDEX quotes_article ON quotes (article);
+{QUOTES_SPEAKER_INDEX};
 CREATE TABLE removed (
     article INTEGER NOT NULL REFERENCES articles (rowid),
     n INTEGER NOT NULL,
@@ -141,6 +160,8 @@ CREATE TABLE mentions (
     PRIMARY KEY (article, n)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_person ON mentions (person);
+{REGION_TABLES};
+{WORD_COUNTS};
 {ARTICLE_FTS};
 {QUOTE_FTS};
 CREATE VIEW quote_list AS

@@ -7,10 +7,12 @@ under another parser's stamp.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 
+from pilkada.store.db import deferred
 from pilkada.store.people import mark_stale
-from pilkada.store.records import Record
+from pilkada.store.records import Record, written_counts
 from pilkada.store.tables import ARTICLE_COLUMNS
 
 
@@ -187,6 +189,11 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
             ((rowid, n, *mention) for n, mention in enumerate(rec.mentions)),
         )
         mark_stale(conn)
+    conn.executemany(
+        "INSERT INTO regions (article, n, region) VALUES (?, ?, ?)",
+        ((rowid, n, region) for n, region in enumerate(rec.regions)),
+    )
+    count_words(conn, rec.written)
     conn.execute(
         f"INSERT INTO article_fts (rowid, {_TEXT}) SELECT rowid, {_TEXT} FROM articles"
         " WHERE rowid = ?",
@@ -203,6 +210,28 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
 # the columns of the full-text tables, as in their content tables
 _TEXT = "title, text, title_stems, text_stems, people"
 _QUOTED = "speaker, role, text, stems"
+
+
+def count_words(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], sign: int = 1) -> None:
+    """Add the word counts to ``word_counts`` (``sign`` -1: take them away), in the transaction
+    open on ``conn``: added up there, and written once before it commits (``db.deferred``)."""
+    tally = deferred(conn, "word_counts", lambda t: write_counts(conn, t))
+    for word, n in counts:
+        tally[word] += sign * n
+
+
+def write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
+    """The words' changes of counts into ``word_counts``; a word counted no more goes."""
+    changed = [(word, n) for word, n in tally.items() if n]
+    conn.executemany(
+        "INSERT INTO word_counts (word, count) VALUES (?, ?)"
+        " ON CONFLICT (word) DO UPDATE SET count = count + excluded.count",
+        changed,
+    )
+    conn.executemany(
+        "DELETE FROM word_counts WHERE word = ? AND count <= 0",
+        ((word,) for word, n in changed if n < 0),
+    )
 
 
 def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
@@ -304,7 +333,10 @@ def _unindex_text(conn: sqlite3.Connection, rowid: int) -> None:
         f" SELECT 'delete', rowid, {_QUOTED} FROM quotes WHERE article = ?",
         (rowid,),
     )
-    for table in ("quotes", "removed"):
+    row = conn.execute("SELECT title, text FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+    if row is not None:
+        count_words(conn, written_counts(row[0], [row[1]]), -1)
+    for table in ("quotes", "removed", "regions"):
         conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
     if conn.execute("DELETE FROM mentions WHERE article = ?", (rowid,)).rowcount:
         mark_stale(conn)
