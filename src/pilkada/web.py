@@ -27,7 +27,7 @@ OWN_COLUMNS = {
 }
 
 # the tables a reader has no use for in a browser: bookkeeping of files and search words
-HIDDEN = ("meta", "files", "sources", "words")
+HIDDEN = ("meta", "files", "sources", "words", "word_counts")
 
 QUOTES_BY = """
 select q.speaker, q.role, q.text, a.published, a.outlet, a.listed_title as title, q.article
@@ -40,9 +40,7 @@ ABOUT_REGION = """
 select a.rowid as article, a.published, a.outlet, a.dateline, a.listed_title as title
 from articles a
 where a.dateline like '%' || :region || '%'
-   or a.rowid in (
-       select m.article from mentions m join people p on p.rowid = m.person
-       where p.region like '%' || :region || '%')
+   or a.rowid in (select r.article from regions r where r.region like '%' || :region || '%')
 order by a.published desc
 """
 
@@ -52,9 +50,7 @@ from articles a
 where a.published is not null
   and (:outlet = '' or a.outlet like '%' || :outlet || '%')
   and (:region = '' or a.dateline like '%' || :region || '%'
-       or a.rowid in (
-           select m.article from mentions m join people p on p.rowid = m.person
-           where p.region like '%' || :region || '%'))
+       or a.rowid in (select r.article from regions r where r.region like '%' || :region || '%'))
 group by month
 order by month
 """
@@ -95,6 +91,10 @@ def metadata(name: str) -> dict[str, Any]:
             "facets": ["role"],
             "description": "Each article a person is named in, with the role as written there.",
         },
+        "regions": {
+            "facets": ["region"],
+            "description": "Each region an article is about, by pilkada's region lexicon.",
+        },
         "removed": {
             "facets": ["reason"],
             "description": "The lines pilkada took out of each article, and why.",
@@ -116,7 +116,7 @@ def metadata(name: str) -> dict[str, Any]:
                     },
                     "about_region": {
                         "title": "Articles about a region",
-                        "description": "Articles datelined in a region or naming its people.",
+                        "description": "Articles datelined in a region or about it.",
                         "sql": ABOUT_REGION.strip(),
                     },
                     "coverage": {
