@@ -497,3 +497,30 @@ def test_a_tsv_cell_is_one_field_of_one_line(text: str) -> None:
 
 def test_a_tsv_cell_keeps_its_own_spaces() -> None:
     assert output.tsv_cell("Rp  5.000\t\tper  suara\r\nlagi\n") == "Rp  5.000 per  suara lagi"
+
+
+@given(
+    st.text(),
+    st.lists(st.text(), max_size=3),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(min_value=-(2**53), max_value=2**53),
+)
+def test_a_json_record_is_what_the_standard_library_would_write(
+    text: str, forms: list[str], score: float, count: int
+) -> None:
+    """The JSON array's records are written by pydantic's encoder: the same text as
+    json.dumps(model_dump(mode="json"), ensure_ascii=False, indent=2) for any text and number,
+    and the same values for any float (whose exponent pydantic writes without a sign or zero:
+    1e-8 for 1e-08)."""
+    from pilkada.models import Quote
+
+    official = Official(name=text, forms=forms, roles=[text], quotes=count)
+    quote = Quote(text=text, speaker=text or None, paragraph=count)
+    hit = Hit(article_id=text, title=text, score=score, snippet=text, highlights=[(0, count)])
+    for model in (official, quote, hit):
+        written = output._indented(model)
+        assert json.loads(written) == model.model_dump(mode="json")
+        assert list(json.loads(written)) == list(type(model).model_fields)  # the schema's order
+        if model is not hit:
+            standard = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2)
+            assert written == "\n".join("  " + line for line in standard.split("\n"))
