@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,3 +133,15 @@ def test_a_nickname_after_a_name_is_read_and_other_words_are_not() -> None:
     assert nickname_after(text, text.index(" yang")) == "Pak Haji"
     text = "Camat Balige Tigor Simanjuntak, atau Ketua Panwascam, hadir."
     assert nickname_after(text, text.index(",")) is None
+
+
+def test_a_copied_person_has_every_field_and_forms_of_their_own() -> None:
+    person = registry.Person(
+        "Asmin Laura Hafid", "Bupati Nunukan", "Hj", ["Laura"], False, ("Ara",)
+    )
+    assert person.keys  # the cached keys are copied too
+    copy = person.copy()
+    for f in dataclasses.fields(registry.Person):
+        assert getattr(copy, f.name) == getattr(person, f.name), f.name
+    copy.seen_as("Bupati Laura")
+    assert person.forms == ["Laura"]

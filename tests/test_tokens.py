@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pilkada.people import _anchored, _linked_person, _opener_pieces, _openers, parse_person_at
 from pilkada.regions import match_region, region_table, regions_in
 from pilkada.tokens import (
+    CAPITALISED,
     IS_CAP,
     IS_WORD,
     START,
@@ -212,3 +213,11 @@ def test_longest_entry_stops_where_no_entry_goes_on(text: str) -> None:
     for table in (titles(), honorifics(), region_table()):
         for i in range(len(tokens)):
             assert longest_entry(tokens, i, table) == _longest_trying_every_length(tokens, i, table)
+
+
+@given(st.text(alphabet="aBzZK(9)- .,/'’\n“é\tÉ_", max_size=40))
+@example("Bupati KPU-Kukar, dr.Widji ÉAnies")
+def test_capitalised_runs_are_those_after_no_letter(text: str) -> None:
+    # the look-behind written first, as the plain reading of "a capital after no letter"
+    plain = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*")
+    assert CAPITALISED.findall(text) == plain.findall(text)

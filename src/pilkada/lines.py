@@ -12,7 +12,7 @@ from operator import itemgetter
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
-from pilkada.prefilter import ASCII, Firsts, first_chars
+from pilkada.prefilter import ASCII, UNCASED, Firsts, first_chars, uncased
 from pilkada.tokens import fold, not_names
 
 _first = itemgetter(0)
@@ -84,16 +84,19 @@ def _chrome_patterns() -> list[tuple[str, str, Firsts]]:
 
 @cache
 def _chrome(first: str) -> tuple[re.Pattern[str], list[str]]:
-    """The chrome patterns a line opening with ``first`` (lower-cased; "" for a line opening
-    with a character other than ASCII) can match, as one alternation (one match per line); the
-    reason of each group. The patterns keep their order, so the first that matches wins as it
-    would among all of them."""
+    """The chrome patterns a line opening with ``first`` (lower-cased ASCII, or a character
+    beyond ASCII with no case such as the "“" of a quote; "" for any other) can match, as one
+    alternation (one match per line); the reason of each group. The patterns keep their order,
+    so the first that matches wins as it would among all of them."""
     patterns = _chrome_patterns()
     return _alternation(
         tuple(
             n
             for n, (_reason, _pattern, firsts) in enumerate(patterns)
-            if not first or firsts is None or first in firsts
+            if not first
+            or firsts is None
+            or first in firsts
+            or (first not in ASCII and UNCASED in firsts)
         )
     )
 
@@ -199,7 +202,8 @@ def chrome_reason(text: str) -> str | None:
     first = stripped[:1]
     # the alternations by first character pay for their making only over many lines
     many = next(_lines_tested) >= DISPATCH_AFTER
-    pattern, reasons = _chrome(first.lower() if many and first in ASCII else "")
+    key = (first.lower() if first in ASCII else first if uncased(first) else "") if many else ""
+    pattern, reasons = _chrome(key)
     m = pattern.match(stripped)
     if m is not None and m.lastgroup is not None:
         return reasons[int(m.lastgroup[1:])]

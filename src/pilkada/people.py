@@ -102,7 +102,7 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
     ):
         words = [tokens[i][TEXT]]
         i += 1
-    stops = _name_stops()
+    stops, plain = _name_stops(), not_names()
     while i < len(tokens) and len(words) < limit:
         t = tokens[i]
         key = fold(t[TEXT])
@@ -121,7 +121,7 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
             t[IS_WORD]
             and t[IS_CAP]
             and not is_degree(t[TEXT])
-            and key not in not_names()
+            and key not in plain
             and NOMINAL.fullmatch(key) is None
             and DIGIT.search(key) is None
         ):
@@ -163,9 +163,10 @@ def _degree_ahead(tokens: Sequence[Token], i: int) -> bool:
 def _role_tail(tokens: Sequence[Token], i: int) -> tuple[list[Token], int]:
     """The run of words after a title that may belong to the role or the name."""
     run: list[Token] = []
+    addresses = address_words()
     while i < len(tokens):
         t = tokens[i]
-        if fold(t[TEXT]) in address_words():
+        if fold(t[TEXT]) in addresses:
             break
         if t[TEXT].startswith("(") or (t[IS_WORD] and (t[IS_CAP] or fold(t[TEXT]) in REGION_KINDS)):
             run.append(t)
@@ -415,7 +416,10 @@ def parse_person_at(tokens: Sequence[Token], i: int) -> Mention | None:
     i += title_m[0]
     run, after = _role_tail(tokens, i)
     # an honorific or rank inside the run: role before it, name after it
+    honorific_firsts = honorifics().firsts
     for k in range(len(run)):
+        if fold(run[k][TEXT]) not in honorific_firsts:
+            continue  # no honorific opens here: the look-up below would find none
         hon = longest_entry(run, k, honorifics(), caps=run[k][TEXT] not in lower_honorifics())
         if hon is not None and k + hon[0] < len(run):
             honors = [hon[1]]

@@ -6,7 +6,10 @@ reads a pattern's syntax tree (the parser of Python's own ``re``) for the charac
 can begin with, so that a line is only tried against the patterns its first character allows.
 
 The answer is a superset, never a subset: where the tree is not understood, the answer is
-"any character" (None).
+"any character" (None). Beyond ASCII it names the characters that have no case, such as the
+curly quote a paragraph of speech opens with ("“"), by themselves: they match only themselves,
+case ignored or not; the classes (``\\d``, ``\\s``, ``\\w``) are known only by their ASCII
+members, so a pattern that opens with one may open with any such character (``UNCASED``).
 """
 
 from __future__ import annotations
@@ -27,11 +30,20 @@ ASCII = frozenset(chr(c) for c in range(128))
 _MAX_RANGE = 256  # a wider character range is taken as "any character"
 
 Firsts = frozenset[str] | None  # None: any character
+# In a pattern's first characters: some character beyond ASCII that has no case may come first.
+UNCASED = ""
+
+
+def uncased(char: str) -> bool:
+    """A character beyond ASCII with no case ("“", "–", "•"): what a pattern matches it by is the
+    character itself, case ignored or not."""
+    return char not in ASCII and char.lower() == char == char.upper()
 
 
 def first_chars(pattern: str, flags: int = 0) -> Firsts:
     """The ASCII characters, lower-cased, that a match of ``pattern`` at the start of a line can
-    begin with; None when it may begin with any, or when it can match the empty string.
+    begin with, and the uncased characters beyond ASCII (``uncased``; ``UNCASED`` for any of
+    them); None when it may begin with any, or when it can match the empty string.
 
     >>> sorted(first_chars(r"^(baca|lihat)\\s+juga", re.IGNORECASE))
     ['b', 'l']
@@ -50,7 +62,10 @@ def first_chars(pattern: str, flags: int = 0) -> Firsts:
 
 
 def _keys(char: str, ignore_case: bool) -> set[str]:
-    """The lower-cased ASCII characters a pattern's ``char`` matches."""
+    """The lower-cased ASCII characters a pattern's ``char`` matches, and ``char`` itself when it
+    is beyond ASCII with no case (or ``UNCASED``)."""
+    if char == UNCASED or uncased(char):
+        return {char}
     if not ignore_case:
         return {char.lower()} if char in ASCII else set()
     if char in ASCII:
@@ -116,7 +131,7 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
         elif op is sre.RANGE and av[1] - av[0] < _MAX_RANGE:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op is sre.CATEGORY and av in _categories():
-            out |= _ascii_in(_categories()[av])
+            out |= _ascii_in(_categories()[av]) | {UNCASED}
         else:
             return None  # negated sets, wide ranges
     return out
@@ -140,4 +155,4 @@ def _ascii_in(category: str) -> set[str]:
     return {c for c in ASCII if one.fullmatch(c)}
 
 
-__all__ = ["ASCII", "Firsts", "first_chars"]
+__all__ = ["ASCII", "UNCASED", "Firsts", "first_chars", "uncased"]

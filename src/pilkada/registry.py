@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, count, pairwise
 
@@ -59,6 +59,21 @@ class Person:
     nicknames: tuple[str, ...] = ()  # "Parulian Sitorus, atau Ucok sapaan akrabnya": "Ucok"
     _keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     _keyed: str = field(default="", repr=False, compare=False)
+
+    def copy(self) -> Person:
+        """A person of their own with the same fields and forms; faster than
+        ``dataclasses.replace``, which reads the fields anew on every call (a registry is copied
+        for every article)."""
+        return Person(
+            self.name,
+            self.role,
+            self.honorific,
+            list(self.forms),
+            self.official,
+            self.nicknames,
+            self._keys,
+            self._keyed,
+        )
 
     def seen_as(self, form: str) -> None:
         form = " ".join(form.split()).strip(" ,.;:")
@@ -242,7 +257,7 @@ class Registry:
     def copy(self) -> Registry:
         """A registry of its own with the same people and events."""
         return Registry(
-            people=[replace(p, forms=list(p.forms)) for p in self.people],
+            people=[p.copy() for p in self.people],
             events=list(self.events),
             paragraphs=self.paragraphs,
         )

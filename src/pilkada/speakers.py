@@ -153,7 +153,8 @@ def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
     if not name:
         return None
     words = name.split()
-    if any(fold(w) in not_names() or fold(w) in folded("stopwords") for w in words):
+    plain, stopwords = not_names(), folded("stopwords")
+    if any(fold(w) in plain or fold(w) in stopwords for w in words):
         return None  # "Menurut Haris", "Bagi Toto": a sentence's first word, not a name's
     if any(w.isupper() and len(w) > (1 if n == 0 else 3) for n, w in enumerate(words)):
         return None  # "PT Genecraft Labs", "BIY", "Data LPSE": an organisation or an acronym
@@ -166,7 +167,8 @@ def _plain_name(tokens: Sequence[Token], i: int) -> str | None:
 
 def _strip_connectives(tokens: Sequence[Token]) -> int:
     i = 0
-    while i < len(tokens) and tokens[i][IS_WORD] and fold(tokens[i][TEXT]) in folded("connectives"):
+    connectives = folded("connectives")
+    while i < len(tokens) and tokens[i][IS_WORD] and fold(tokens[i][TEXT]) in connectives:
         i += 1
     return i
 
@@ -194,7 +196,8 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
     key = fold(first[TEXT])
     if first[IS_WORD] and key in folded("pronouns"):
         return _Piece(PRONOUN, text)
-    if all(fold(t[TEXT]) in folded("stopwords") for t in tokens[i:]):
+    stopwords = folded("stopwords")
+    if all(fold(t[TEXT]) in stopwords for t in tokens[i:]):
         return _Piece("other", text)  # "Sementara itu", "Oleh karena itu"
     if key in lower_honorifics() and i + 1 < len(tokens) and tokens[i + 1][IS_CAP]:
         name = _plain_name(tokens, i + 1)  # "dokter Adam Prabata", "dr Ridwan"

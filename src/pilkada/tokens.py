@@ -149,7 +149,9 @@ def fold(text: str) -> str:
 # --- a cheap test before tokenizing ----------------------------------------------------------
 
 LETTERS = re.compile(r"[a-z]+")
-CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*")
+# a capital with no letter before it, and the letters after it; the capital comes first so that
+# a search skips to the next capital at once instead of testing the look-behind everywhere
+CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z]*")
 
 
 def first_pieces(words: Iterable[str]) -> frozenset[str] | None:
