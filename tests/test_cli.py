@@ -1016,3 +1016,26 @@ def test_json_printed_model_by_model_is_the_json_of_the_whole_list(
     output.records(iter(articles), "json")
     assert capsys.readouterr().out == whole
     assert json.loads(whole) == [a.model_dump(mode="json") for a in articles]
+
+
+def test_a_name_that_fits_many_speakers_names_eight_and_counts_the_rest(
+    run: Run, tmp_path: Path
+) -> None:
+    surnames = "Santoso Prasetyo Wijaya Hartono Gunawan Setiawan Kurniawan Nugroho Saputra Hidayat"
+    for k, surname in enumerate(surnames.split()):
+        (tmp_path / f"a{k}.txt").write_text(
+            f"Persiapan Pilkada Kota Bogor Berjalan Lancar {k}\n\n"
+            f"BOGOR - Ketua KPU Kota Bogor Budi {surname} mengatakan persiapan pilkada berjalan "
+            "lancar di semua kecamatan.\n\n"
+            f"“Kami siap melaksanakan pilkada dengan jujur dan adil,” kata Budi {surname}, "
+            "Senin (4/11/2024).\n",
+            encoding="utf-8",
+        )
+    result = run("--corpus", str(tmp_path), "quotes", "--by", "budi", "--json")
+    assert len(json.loads(result.stdout)) == 10
+    [note] = result.stderr.splitlines()
+    assert note.startswith("Note: 'budi' fits 10 speakers (Budi Gunawan, Budi Hartono,")
+    assert note.count("Budi ") == 8 and "and 2 more); showing all." in note
+    shown = run("--corpus", str(tmp_path), "show", "budi")
+    assert shown.exit_code == 2
+    assert shown.stderr.count("Budi ") == 8 and "and 2 more); give more" in shown.stderr

@@ -9,6 +9,8 @@ import click
 from pilkada.cli import cli, reading_options
 from pilkada.cli.options import TEXT, Registered, json_option, output_options
 
+NAMED = 8  # people a note or an error names of those a name fits; the rest are counted
+
 if TYPE_CHECKING:
     from pilkada.output import Format
     from pilkada.sources import Filters, Source
@@ -81,7 +83,9 @@ def show(ident: str, source: Source, as_json: bool) -> None:
         render.person(people.detail(people.found[0]), as_json=as_json)
         return
     if len(people.found) > 1:
-        names = "; ".join(p.name for p in people.found)
+        names = "; ".join(p.name for p in people.found[:NAMED])
+        if len(people.found) > NAMED:
+            names += f" and {len(people.found) - NAMED:,} more"
         raise click.BadParameter(
             f"'{ident}' fits {len(people.found)} people ({names}); give more of the name",
             param_hint="'ID'",
@@ -187,8 +191,11 @@ def quotes(
     if speaker is not None:
         speakers = sorted({h.quote.speaker for h in found if h.quote.speaker})
         if len(speakers) > 1 and len(speaker.split()) == 1:
+            shown = ", ".join(speakers[:NAMED])
+            if len(speakers) > NAMED:
+                shown += f" and {len(speakers) - NAMED:,} more"
             click.echo(
-                f"Note: '{speaker}' fits {len(speakers)} speakers ({', '.join(speakers)}); "
+                f"Note: '{speaker}' fits {len(speakers)} speakers ({shown}); "
                 "showing all. Give more of the name to choose one.",
                 err=True,
             )
