@@ -295,11 +295,22 @@ def resolve(seen: Iterable[Sighting], joined: MutableSequence[int] | None = None
     """One record per real person among the sightings, in the order first seen, as
     ``build_roster`` makes them; ``joined``, if given, is told the record each sighting joined
     (its index in the list returned), in order. Sightings of one article come together."""
+    return list(resolve_each(seen, joined))
+
+
+def resolve_each(
+    seen: Iterable[Sighting], joined: MutableSequence[int] | None = None
+) -> Iterator[Official]:
+    """``resolve``'s people one at a time: every sighting is read (and ``joined`` complete)
+    before the first is given, and each record is dropped as its person is made, so that
+    the people and the records are never all held at once."""
     with _collector_paused():
         records = _records(seen, joined)
-        people = [r.official() for r in records]
     forget_names()
-    return people
+    records.reverse()  # popped from the end: first seen first
+    with _collector_paused():
+        while records:
+            yield records.pop().official()
 
 
 def forget_names() -> None:

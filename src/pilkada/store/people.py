@@ -52,19 +52,20 @@ def resolve_people(conn: sqlite3.Connection) -> int:
     joined = array("l")  # the person of each mention, by index in the roster
     articles, ns = array("q"), array("l")  # and its key (article, n): 16 bytes a mention
     with transaction(conn):
-        people = roster.resolve(_sightings(conn, articles, ns), joined)
+        people = roster.resolve_each(_sightings(conn, articles, ns), joined)
         conn.execute("DELETE FROM people")
-        conn.executemany(
+        conn.executemany(  # one person at a time: never all of them held
             "INSERT INTO people (rowid, name, honorific, role, region, first_seen, last_seen,"
             " articles, quotes, roles, places, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_row(k + 1, o) for k, o in enumerate(people)),
+            (_row(k, o) for k, o in enumerate(people, 1)),
         )
+        (count,) = conn.execute("SELECT count(*) FROM people").fetchone()
         conn.executemany(
             "UPDATE mentions SET person = ? WHERE article = ? AND n = ?",
             ((at + 1, article, n) for at, article, n in zip(joined, articles, ns, strict=True)),
         )
         conn.execute("DELETE FROM meta WHERE key = ?", _STALE[:1])
-    return len(people)
+    return int(count)
 
 
 def _sightings(
