@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pilkada import lexicon
 from pilkada.layout import Layout, classify
@@ -18,6 +20,7 @@ from pilkada.lines import (
     credit_of,
     is_caption,
     line_verdict,
+    word_counts,
     words,
 )
 
@@ -705,3 +708,16 @@ def test_a_label_above_its_name_still_names_the_line_below() -> None:
     credits = [c for ln in layout.lines for c in ln.credits]
     assert ("author", "Dimas Wicaksono") in credits
     assert ("editor", "Ratih Kumalasari") in credits
+
+
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.lists(st.sampled_from("aZqB '’‘-–—“”…é1.,?/\n\tÉ\ud800x"), max_size=40).map("".join),
+    )
+)
+@settings(max_examples=500)
+@example("Jum’at -x x- '’a a1b Rp13 É-a é’b ‘ab’ --")
+def test_word_counts_count_the_words_of_words(text: str) -> None:
+    found = words(text)
+    assert word_counts(text) == (len(found), sum(w[0].islower() for w in found))
