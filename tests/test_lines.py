@@ -16,6 +16,7 @@ from pilkada.lines import (
     CHROME,
     TITLE,
     Credits,
+    _photo_credits,
     chrome_reason,
     credit_of,
     is_caption,
@@ -721,3 +722,22 @@ def test_a_label_above_its_name_still_names_the_line_below() -> None:
 def test_word_counts_count_the_words_of_words(text: str) -> None:
     found = words(text)
     assert word_counts(text) == (len(found), sum(w[0].islower() for w in found))
+
+
+CREDIT_PIECES = st.sampled_from(
+    ["Foto", "FOTO", "Photo", "Sumber foto", "Dok", "DOK", "umentasi", "©", "2024", "(", ")", "/",
+     ":", ".", " ", "  ", "Ist", "Istimewa", "ilustrasi", "dok. pribadi", "Antara", "ANTARA",
+     "Humas", "Liputan6.com", "b", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(CREDIT_PIECES, max_size=14).map("".join))
+@settings(max_examples=500)
+@example("Warga antre. Foto: Hermawan Susilo/detikJateng")
+@example("Petugas menghitung suara (Liputan6.com/Fajar Abrori)")
+def test_each_kind_of_credit_ending_is_searched_as_one(text: str) -> None:
+    markers, credits, _ = _photo_credits()
+    kinds = lexicon.patterns("photo_credits")
+    for joined, kind in ((markers, "marker"), (credits, "credit")):
+        alone = [re.compile(p) for k, p in kinds if k == kind]
+        assert bool(joined.search(text)) == any(p.search(text) for p in alone)

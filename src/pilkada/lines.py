@@ -294,11 +294,11 @@ def is_caption(text: str) -> bool:
     if word_count(text) > CAPTION_MAX_WORDS:
         return False
     markers, credits, brackets = _photo_credits()
-    if any(p.search(text) for p in markers):
+    if markers.search(text):
         return True
     if not text.rstrip().endswith(")"):
         return False  # "credit" and "bracket" endings are brackets that close the line
-    if any(p.search(text) for p in credits):
+    if credits.search(text):
         return True
     for p in brackets:
         b = p.search(text)
@@ -308,14 +308,24 @@ def is_caption(text: str) -> bool:
 
 
 @cache
-def _photo_credits() -> tuple[list[re.Pattern[str]], ...]:
-    """The "marker", "credit" and "bracket" endings; a "bracket" needs a test of what stands
-    before it. Each is searched on its own: in one alternation the search could not skip to the
-    words the patterns open with."""
-    kinds: dict[str, list[re.Pattern[str]]] = {"marker": [], "credit": [], "bracket": []}
+def _photo_credits() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+    """The "marker" and the "credit" endings, each kind as one alternation (a line is a caption
+    when any of them ends it, and one search tells), and the "bracket" endings, each on its own,
+    as each needs a test of what stands before it. The patterns open with fixed characters ("F"
+    of "Foto", "/", "."), so that the search of an alternation still skips to them."""
+    kinds: dict[str, list[str]] = {"marker": [], "credit": [], "bracket": []}
     for kind, pattern in lexicon.patterns("photo_credits"):
-        kinds[kind].append(re.compile(pattern))
-    return kinds["marker"], kinds["credit"], kinds["bracket"]
+        kinds[kind].append(pattern)
+    return (
+        _any_of(kinds["marker"]),
+        _any_of(kinds["credit"]),
+        [re.compile(p) for p in kinds["bracket"]],
+    )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache
