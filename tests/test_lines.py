@@ -13,6 +13,8 @@ from pilkada import lexicon
 from pilkada.layout import Layout, classify
 from pilkada.lines import (
     BODY,
+    BYLINE,
+    BYLINE_OPENINGS,
     CHROME,
     TITLE,
     Credits,
@@ -741,3 +743,9 @@ def test_each_kind_of_credit_ending_is_searched_as_one(text: str) -> None:
     for joined, kind in ((markers, "marker"), (credits, "credit")):
         alone = [re.compile(p) for k, p in kinds if k == kind]
         assert bool(joined.search(text)) == any(p.search(text) for p in alone)
+
+
+@pytest.mark.parametrize("line", ["Oleh Bayu - 26/11/2024", "BY Admin | 1 jam lalu", "by Ana on 5"])
+def test_a_byline_opens_with_one_of_its_openings(line: str) -> None:
+    assert BYLINE.match(line) is not None
+    assert line[:2].lower() in BYLINE_OPENINGS

@@ -31,6 +31,7 @@ BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,}|\s(?:pada|on)\s)\s*(?P<rest>.*\d.*)$",
     re.IGNORECASE,
 )
+BYLINE_OPENINGS = frozenset({"by", "ol"})  # what BYLINE's words open with
 POSTED_BY = re.compile(  # "Posted on November 26, 2024 by admin"
     r"^(?:posted|published|diposting|diterbitkan)\s+(?:on\s+|pada\s+)?(?P<rest>.*\d.*?)\s+"
     r"(?:by|oleh)\s+(?P<who>\S.{0,40})$",
@@ -382,8 +383,9 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
         if credits[0][0] == "photographer" and word_count(credits[0][1]) > 4:
             return "photo caption", (), True
         return "credit line", tuple(credits), True
-    byline = BYLINE.match(text) or (
-        POSTED_BY.match(text) if text[:2].lower() in POSTED_OPENINGS else None
+    opening = text[:2].lower()
+    byline = (BYLINE.match(text) if opening in BYLINE_OPENINGS else None) or (
+        POSTED_BY.match(text) if opening in POSTED_OPENINGS else None
     )
     if byline and find_dates(byline.group("rest")):
         return "byline", _writer(byline.group("who")), True
