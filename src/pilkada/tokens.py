@@ -59,18 +59,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if "-" in words and _joins(parts):
         return _tokenize_joining(text)
     # the same tokens as _tokenize_joining gives, built in C rather than by a loop: the pieces'
-    # running lengths are where each token starts and ends
-    bounds = list(accumulate(map(len, parts)))
+    # running lengths are where each token starts and ends, in turn, so one iterator read twice
+    # for each token gives both (the text's length, last, is left unread)
+    bounds = accumulate(map(len, parts))
     heads = list(map(_first, words))
     return tuple(
-        zip(
-            words,
-            bounds[0:-1:2],
-            bounds[1::2],
-            map(str.isalpha, heads),
-            map(str.isupper, heads),
-            strict=True,
-        )
+        zip(words, bounds, bounds, map(str.isalpha, heads), map(str.isupper, heads))  # noqa: B905
     )
 
 
