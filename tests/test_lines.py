@@ -6,18 +6,24 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pilkada import lexicon
 from pilkada.layout import Layout, classify
 from pilkada.lines import (
     BODY,
+    BYLINE,
+    BYLINE_OPENINGS,
     CHROME,
     TITLE,
     Credits,
+    _photo_credits,
     chrome_reason,
     credit_of,
     is_caption,
     line_verdict,
+    word_counts,
     words,
 )
 
@@ -705,3 +711,41 @@ def test_a_label_above_its_name_still_names_the_line_below() -> None:
     credits = [c for ln in layout.lines for c in ln.credits]
     assert ("author", "Dimas Wicaksono") in credits
     assert ("editor", "Ratih Kumalasari") in credits
+
+
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.lists(st.sampled_from("aZqB '’‘-–—“”…é1.,?/\n\tÉ\ud800x"), max_size=40).map("".join),
+    )
+)
+@settings(max_examples=500)
+@example("Jum’at -x x- '’a a1b Rp13 É-a é’b ‘ab’ --")
+def test_word_counts_count_the_words_of_words(text: str) -> None:
+    found = words(text)
+    assert word_counts(text) == (len(found), sum(w[0].islower() for w in found))
+
+
+CREDIT_PIECES = st.sampled_from(
+    ["Foto", "FOTO", "Photo", "Sumber foto", "Dok", "DOK", "umentasi", "©", "2024", "(", ")", "/",
+     ":", ".", " ", "  ", "Ist", "Istimewa", "ilustrasi", "dok. pribadi", "Antara", "ANTARA",
+     "Humas", "Liputan6.com", "b", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(CREDIT_PIECES, max_size=14).map("".join))
+@settings(max_examples=500)
+@example("Warga antre. Foto: Hermawan Susilo/detikJateng")
+@example("Petugas menghitung suara (Liputan6.com/Fajar Abrori)")
+def test_each_kind_of_credit_ending_is_searched_as_one(text: str) -> None:
+    markers, credits, _ = _photo_credits()
+    kinds = lexicon.patterns("photo_credits")
+    for joined, kind in ((markers, "marker"), (credits, "credit")):
+        alone = [re.compile(p) for k, p in kinds if k == kind]
+        assert bool(joined.search(text)) == any(p.search(text) for p in alone)
+
+
+@pytest.mark.parametrize("line", ["Oleh Bayu - 26/11/2024", "BY Admin | 1 jam lalu", "by Ana on 5"])
+def test_a_byline_opens_with_one_of_its_openings(line: str) -> None:
+    assert BYLINE.match(line) is not None
+    assert line[:2].lower() in BYLINE_OPENINGS

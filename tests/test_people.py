@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilkada import lexicon
-from pilkada.people import Mention, find_people, split_name
+from pilkada.people import DIGIT, NOMINAL, Mention, find_people, split_name
 from pilkada.regions import regions
 from pilkada.registry import Registry, add_mentions, build_registry
 from pilkada.tokens import fold
@@ -613,3 +613,13 @@ def test_words_of_an_office_and_titles_as_regional_outlets_write_them(
     text: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert people(text) == expected
+
+
+@given(st.text(alphabet="pengkyanm19٣é'-", max_size=14))
+@settings(max_examples=500)
+def test_name_words_are_ruled_out_by_what_their_patterns_need(word: str) -> None:
+    # name_run tries NOMINAL only on a word ending in "an", DIGIT only on one not all letters
+    if word[-2:] != "an":
+        assert NOMINAL.fullmatch(word) is None
+    if word.isalpha():
+        assert DIGIT.search(word) is None

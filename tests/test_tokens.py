@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pilkada.people import _anchored, _linked_person, _opener_pieces, _openers, parse_person_at
 from pilkada.regions import match_region, region_table, regions_in
 from pilkada.tokens import (
+    _SPLIT,
     CAPITALISED,
     IS_CAP,
     IS_WORD,
@@ -67,6 +68,15 @@ def test_possessive_repeats_cut_the_same_tokens(text: str) -> None:
     assert [m.span() for m in TOKEN.finditer(text)] == [
         m.span() for m in PLAIN_TOKEN.finditer(text)
     ]
+
+
+@given(st.one_of(TEXTS, st.lists(st.sampled_from("aZ9'’-./,( )\n٣É“"), max_size=40).map("".join)))
+@settings(max_examples=400)
+@example("(Kab) (x (ab)) ( ) 10-10 ٣٣ É-x a(b)")
+def test_the_split_pattern_cuts_the_tokens_of_token(text: str) -> None:
+    pieces = _SPLIT.split(text)
+    assert pieces[1::2] == TOKEN.findall(text)
+    assert all(not gap.strip() for gap in pieces[::2])
 
 
 def test_a_name_word_opened_by_a_particle_is_one_token() -> None:

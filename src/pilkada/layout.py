@@ -33,7 +33,7 @@ from pilkada.lines import (
     is_prose,
     line_verdict,
     not_a_name,
-    words,
+    word_count,
 )
 
 
@@ -135,11 +135,11 @@ def classify(raw_lines: list[str]) -> Layout:
     header = [ln for ln in lines[:lede] if ln.kind == BODY]
     # a headline the page repeats (in a list of the most read, say) is one when it is fuller
     # than every other line: "Terbit di Sibolga Sejak 1998" under the logo is none
-    fullest = max((len(words(ln.text)) for ln in header), default=3)
+    fullest = max((word_count(ln.text) for ln in header), default=3)
     header = [
         ln
         for ln in lines[:lede]
-        if ln.kind == BODY or (ln.reason == "repeated line" and len(words(ln.text)) > fullest)
+        if ln.kind == BODY or (ln.reason == "repeated line" and word_count(ln.text) > fullest)
     ]
     layout.header = lines[:lede]
     title, layout.title_candidates = _pick_title(header)
@@ -167,7 +167,7 @@ def classify(raw_lines: list[str]) -> Layout:
         elif DOMAIN.match(ln.text) or is_outlet_name(ln.text):
             _mark(ln, CHROME, "site name")
         else:
-            _mark(ln, CHROME, "menu" if len(words(ln.text)) <= 4 else "header")
+            _mark(ln, CHROME, "menu" if word_count(ln.text) <= 4 else "header")
     layout.title = title.index if title else None
 
     # 4. after the lede: related-link blocks, and the footer after the last line of prose
@@ -247,7 +247,7 @@ def _captions_above_credits(lines: list[Line]) -> None:
                 k == (first := _first_prose(lines, 0) if first == -1 else first)
                 or LEDE_WITH_SOURCE.match(after.text)
             )
-            and len(words(above.text)) <= CAPTION_MAX_WORDS
+            and word_count(above.text) <= CAPTION_MAX_WORDS
             and not QUOTE_MARK.search(above.text)
         ):
             _mark(above, CHROME, "photo caption")
@@ -280,7 +280,7 @@ def _after_the_post(body: list[Line]) -> None:
             k
             for k, ln in enumerate(body)
             if ln.reason == "post navigation"
-            or (ln.reason == "comment form" and len(words(ln.text)) >= 2)
+            or (ln.reason == "comment form" and word_count(ln.text) >= 2)
         ),
         None,
     )
@@ -352,7 +352,7 @@ def _mark_masthead(header: list[Line]) -> None:
     menu's short lines and then the headline follow it. A short name above it, before the
     menu's home link, is the site's. A category's name right over the headline is none."""
     low, high = TAGLINE_WORDS
-    at = next((k for k, ln in enumerate(header) if len(words(ln.text)) >= low), None)
+    at = next((k for k, ln in enumerate(header) if word_count(ln.text) >= low), None)
     if at is None or at == 0:
         return
     name, tagline = header[at - 1], header[at]
@@ -360,13 +360,13 @@ def _mark_masthead(header: list[Line]) -> None:
     if (
         (name.kind == BODY or name.reason == "repeated line")  # "ATJEHKINI.ID", again below
         and tagline.kind == BODY
-        and 1 <= len(words(name.text)) <= MASTHEAD_WORDS
-        and len(words(tagline.text)) <= high
+        and 1 <= word_count(name.text) <= MASTHEAD_WORDS
+        and word_count(tagline.text) <= high
         and not any(c.isdigit() for c in name.text + tagline.text)
         and name.text[-1:] not in SENTENCE_ENDS
         and tagline.text[-1:] not in SENTENCE_ENDS
         and not QUOTE_MARK.search(tagline.text)
-        and sum(1 for ln in later if len(words(ln.text)) < low) >= 2  # the menu
+        and sum(1 for ln in later if word_count(ln.text) < low) >= 2  # the menu
         and any(
             (ln.kind == BODY or ln.reason == "repeated line") and is_headline_like(ln.text)
             for ln in later
@@ -422,19 +422,19 @@ def _after_deck(lines: list[Line], k: int) -> int | None:
 
 def _is_label(text: str) -> bool:
     """A section's label: one or two words, no sentence."""
-    return 1 <= len(words(text)) <= 2 and not SENTENCE_END.search(text)
+    return 1 <= word_count(text) <= 2 and not SENTENCE_END.search(text)
 
 
 def _is_tag(text: str) -> bool:
     """A tag of a tag list, or a tag cloud on one line: a few words, no sentence."""
-    return len(words(text)) <= 12 and not SENTENCE_END.search(text) and not QUOTE_MARK.search(text)
+    return word_count(text) <= 12 and not SENTENCE_END.search(text) and not QUOTE_MARK.search(text)
 
 
 def is_headline_like(text: str) -> bool:
     """A line written as a headline: capitalised, 3–20 words, no sentence's end."""
     if not text[:1].isupper() or text[-1:] in SENTENCE_ENDS or len(text) > HEADLINE_MAX:
         return False  # the cheap tests first: most lines of an article end a sentence
-    return 3 <= len(words(text)) <= 20 and not QUOTE_MARK.search(text)
+    return 3 <= word_count(text) <= 20 and not QUOTE_MARK.search(text)
 
 
 TEASER_MAX = 300  # characters: 35 words are far fewer
@@ -448,7 +448,7 @@ def is_teaser(text: str) -> bool:
     if text[-1:] not in ".!?" or len(text) > TEASER_MAX:
         return False
     return (
-        5 <= len(words(text)) <= 35
+        5 <= word_count(text) <= 35
         and INNER_STOP.search(text) is None
         and not QUOTE_MARK.search(text)
     )
@@ -553,7 +553,7 @@ def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
     candidates = [
         ln
         for ln in header
-        if len(words(ln.text)) >= 3 and not DOMAIN.match(ln.text) and not ln.text.endswith(":")
+        if word_count(ln.text) >= 3 and not DOMAIN.match(ln.text) and not ln.text.endswith(":")
     ]
     texts = {ln.text for ln in candidates}
     # a browser title "Headline - Suara.com" gives way to the bare "Headline" on the same page
@@ -562,5 +562,5 @@ def _pick_title(header: list[Line]) -> tuple[Line | None, int]:
     ]
     if not candidates:
         return None, 0
-    best = max(candidates, key=lambda ln: (len(words(ln.text)), -ln.index))
+    best = max(candidates, key=lambda ln: (word_count(ln.text), -ln.index))
     return best, len(candidates)

@@ -8,14 +8,11 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from itertools import count, pairwise
-from operator import itemgetter
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
 from pilkada.prefilter import ASCII, UNCASED, Firsts, first_chars, uncased
 from pilkada.tokens import fold, not_names
-
-_first = itemgetter(0)
 
 CAPTION_MAX_WORDS = 45  # a photo caption is a sentence or two, never a long paragraph
 DATE_LINE_MAX = 80  # "Jumat, 31 Maret 2023 - 07:43:56 WIB" and the like are far shorter
@@ -34,6 +31,7 @@ BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,}|\s(?:pada|on)\s)\s*(?P<rest>.*\d.*)$",
     re.IGNORECASE,
 )
+BYLINE_OPENINGS = frozenset({"by", "ol"})  # what BYLINE's words open with
 POSTED_BY = re.compile(  # "Posted on November 26, 2024 by admin"
     r"^(?:posted|published|diposting|diterbitkan)\s+(?:on\s+|pada\s+)?(?P<rest>.*\d.*?)\s+"
     r"(?:by|oleh)\s+(?P<who>\S.{0,40})$",
@@ -141,25 +139,49 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text))
 
 
+# WORD's words without cutting them out: each ASCII letter written as its case ("a" or "A"),
+# every other byte a space, and the apostrophes and the hyphen that WORD takes inside a word
+# dropped (with "’", the one character beyond ASCII it takes, and every other such character
+# encoded as "?", a space): a word is then a run of letters, and opens after a space
+_WORD_SHAPE = (
+    bytes(
+        ord("a") if chr(b).islower() else ord("A") if chr(b).isupper() else ord(" ")
+        for b in range(128)
+    )
+    + b" " * 128
+)
+_INSIDE_WORDS = b"'-"
+
+
+@lru_cache(maxsize=4096)
+def word_counts(text: str) -> tuple[int, int]:
+    """How many words ``words`` finds in ``text``, and how many of them open in lower case;
+    counted in C, without a string for each word."""
+    shape = text.replace("’", "").encode("ascii", "replace")
+    shape = shape.translate(_WORD_SHAPE, _INSIDE_WORDS)
+    lower = shape.count(b" a") + shape.startswith(b"a")
+    return lower + shape.count(b" A") + shape.startswith(b"A"), lower
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))``."""
+    return word_counts(text)[0]
+
+
 def lower_ratio(text: str) -> float:
-    return _lower_share(words(text))
-
-
-def _lower_share(ws: tuple[str, ...]) -> float:
-    if not ws:
-        return 0.0
-    return sum(map(str.islower, map(_first, ws))) / len(ws)
+    n, lower = word_counts(text)
+    return lower / n if n else 0.0
 
 
 @lru_cache(maxsize=4096)
 def is_prose(text: str) -> bool:
     """A line of running text: enough words, mostly lower-case, as sentences are in Indonesian."""
-    ws = words(text)
-    ratio = _lower_share(ws)
-    if (len(ws) >= 8 and ratio >= 0.34) or len(ws) >= 25:
+    n, lower = word_counts(text)
+    ratio = lower / n if n else 0.0
+    if (n >= 8 and ratio >= 0.34) or n >= 25:
         return True
     ends = bool(SENTENCE_END.search(text))
-    return ends and ((len(ws) >= 5 and ratio >= 0.3) or len(ws) >= 15)
+    return ends and ((n >= 5 and ratio >= 0.3) or n >= 15)
 
 
 def is_date_line(text: str) -> bool:
@@ -270,14 +292,14 @@ def is_caption(text: str) -> bool:
     m = PHOTOGRAPHER_AT_END.search(text) if text.endswith(")") else None
     if m is not None and not SENTENCE_END.search(text[: m.start()]):
         return True
-    if len(words(text)) > CAPTION_MAX_WORDS:
+    if word_count(text) > CAPTION_MAX_WORDS:
         return False
     markers, credits, brackets = _photo_credits()
-    if any(p.search(text) for p in markers):
+    if markers.search(text):
         return True
     if not text.rstrip().endswith(")"):
         return False  # "credit" and "bracket" endings are brackets that close the line
-    if any(p.search(text) for p in credits):
+    if credits.search(text):
         return True
     for p in brackets:
         b = p.search(text)
@@ -287,14 +309,24 @@ def is_caption(text: str) -> bool:
 
 
 @cache
-def _photo_credits() -> tuple[list[re.Pattern[str]], ...]:
-    """The "marker", "credit" and "bracket" endings; a "bracket" needs a test of what stands
-    before it. Each is searched on its own: in one alternation the search could not skip to the
-    words the patterns open with."""
-    kinds: dict[str, list[re.Pattern[str]]] = {"marker": [], "credit": [], "bracket": []}
+def _photo_credits() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+    """The "marker" and the "credit" endings, each kind as one alternation (a line is a caption
+    when any of them ends it, and one search tells), and the "bracket" endings, each on its own,
+    as each needs a test of what stands before it. The patterns open with fixed characters ("F"
+    of "Foto", "/", "."), so that the search of an alternation still skips to them."""
+    kinds: dict[str, list[str]] = {"marker": [], "credit": [], "bracket": []}
     for kind, pattern in lexicon.patterns("photo_credits"):
-        kinds[kind].append(re.compile(pattern))
-    return kinds["marker"], kinds["credit"], kinds["bracket"]
+        kinds[kind].append(pattern)
+    return (
+        _any_of(kinds["marker"]),
+        _any_of(kinds["credit"]),
+        [re.compile(p) for p in kinds["bracket"]],
+    )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache
@@ -329,7 +361,7 @@ def is_name_line(text: str) -> bool:
         ws = p.split()
         if not 1 <= len(ws) <= 4 or not all(NAME_WORD.fullmatch(w) for w in ws):
             return False
-    return len(words(text)) >= 2
+    return word_count(text) >= 2
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -348,11 +380,12 @@ def line_verdict(text: str) -> tuple[str, Credits, bool]:
     credits = credit_of(text)
     label = bool(credits) and all(v.lower() in generic_credits() for _, v in credits)
     if credits and not label:
-        if credits[0][0] == "photographer" and len(words(credits[0][1])) > 4:
+        if credits[0][0] == "photographer" and word_count(credits[0][1]) > 4:
             return "photo caption", (), True
         return "credit line", tuple(credits), True
-    byline = BYLINE.match(text) or (
-        POSTED_BY.match(text) if text[:2].lower() in POSTED_OPENINGS else None
+    opening = text[:2].lower()
+    byline = (BYLINE.match(text) if opening in BYLINE_OPENINGS else None) or (
+        POSTED_BY.match(text) if opening in POSTED_OPENINGS else None
     )
     if byline and find_dates(byline.group("rest")):
         return "byline", _writer(byline.group("who")), True

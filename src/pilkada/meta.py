@@ -19,7 +19,7 @@ from pilkada.lines import (
     generic_credits,
     holds_outlet_word,
     is_outlet_name,
-    words,
+    word_count,
 )
 from pilkada.models import Certainty, Confidence
 from pilkada.regions import is_place_name
@@ -92,7 +92,7 @@ def split_dateline(lede: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     head = m.group("head").strip()
-    if len(words(head)) > 6:
+    if word_count(head) > 6:
         return None, None
     paren = re.match(r"^(?P<place>.*?)\s*\((?P<outlet>[^()]+)\)$", head)
     if paren:

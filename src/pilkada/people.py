@@ -122,8 +122,8 @@ def name_run(tokens: Sequence[Token], i: int, limit: int = 5, *, titled: bool = 
             and t[IS_CAP]
             and not is_degree(t[TEXT])
             and key not in plain
-            and NOMINAL.fullmatch(key) is None
-            and DIGIT.search(key) is None
+            and not (key[-2:] == "an" and NOMINAL.fullmatch(key))  # NOMINAL's words end so
+            and (key.isalpha() or DIGIT.search(key) is None)  # no letter is a digit
         ):
             words.append(t[TEXT])
             i += 1

@@ -36,8 +36,14 @@ IS_WORD: Final = 3  # starts with a letter
 IS_CAP: Final = 4  # starts with a capital letter
 
 
-# split() keeps what the group matched: [gap, token, gap, token, …, gap], all in C
-_SPLIT = re.compile(f"({TOKEN.pattern})")
+# split() keeps what the group matched: [gap, token, gap, token, …, gap], all in C. The same
+# tokens as TOKEN, written to open with the one character every token opens with (anything but a
+# space) and to tell the kinds apart by looking back at it: a search then skips the spaces
+# between tokens at once instead of trying every kind of token at each of them.
+_SPLIT = re.compile(
+    r"(\S(?:(?<=[A-Za-z])[A-Za-z0-9'’]*+(?:-[a-z0-9][A-Za-z0-9'’]*+)*+|(?<=\()[^()\n]{1,40}\)"
+    r"|(?<=\d)[\d.,/]*+|))"
+)
 _first = itemgetter(0)
 
 
@@ -53,18 +59,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if "-" in words and _joins(parts):
         return _tokenize_joining(text)
     # the same tokens as _tokenize_joining gives, built in C rather than by a loop: the pieces'
-    # running lengths are where each token starts and ends
-    bounds = list(accumulate(map(len, parts)))
+    # running lengths are where each token starts and ends, in turn, so one iterator read twice
+    # for each token gives both (the text's length, last, is left unread)
+    bounds = accumulate(map(len, parts))
     heads = list(map(_first, words))
     return tuple(
-        zip(
-            words,
-            bounds[0:-1:2],
-            bounds[1::2],
-            map(str.isalpha, heads),
-            map(str.isupper, heads),
-            strict=True,
-        )
+        zip(words, bounds, bounds, map(str.isalpha, heads), map(str.isupper, heads))  # noqa: B905
     )
 
 
