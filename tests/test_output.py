@@ -10,6 +10,7 @@ a time, and the export --format choice is the registry's.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -518,9 +519,25 @@ def test_a_json_record_is_what_the_standard_library_would_write(
     quote = Quote(text=text, speaker=text or None, paragraph=count)
     hit = Hit(article_id=text, title=text, score=score, snippet=text, highlights=[(0, count)])
     for model in (official, quote, hit):
-        written = output._indented(model)
-        assert json.loads(written) == model.model_dump(mode="json")
-        assert list(json.loads(written)) == list(type(model).model_fields)  # the schema's order
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            output.records([model, model], "json")
+        written = out.getvalue()
+        assert json.loads(written) == [model.model_dump(mode="json")] * 2
+        assert list(json.loads(written)[1]) == list(type(model).model_fields)  # schema's order
         if model is not hit:
-            standard = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2)
-            assert written == "\n".join("  " + line for line in standard.split("\n"))
+            standard = json.dumps([model.model_dump(mode="json")] * 2, ensure_ascii=False, indent=2)
+            assert written == standard + "\n"
+
+
+@pytest.mark.parametrize("count", [0, 1, 255, 256, 257, 600])
+def test_a_json_array_of_many_batches_is_one_array(count: int) -> None:
+    """Models are encoded a batch at a time; the array is one, whatever the count."""
+    from pilkada.models import Quote
+
+    quotes = [Quote(text=f"kutipan “{k}”\n", paragraph=k) for k in range(count)]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        output.records(quotes, "json")
+    standard = [q.model_dump(mode="json") for q in quotes]
+    assert out.getvalue() == json.dumps(standard, ensure_ascii=False, indent=2) + "\n"

@@ -659,3 +659,43 @@ def test_a_name_misspelt_after_its_first_letter_still_finds_the_articles_naming_
     naming = {a.id for a in store.articles(seeded) if any(p.name == name for p in a.officials)}
     found = {a.id for a in store.naming_articles(seeded, " ".join(words))}
     assert naming <= found
+
+
+@given(
+    st.text(),
+    st.none() | st.text(),
+    st.lists(st.text(), max_size=3),
+    st.integers(min_value=0, max_value=10**6),
+    st.none() | st.dates(),
+)
+def test_a_trusted_model_is_the_validated_one(
+    name: str, honorific: str | None, forms: list[str], quotes: int, seen: dt.date | None
+) -> None:
+    """What is read back from the index is made without validation (``models.trusted``): the
+    same model, equal and written the same, as validating the same values makes."""
+    from pilkada.models import Official, Person, trusted
+
+    values = dict(
+        name=name,
+        honorific=honorific,
+        forms=forms,
+        roles=forms[:1],
+        places=forms[1:],
+        articles=forms[::-1],
+        quotes=quotes,
+        first_seen=seen,
+        last_seen=seen,
+    )
+    made, validated = trusted(Official, **values), Official.model_validate(values)
+    assert made == validated
+    assert made.model_dump_json(indent=2) == validated.model_dump_json(indent=2)
+    assert made.model_fields_set == validated.model_fields_set
+    person = trusted(Person, name=name, role=None, honorific=honorific, forms=forms)
+    assert person == Person(name=name, honorific=honorific, forms=forms)
+
+
+def test_a_trusted_model_needs_every_field() -> None:
+    from pilkada.models import Person, trusted
+
+    with pytest.raises(TypeError, match=r"Person needs every field; missing \['forms'"):
+        trusted(Person, name="Budi", role=None, honorific=None)

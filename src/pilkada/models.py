@@ -9,9 +9,27 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(model: type[M], **values: object) -> M:
+    """A model of values validated when they were stored (read back from the index, or made of
+    models that were), every field given: what pydantic's ``model_construct`` makes, without
+    its pass over the fields in Python (3 µs a model against 13: a listing of a million
+    people reads a million of them)."""
+    if len(values) != len(model.model_fields):
+        missing = sorted(set(model.model_fields) - set(values))
+        raise TypeError(f"{model.__name__} needs every field; missing {missing}")
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 class Confidence(StrEnum):

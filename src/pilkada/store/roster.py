@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from pilkada.models import Official, Person
+from pilkada.models import Official, Person, trusted
 from pilkada.store.db import snapshot
 from pilkada.store.query import Filters, name_net
 from pilkada.store.records import day_of, keyed_reads
@@ -32,7 +32,8 @@ _ORDERS = {
 }
 # ties as the roster orders people (``roster.by_quotes``), then in the order first seen
 _TIES = "quotes DESC, articles DESC, pilkada_fold(name), person"
-_COLUMNS = "name, honorific, roles, places, forms"
+# roles, places and forms as one JSON array of the three: one decoding a person, not three
+_COLUMNS = "name, honorific, '[' || roles || ',' || places || ',' || forms || ']' AS lists"
 _BATCH = 500  # people whose article ids are asked for at once
 
 # (roles, places) -> whether to keep a person
@@ -45,8 +46,8 @@ def _functions(conn: sqlite3.Connection) -> None:
 
 
 def _people_sql(filters: Filters | None, persons: int | None) -> tuple[str, list[object]]:
-    """The people (each row: person, name, honorific, roles, places, forms, articles, quotes,
-    first_seen, last_seen): every one, or with ``filters`` those the articles passing them
+    """The people (each row: person, name, honorific, lists (roles, places, forms), articles,
+    quotes, first_seen, last_seen): every one, or with ``filters`` those the articles passing them
     name, counted there; ``persons`` > 0 keeps those whose rowids a JSON list (the next
     parameter) gives."""
     args: list[object] = []
@@ -178,13 +179,15 @@ def _whole(conn: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> Iterator[O
     asked = json.dumps([row[0] for row in batch])
     for person, ident in conn.execute(_IDS, (asked,)):
         ids.setdefault(person, []).append(ident)
-    for person, name, honorific, roles, places, forms, _, quotes, first, last in batch:
-        yield Official.model_construct(  # validated already, as the articles were
+    for person, name, honorific, lists, _, quotes, first, last in batch:
+        roles, places, forms = json.loads(lists)
+        yield trusted(  # validated already, as the articles were
+            Official,
             name=name,
             honorific=honorific,
-            forms=json.loads(forms),
-            roles=json.loads(roles),
-            places=json.loads(places),
+            forms=forms,
+            roles=roles,
+            places=places,
             articles=ids.get(person, []),
             quotes=quotes,
             first_seen=day_of(first),
@@ -204,9 +207,7 @@ def _seen(
     for person, name, role, honorific, forms, quotes, ident, published in conn.execute(
         f"{_MENTIONS} AND {where} ORDER BY m.person, {_IN_ORDER}, m.n", [asked, *args]
     ):
-        said = Person.model_construct(
-            name=name, role=role, honorific=honorific, forms=json.loads(forms)
-        )
+        said = trusted(Person, name=name, role=role, honorific=honorific, forms=json.loads(forms))
         seen.setdefault(person, []).append(Sighting(said, ident, day_of(published), quotes))
     for row in batch:
         yield seen_as(row[1], seen.get(row[0], []))
