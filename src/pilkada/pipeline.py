@@ -13,6 +13,7 @@ from pilkada.models import Article
 from pilkada.regions import find_places
 from pilkada.registry import add_mentions, build_registry
 from pilkada.speakers import attribute
+from pilkada.wrap import unwrapped
 
 CAPTION_CREDIT = re.compile(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*$")
 
@@ -38,7 +39,7 @@ def _without_lone_surrogates(text: str) -> str:
 def parse(text: str, source: str | None = None, id: str | None = None) -> Article:
     """Parse one raw article text into an Article."""
     text = normalise(_without_lone_surrogates(text))
-    layout = classify(text.split("\n"))
+    layout = classify(unwrapped(text.split("\n")))
     paragraphs = [ln.text for ln in layout.lines if ln.kind == BODY]
     meta = extract(layout, paragraphs)
     registry = build_registry(paragraphs)
