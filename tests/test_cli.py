@@ -447,6 +447,27 @@ def test_show_through_corpus(run: Run, corpus_dir: Path) -> None:
     assert data["source"] == str(corpus_dir / f"{IDS[2]}.txt")
 
 
+@pytest.mark.parametrize("indexed", [False, True], ids=["files", "index"])
+def test_show_finds_an_id_as_a_csv_listing_writes_it(
+    run: Run, corpus_dir: Path, tmp_path: Path, indexed: bool
+) -> None:
+    """An id a spreadsheet would run as a formula is written with a leading ' in CSV and TSV;
+    pasted back as written, it still names its article."""
+    (corpus_dir / f"{IDS[2]}.txt").rename(corpus_dir / "=hasil-rekap.txt")
+    where = ["--corpus", str(corpus_dir)]
+    if indexed:
+        db = tmp_path / "i.db"
+        assert run("index", str(corpus_dir), "--db", str(db)).exit_code == 0
+        where = ["--db", str(db)]
+    listed = run("list", *where, "--csv").output
+    assert "'=hasil-rekap," in listed
+    data = as_json(run("show", "'=hasil-rekap", *where, "--json"))
+    assert data["id"] == "=hasil-rekap"
+    assert as_json(run("show", "'=hasil", *where, "--json"))["id"] == "=hasil-rekap"  # a prefix
+    line = one_line_error(run("show", "'=zzz", *where), 2, "ID", "'=zzz")
+    assert "ids are" in line
+
+
 def test_show_unknown_id(run: Run) -> None:
     line = one_line_error(run("show", "zzz"), 2, "ID", "zzz")
     assert IDS[0] in line

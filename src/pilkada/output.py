@@ -52,6 +52,13 @@ def neutralised(cell: object) -> object:
     return cell
 
 
+def unneutralised(cell: str) -> str:
+    """The text a ``neutralised`` cell was made from: without the leading ' it was given."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START):
+        return cell[1:]
+    return cell
+
+
 class SafeWriter:
     """``csv.writer`` whose every cell is ``neutralised``: the one CSV writer pilkada uses.
 

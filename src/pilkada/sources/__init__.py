@@ -166,10 +166,24 @@ class Source(ABC):
     def articles(self, filters: Filters = NO_FILTERS) -> Iterable[Article]:
         """The articles passing the filters, oldest first, undated last, then by id."""
 
-    @abstractmethod
     def find(self, ident: str) -> Article:
         """The article with this id, or the only one whose id starts with it; else
-        CorpusError, whose message lists some ids."""
+        CorpusError, whose message lists some ids. An id copied from a CSV or TSV listing
+        as written there (``'-berita``: a cell a spreadsheet would run as a formula gets a
+        leading ', ``output.neutralised``) finds the article whose id it is."""
+        from pilkada.corpus import CorpusError
+        from pilkada.output import unneutralised
+
+        try:
+            return self.find_id(ident)
+        except CorpusError:
+            if (written := unneutralised(ident)) == ident:
+                raise
+            return self.find_id(written)
+
+    @abstractmethod
+    def find_id(self, ident: str) -> Article:
+        """``find`` of the id as given."""
 
     def listing(self, filters: Filters = NO_FILTERS) -> Iterable[Listing]:
         """What ``pilkada list`` shows of each article passing the filters, in order."""

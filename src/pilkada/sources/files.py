@@ -63,7 +63,7 @@ class FileSource(Source):
             official=filters.official,
         )
 
-    def find(self, ident: str) -> Article:
+    def find_id(self, ident: str) -> Article:
         from pilkada import corpus
 
         return corpus.find(self._all(), ident)

@@ -74,7 +74,7 @@ class IndexSource(Source):
             return read
         return corpus.filtered(read, place=filters.place, official=filters.official)
 
-    def find(self, ident: str) -> Article:
+    def find_id(self, ident: str) -> Article:
         from pilkada import store
 
         return store.find(self.conn, ident)
