@@ -454,6 +454,17 @@ def test_a_sentence_adverb_before_the_described_speaker_is_no_name() -> None:
     ) == ["Yohanes Mandacan"]
 
 
+@pytest.mark.parametrize("opener", ["Senada", "Serupa", "Sejalan", "Selanjutnya", "Akhirnya"])
+def test_a_sentence_connector_before_an_apposition_is_no_name(opener: str) -> None:
+    """A connector as in "Senada, Role, Name, verb" (in the same vein) is nobody; the speaker
+    and the person named is the one the apposition names."""
+    assert speakers(
+        "Ketua Bawaslu Karangasem Made Wirata meminta warga ikut mengawasi tahapan pilkada.",
+        f"{opener}, Plt Bupati Karangasem, Syian Syial, menegaskan warga perlu dilibatkan.",
+        f"“{SAID},” ujarnya.",
+    ) == ["Syian Syial"]
+
+
 # --- the person a passage is about ------------------------------------------------------------
 
 
