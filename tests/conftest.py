@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed articles, a copy of them to point --corpus at, a CLI runner."""
+"""Shared fixtures: the seed articles, a copy of them to point --corpus at, a CLI runner; and
+hypothesis's settings for every property test."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+# Property tests check what the code does, not how fast: no deadline for an example (on a
+# loaded machine hypothesis's 200 ms failed one at random; speed is for benchmarks/)
+settings.register_profile("pilkada", deadline=None)
+settings.load_profile("pilkada")
 
 
 @pytest.fixture(autouse=True)
