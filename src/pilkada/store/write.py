@@ -167,17 +167,22 @@ def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None)
 
 def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
     """An article's quotes, removed lines and mentions as rows, and its text and its quotes'
-    into the full-text tables (read from the rows just written: their content)."""
-    conn.executemany(
-        "INSERT INTO quotes (article, n, text, speaker, role, cue, confidence, paragraph, stems)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (rowid, n, text, speaker or None, role or None, *quoted, stems)
+    into the full-text tables: the values of the rows just written (their content), given as
+    they are rather than read back (reading a row back into FTS5 took twice as long)."""
+    if rec.quotes:
+        # the rowids SQLite gives rows inserted without one: one past the largest, in turn
+        first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM quotes").fetchone()[0]
+        rows = [
+            (first + n, rowid, n, text, speaker or None, role or None, *quoted, stems)
             for n, ((speaker, role, text, stems), quoted) in enumerate(
                 zip(rec.quotes, rec.quoted, strict=True)
             )
-        ),
-    )
+        ]
+        conn.executemany(
+            "INSERT INTO quotes (rowid, article, n, text, speaker, role, cue, confidence,"
+            " paragraph, stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     conn.executemany(
         "INSERT INTO removed (article, n, line, reason) VALUES (?, ?, ?, ?)",
         ((rowid, n, line, reason) for n, (line, reason) in enumerate(rec.removed)),
@@ -194,16 +199,15 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
         ((rowid, n, region) for n, region in enumerate(rec.regions)),
     )
     count_words(conn, rec.written)
+    _, text, title_stems, text_stems, people = rec.fts
     conn.execute(
-        f"INSERT INTO article_fts (rowid, {_TEXT}) SELECT rowid, {_TEXT} FROM articles"
-        " WHERE rowid = ?",
-        (rowid,),
+        f"INSERT INTO article_fts (rowid, {_TEXT}) VALUES (?, ?, ?, ?, ?, ?)",
+        (rowid, rec.plain[1], text, title_stems, text_stems, people),
     )
     if rec.quotes:
-        conn.execute(
-            f"INSERT INTO quote_fts (rowid, {_QUOTED}) SELECT rowid, {_QUOTED} FROM quotes"
-            " WHERE article = ?",
-            (rowid,),
+        conn.executemany(
+            f"INSERT INTO quote_fts (rowid, {_QUOTED}) VALUES (?, ?, ?, ?, ?)",
+            ((q[0], q[4], q[5], q[3], q[9]) for q in rows),
         )
 
 
