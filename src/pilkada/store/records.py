@@ -10,8 +10,7 @@ import json
 import re
 import sqlite3
 import zlib
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,14 +42,18 @@ class Record:
     listed_sum: int
     fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
-    words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
+    # the distinct words of the title and body (ASCII), space-separated (one string is sent
+    # from a worker at a fraction of the cost of a set of strings)
+    words: str = ""
     inexact: frozenset[str] = frozenset()  # and those folded from other letters (see words_of)
     plain: Plain = (None, None, "low", "low")
     quoted: list[Quoted] = field(default_factory=list)  # each quote's cue, confidence, paragraph
     removed: list[tuple[str, str]] = field(default_factory=list)  # line, reason
     mentions: list[Mention] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)  # the regions it is about (Article.places)
-    written: list[tuple[str, int]] = field(default_factory=list)  # word_counts (written_counts)
+    # every word of the title and body as written, space-separated: what word_counts counts
+    # (``text.written_words``; a word as written holds no white space)
+    written: str = ""
 
 
 def fts_values(
@@ -176,7 +179,7 @@ def record(article: Article, key: str) -> Record:
         listed_sum=listed_sum(article.id, published, outlet_key, outlet, dateline, quoted, title),
         fts=text,
         quotes=quotes,
-        words=exact,
+        words=" ".join(exact),
         inexact=inexact,
         plain=(
             article.source,
@@ -188,19 +191,13 @@ def record(article: Article, key: str) -> Record:
         removed=[(r.line, r.reason) for r in article.removed],
         mentions=mentions_of(article),
         regions=regions_of(article),
-        written=written_counts(article.title, article.paragraphs),
+        written=" ".join(written_words(article.title, article.paragraphs)),
     )
 
 
 def regions_of(article: Article) -> list[str]:
     """The regions an article is about, each once, most mentioned first: its ``regions`` rows."""
     return list(dict.fromkeys(article.places))
-
-
-def written_counts(title: str | None, paragraphs: Iterable[str]) -> list[tuple[str, int]]:
-    """How often each word of a title and body is written (``text.written_words``): what an
-    article adds to ``word_counts``, and takes away when it goes."""
-    return list(Counter(written_words(title, paragraphs)).items())
 
 
 def mentions_of(article: Article) -> list[Mention]:

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from pilkada.store.db import deferred
 from pilkada.store.people import mark_stale
-from pilkada.store.records import Record, written_counts
+from pilkada.store.records import Record
 from pilkada.store.tables import ARTICLE_COLUMNS
+from pilkada.text import written_words
 
 
 def file_state(conn: sqlite3.Connection, path: str) -> tuple[str, int] | None:
@@ -156,7 +157,9 @@ def _columns(rec: Record, stamp: str | None) -> tuple[object, ...]:
 
 
 def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None) -> None:
-    words = rec.words if known is None else rec.words - known
+    words = frozenset(rec.words.split())
+    if known is not None:
+        words -= known
     if words or rec.inexact:
         add_words(conn, words, rec.inexact)
         if known is not None:
@@ -198,7 +201,7 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
         "INSERT INTO regions (article, n, region) VALUES (?, ?, ?)",
         ((rowid, n, region) for n, region in enumerate(rec.regions)),
     )
-    count_words(conn, rec.written)
+    count_words(conn, rec.written.split())
     _, text, title_stems, text_stems, people = rec.fts
     conn.execute(
         f"INSERT INTO article_fts (rowid, {_TEXT}) VALUES (?, ?, ?, ?, ?, ?)",
@@ -216,12 +219,15 @@ _TEXT = "title, text, title_stems, text_stems, people"
 _QUOTED = "speaker, role, text, stems"
 
 
-def count_words(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], sign: int = 1) -> None:
-    """Add the word counts to ``word_counts`` (``sign`` -1: take them away), in the transaction
-    open on ``conn``: added up there, and written once before it commits (``db.deferred``)."""
+def count_words(conn: sqlite3.Connection, words: Iterable[str], sign: int = 1) -> None:
+    """Count the words, each as often as it comes, into ``word_counts`` (``sign`` -1: take them
+    away), in the transaction open on ``conn``: added up there, and written once before it
+    commits (``db.deferred``)."""
     tally = deferred(conn, "word_counts", lambda t: write_counts(conn, t))
-    for word, n in counts:
-        tally[word] += sign * n
+    if sign > 0:
+        tally.update(words)  # counted in C
+    else:
+        tally.subtract(words)
 
 
 def write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
@@ -339,7 +345,7 @@ def _unindex_text(conn: sqlite3.Connection, rowid: int) -> None:
     )
     row = conn.execute("SELECT title, text FROM articles WHERE rowid = ?", (rowid,)).fetchone()
     if row is not None:
-        count_words(conn, written_counts(row[0], [row[1]]), -1)
+        count_words(conn, written_words(row[0], [row[1]]), -1)
     for table in ("quotes", "removed", "regions"):
         conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
     if conn.execute("DELETE FROM mentions WHERE article = ?", (rowid,)).rowcount:
