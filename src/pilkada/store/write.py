@@ -157,7 +157,10 @@ def _columns(rec: Record, stamp: str | None) -> tuple[object, ...]:
 
 
 def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None) -> None:
-    words = frozenset(rec.words.split())
+    written = rec.words.split()
+    if known is not None and not rec.inexact and known.issuperset(written):
+        return  # most articles, once a writer has met a few thousand
+    words = frozenset(written)
     if known is not None:
         words -= known
     if words or rec.inexact:
@@ -196,7 +199,7 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             ((rowid, n, *mention) for n, mention in enumerate(rec.mentions)),
         )
-        mark_stale(conn)
+        deferred(conn, "people", lambda _: mark_stale(conn))  # marked once, as it commits
     conn.executemany(
         "INSERT INTO regions (article, n, region) VALUES (?, ?, ?)",
         ((rowid, n, region) for n, region in enumerate(rec.regions)),
@@ -247,10 +250,11 @@ def write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
 def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
     """Add words to the list of indexed words; an inexact one stays so (see ``words_of``)."""
     conn.executemany("INSERT OR IGNORE INTO words VALUES (?, 1)", ((w,) for w in words))
-    conn.executemany(
-        "INSERT INTO words VALUES (?, 0) ON CONFLICT (word) DO UPDATE SET exact = 0",
-        ((w,) for w in inexact),
-    )
+    if inexact:
+        conn.executemany(
+            "INSERT INTO words VALUES (?, 0) ON CONFLICT (word) DO UPDATE SET exact = 0",
+            ((w,) for w in inexact),
+        )
 
 
 def add_source(
