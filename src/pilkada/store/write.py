@@ -213,7 +213,7 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
     if rec.quotes:
         conn.executemany(
             f"INSERT INTO quote_fts (rowid, {_QUOTED}) VALUES (?, ?, ?, ?, ?)",
-            ((q[0], q[4], q[5], q[3], q[9]) for q in rows),
+            ((q, speaker, role, text, stems) for q, _, _, text, speaker, role, *_, stems in rows),
         )
 
 
