@@ -95,13 +95,28 @@ def stems_of(text: str) -> str:
 
 def stems_of_words(words: Iterable[str]) -> str:
     """``stems_of`` a text cut into words as FTS5's tokenizer cuts it (``[^\\W_]+``)."""
-    return " ".join(map(_index_form, words))
+    return " ".join(map(_FORMS.__getitem__, words))
 
 
-@lru_cache(maxsize=1 << 18)
 def _index_form(token: str) -> str:
     folded = " ".join(tokens(token))
     return folded if token[0].isupper() else stem(folded)
+
+
+class _Forms(dict[str, str]):
+    """The index form of each token met (``_index_form``): a token found here costs a look-up
+    done in C, not a call through a cache (a text has hundreds of tokens, most met before);
+    emptied when it grows past a bound."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _FORMS_KEPT:
+            self.clear()
+        form = self[token] = _index_form(token)
+        return form
+
+
+_FORMS_KEPT = 1 << 18
+_FORMS = _Forms()
 
 
 # --- the query's parts ---

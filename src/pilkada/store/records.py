@@ -10,8 +10,7 @@ import json
 import re
 import sqlite3
 import zlib
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +18,7 @@ from itertools import filterfalse
 
 from pilkada.fts import stems_of, stems_of_words, tokens
 from pilkada.models import Article, Listing
-from pilkada.text import fold, written_words
+from pilkada.text import WRITTEN, fold
 
 # the columns of ``articles`` no other value of a Record gives: source, title (None when the
 # text has none), title_confidence, published_confidence
@@ -43,51 +42,69 @@ class Record:
     listed_sum: int
     fts: tuple[str, str, str, str, str]
     quotes: list[tuple[str, str, str, str]] = field(default_factory=list)
-    words: frozenset[str] = frozenset()  # the distinct words of the title and body (ASCII)
+    # the distinct words of the title and body (ASCII), space-separated (one written in two
+    # cases comes twice): one string is sent from a worker at a fraction of a set's cost
+    words: str = ""
     inexact: frozenset[str] = frozenset()  # and those folded from other letters (see words_of)
     plain: Plain = (None, None, "low", "low")
     quoted: list[Quoted] = field(default_factory=list)  # each quote's cue, confidence, paragraph
     removed: list[tuple[str, str]] = field(default_factory=list)  # line, reason
     mentions: list[Mention] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)  # the regions it is about (Article.places)
-    written: list[tuple[str, int]] = field(default_factory=list)  # word_counts (written_counts)
+    # every word of the title and body as written, space-separated: what word_counts counts
+    # (``text.written_words``; a word as written holds no white space)
+    written: str = ""
 
 
 def fts_values(
     article: Article,
 ) -> tuple[tuple[str, str, str, str, str], list[tuple[str, str, str, str]]]:
     """The values indexed for an article and for its quotes."""
-    return _indexed(article)[:2]
+    text, quotes, *_ = _indexed(article)
+    return text, quotes
 
 
 def words_of(article: Article) -> tuple[frozenset[str], frozenset[str]]:
     """The distinct words of an article's title and paragraphs as FTS5 indexes them: the
     ASCII ones lower-cased, exactly so; and the others folded ("Straße" -> "strasse", "km²"
     -> "km2"), which FTS5's tokenizer may write otherwise ("straße", "km²"), so inexact."""
-    return _indexed(article)[2:]
+    _, _, exact, inexact, _ = _indexed(article)
+    return frozenset(exact.split()), inexact
 
 
 def _indexed(
     article: Article,
 ) -> tuple[
-    tuple[str, str, str, str, str],
-    list[tuple[str, str, str, str]],
-    frozenset[str],
-    frozenset[str],
+    tuple[str, str, str, str, str], list[tuple[str, str, str, str]], str, frozenset[str], list[str]
 ]:
-    """``fts_values`` and ``words_of`` from one cut of the title and the body into words."""
-    title, body = article.title or "", article.text
-    title_words, body_words = _WORD.findall(title), _WORD.findall(body)
+    """``fts_values``; the words of ``words_of``, the exact ones space-separated (one written
+    in two cases comes twice); and the words as written (``text.written_words``); from one
+    cut of the title and of each paragraph into words."""
+    title = article.title or ""
+    title_words = _WORD.findall(title)
+    written = title_words[:] if _unjoined(title) else WRITTEN.findall(title)
+    body_words: list[str] = []  # the body's: its paragraphs', as "\n\n" joins no words
+    for paragraph in article.paragraphs:
+        words = _WORD.findall(paragraph)
+        body_words += words
+        written += words if _unjoined(paragraph) else WRITTEN.findall(paragraph)
     people = "\n".join(p.name for p in article.officials)
+    body = article.text
     text = (title, body, stems_of_words(title_words), stems_of_words(body_words), people)
     quotes = [(q.speaker or "", q.role or "", q.text, stems_of(q.text)) for q in article.quotes]
-    exact: set[str] = set()
+    distinct = set(title_words)
+    distinct.update(body_words)
+    exact = " ".join(filter(str.isascii, distinct)).lower()
     inexact: set[str] = set()
-    for distinct in (set(title_words), set(body_words)):
-        exact.update(map(str.lower, filter(str.isascii, distinct)))
-        for raw in filterfalse(str.isascii, distinct):
-            inexact.update(tokens(raw))
-    return text, quotes, frozenset(exact), frozenset(inexact)
+    for raw in filterfalse(str.isascii, distinct):
+        inexact.update(tokens(raw))
+    return text, quotes, exact, frozenset(inexact), written
+
+
+def _unjoined(text: str) -> bool:
+    """Whether no word of ``text`` is joined by a hyphen or an apostrophe, nor holds "_": then
+    its words as written (``text.WRITTEN``) are its words as FTS5 cuts them (``_WORD``)."""
+    return "-" not in text and "'" not in text and "’" not in text and "_" not in text
 
 
 _WORD = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer cuts one
@@ -160,7 +177,7 @@ def listed_sum(
 
 
 def record(article: Article, key: str) -> Record:
-    text, quotes, exact, inexact = _indexed(article)
+    text, quotes, exact, inexact, written = _indexed(article)
     published = article.published.isoformat() if article.published else None
     outlet_key = fold(article.outlet) if article.outlet else None
     listed = _listed(article)
@@ -188,19 +205,13 @@ def record(article: Article, key: str) -> Record:
         removed=[(r.line, r.reason) for r in article.removed],
         mentions=mentions_of(article),
         regions=regions_of(article),
-        written=written_counts(article.title, article.paragraphs),
+        written=" ".join(written),
     )
 
 
 def regions_of(article: Article) -> list[str]:
     """The regions an article is about, each once, most mentioned first: its ``regions`` rows."""
     return list(dict.fromkeys(article.places))
-
-
-def written_counts(title: str | None, paragraphs: Iterable[str]) -> list[tuple[str, int]]:
-    """How often each word of a title and body is written (``text.written_words``): what an
-    article adds to ``word_counts``, and takes away when it goes."""
-    return list(Counter(written_words(title, paragraphs)).items())
 
 
 def mentions_of(article: Article) -> list[Mention]:

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from pilkada.store.db import deferred
 from pilkada.store.people import mark_stale
-from pilkada.store.records import Record, written_counts
+from pilkada.store.records import Record
 from pilkada.store.tables import ARTICLE_COLUMNS
+from pilkada.text import written_words
 
 
 def file_state(conn: sqlite3.Connection, path: str) -> tuple[str, int] | None:
@@ -156,7 +157,12 @@ def _columns(rec: Record, stamp: str | None) -> tuple[object, ...]:
 
 
 def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None) -> None:
-    words = rec.words if known is None else rec.words - known
+    written = rec.words.split()
+    if known is not None and not rec.inexact and known.issuperset(written):
+        return  # most articles, once a writer has met a few thousand
+    words = frozenset(written)
+    if known is not None:
+        words -= known
     if words or rec.inexact:
         add_words(conn, words, rec.inexact)
         if known is not None:
@@ -167,17 +173,22 @@ def _add_words_of(conn: sqlite3.Connection, rec: Record, known: set[str] | None)
 
 def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
     """An article's quotes, removed lines and mentions as rows, and its text and its quotes'
-    into the full-text tables (read from the rows just written: their content)."""
-    conn.executemany(
-        "INSERT INTO quotes (article, n, text, speaker, role, cue, confidence, paragraph, stems)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (rowid, n, text, speaker or None, role or None, *quoted, stems)
+    into the full-text tables: the values of the rows just written (their content), given as
+    they are rather than read back (reading a row back into FTS5 took twice as long)."""
+    if rec.quotes:
+        # the rowids SQLite gives rows inserted without one: one past the largest, in turn
+        first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM quotes").fetchone()[0]
+        rows = [
+            (first + n, rowid, n, text, speaker or None, role or None, *quoted, stems)
             for n, ((speaker, role, text, stems), quoted) in enumerate(
                 zip(rec.quotes, rec.quoted, strict=True)
             )
-        ),
-    )
+        ]
+        conn.executemany(
+            "INSERT INTO quotes (rowid, article, n, text, speaker, role, cue, confidence,"
+            " paragraph, stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     conn.executemany(
         "INSERT INTO removed (article, n, line, reason) VALUES (?, ?, ?, ?)",
         ((rowid, n, line, reason) for n, (line, reason) in enumerate(rec.removed)),
@@ -188,22 +199,21 @@ def _index_text(conn: sqlite3.Connection, rowid: int, rec: Record) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             ((rowid, n, *mention) for n, mention in enumerate(rec.mentions)),
         )
-        mark_stale(conn)
+        deferred(conn, "people", lambda _: mark_stale(conn))  # marked once, as it commits
     conn.executemany(
         "INSERT INTO regions (article, n, region) VALUES (?, ?, ?)",
         ((rowid, n, region) for n, region in enumerate(rec.regions)),
     )
-    count_words(conn, rec.written)
+    count_words(conn, rec.written.split())
+    _, text, title_stems, text_stems, people = rec.fts
     conn.execute(
-        f"INSERT INTO article_fts (rowid, {_TEXT}) SELECT rowid, {_TEXT} FROM articles"
-        " WHERE rowid = ?",
-        (rowid,),
+        f"INSERT INTO article_fts (rowid, {_TEXT}) VALUES (?, ?, ?, ?, ?, ?)",
+        (rowid, rec.plain[1], text, title_stems, text_stems, people),
     )
     if rec.quotes:
-        conn.execute(
-            f"INSERT INTO quote_fts (rowid, {_QUOTED}) SELECT rowid, {_QUOTED} FROM quotes"
-            " WHERE article = ?",
-            (rowid,),
+        conn.executemany(
+            f"INSERT INTO quote_fts (rowid, {_QUOTED}) VALUES (?, ?, ?, ?, ?)",
+            ((q, speaker, role, text, stems) for q, _, _, text, speaker, role, *_, stems in rows),
         )
 
 
@@ -212,12 +222,15 @@ _TEXT = "title, text, title_stems, text_stems, people"
 _QUOTED = "speaker, role, text, stems"
 
 
-def count_words(conn: sqlite3.Connection, counts: Iterable[tuple[str, int]], sign: int = 1) -> None:
-    """Add the word counts to ``word_counts`` (``sign`` -1: take them away), in the transaction
-    open on ``conn``: added up there, and written once before it commits (``db.deferred``)."""
+def count_words(conn: sqlite3.Connection, words: Iterable[str], sign: int = 1) -> None:
+    """Count the words, each as often as it comes, into ``word_counts`` (``sign`` -1: take them
+    away), in the transaction open on ``conn``: added up there, and written once before it
+    commits (``db.deferred``)."""
     tally = deferred(conn, "word_counts", lambda t: write_counts(conn, t))
-    for word, n in counts:
-        tally[word] += sign * n
+    if sign > 0:
+        tally.update(words)  # counted in C
+    else:
+        tally.subtract(words)
 
 
 def write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
@@ -237,10 +250,11 @@ def write_counts(conn: sqlite3.Connection, tally: Counter[str]) -> None:
 def add_words(conn: sqlite3.Connection, words: Iterable[str], inexact: Iterable[str] = ()) -> None:
     """Add words to the list of indexed words; an inexact one stays so (see ``words_of``)."""
     conn.executemany("INSERT OR IGNORE INTO words VALUES (?, 1)", ((w,) for w in words))
-    conn.executemany(
-        "INSERT INTO words VALUES (?, 0) ON CONFLICT (word) DO UPDATE SET exact = 0",
-        ((w,) for w in inexact),
-    )
+    if inexact:
+        conn.executemany(
+            "INSERT INTO words VALUES (?, 0) ON CONFLICT (word) DO UPDATE SET exact = 0",
+            ((w,) for w in inexact),
+        )
 
 
 def add_source(
@@ -335,7 +349,7 @@ def _unindex_text(conn: sqlite3.Connection, rowid: int) -> None:
     )
     row = conn.execute("SELECT title, text FROM articles WHERE rowid = ?", (rowid,)).fetchone()
     if row is not None:
-        count_words(conn, written_counts(row[0], [row[1]]), -1)
+        count_words(conn, written_words(row[0], [row[1]]), -1)
     for table in ("quotes", "removed", "regions"):
         conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
     if conn.execute("DELETE FROM mentions WHERE article = ?", (rowid,)).rowcount:
