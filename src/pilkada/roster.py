@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, MutableSequence
+from array import array
+from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import combinations, repeat
+from itertools import combinations
+from typing import Protocol, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from pilkada.models import Article, Official, Person
+from pilkada.models import Article, Official
 from pilkada.names import CLOSE_WORD, FUZZY_LETTERS, name_words
 from pilkada.regions import find_places, regions
 from pilkada.tokens import fold
@@ -33,6 +34,12 @@ SPELLED_APART = 75  # the same office and names this alike: one person spelled t
 # A corpus names the same people again and again: what is compared of a name or a role is
 # worked out once per distinct spelling.
 _CACHE = 1 << 17
+# names and name words mostly come once (a record keeps what is compared of its own name): the
+# caches of their parts only keep the recent, often named ones
+_NAMES = 1 << 12
+_WORDS = 1 << 15
+
+_K = TypeVar("_K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +49,11 @@ class _Name:
     words: frozenset[str]  # its words, folded
     length: int  # how many words it is written with
     spelled: str  # its distinct words, sorted: what ``token_set_ratio`` compares
-    pairs: frozenset[str]  # ``_pair_keys``
+    pairs: frozenset[int]  # ``_pair_keys``
     initials: tuple[str, ...]  # its one-letter words: "m" of "M. Yusuf" (mostly none: () is shared)
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=_NAMES)
 def _name(name: str) -> _Name:
     written = name_words(name)
     words = frozenset(written)
@@ -69,70 +76,139 @@ def _role_regions(role: str) -> frozenset[str]:
     return frozenset(_role_places(role))
 
 
-@dataclass(slots=True)
+@lru_cache(maxsize=_CACHE)
+def _one_role(role: str) -> tuple[tuple[str], frozenset[str]]:
+    """The roles and role keys of a record of one role: shared by every record in it."""
+    return (role,), frozenset([_role_key(role)])
+
+
+class Named(Protocol):
+    """A person as one article names them: a ``Person``, or what the index keeps of one."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def honorific(self) -> str | None: ...
+    @property
+    def forms(self) -> Sequence[str]: ...
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 class _Record:
-    name: str
-    honorific: str | None = None
-    forms: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    articles: list[str] = field(default_factory=list)
-    quotes: int = 0
-    first: date | None = None
-    last: date | None = None
-    # the roles folded, and the regions they name: frozen, so that a record with none or one
-    # shares the empty set, or the one its role's cache holds, instead of a set of its own
-    role_keys: frozenset[str] = frozenset()
-    regions: frozenset[str] = frozenset()
-    named: _Name = field(init=False)  # the name as compared
+    """A person as their sightings so far show them. The name as compared is kept in parts (its
+    words spelled, how many it is written with, its pair keys in an array), not as a ``_Name``:
+    a corpus of a million articles makes a million records. Records of one role share its
+    roles, keys and regions (``_one_role``, ``_role_regions``)."""
 
-    def __post_init__(self) -> None:
-        self.named = _name(self.name)
+    __slots__ = (
+        "articles",
+        "first",
+        "forms",
+        "honorific",
+        "last",
+        "last_in",
+        "length",
+        "name",
+        "pairs",
+        "quotes",
+        "regions",
+        "role_keys",
+        "roles",
+        "spelled",
+        "times",
+    )
 
-    def accepts(self, person: Person) -> bool:
+    def __init__(self, name: str, *, ids: bool = True) -> None:
+        self.name = name
+        named = _name(name)
+        self.spelled, self.length = named.spelled, named.length
+        self.pairs: Collection[int] = array("Q", named.pairs) if named.pairs else ()
+        self.honorific: str | None = None
+        self.forms: tuple[str, ...] = ()
+        self.roles: tuple[str, ...] = ()
+        self.role_keys = _NO_KEYS  # the roles folded, and the regions they name
+        self.regions = _NO_KEYS
+        self.articles: list[str] | None = [] if ids else None  # their ids, if kept
+        self.times = 0  # how many articles
+        self.last_in: str | None = None  # the last of them
+        self.quotes = 0
+        self.first: date | None = None
+        self.last: date | None = None
+
+    def accepts(self, person: Named) -> bool:
         return self._accepts(person, _name(person.name))
 
-    def _accepts(self, person: Person, named: _Name) -> bool:
-        mine, theirs = self.named.words, named.words
+    def _accepts(self, person: Named, named: _Name) -> bool:
+        mine, theirs = self.spelled, named.spelled  # the same words when the same spelling
         if not mine or not theirs:
             return False
         role = person.role
         if mine == theirs:
-            return len(mine) > 1 or self._roles_agree(role)
+            return " " in mine or self._roles_agree(role)
         same_office = role is not None and _role_key(role) in self.role_keys
-        if len(mine) > 1 and len(theirs) > 1:
+        if " " in mine and len(named.words) > 1:
             # below the cutoff the score is 0: neither test below can pass
-            score = fuzz.token_set_ratio(
-                self.named.spelled, named.spelled, score_cutoff=SPELLED_APART
-            )
+            score = fuzz.token_set_ratio(mine, theirs, score_cutoff=SPELLED_APART)
             # names alike only through an initial ("M. Yusuf" / "Muhammad Yusuf") are one
             # person only in one office
-            if score >= SAME_NAME and not self.named.pairs.isdisjoint(named.pairs):
+            if score >= SAME_NAME and not named.pairs.isdisjoint(self.pairs):
                 return self._roles_agree(role)
             # one office, a name spelled two ways ("Petronella Marcia" / "Petronela")
             return same_office and score >= SPELLED_APART
         # a one-word name joins a fuller one only when their roles agree outright
-        return (mine <= theirs or theirs <= mine) and same_office
+        words = frozenset(mine.split(" "))
+        return (words <= named.words or named.words <= words) and same_office
+
+    def comparable(self, named: _Name) -> bool:
+        """``comparable`` of the record's name and the named, from the parts kept."""
+        mine = self.spelled
+        if not mine or not named.words:
+            return False
+        if " " not in mine or len(named.words) == 1:
+            return not named.words.isdisjoint(mine.split(" "))
+        if not named.pairs.isdisjoint(self.pairs):
+            return True
+        return _comparable(_name(self.name), named)
 
     def _roles_agree(self, role: str | None) -> bool:
         if role is None or not self.roles:
             return True
         return _role_key(role) in self.role_keys or not self.regions.isdisjoint(_role_regions(role))
 
-    def add(self, person: Person, article: str, published: date | None, quotes: int) -> None:
-        named = _name(person.name)
-        if named.length > self.named.length:
-            self.name, self.named = person.name, named
-        self.honorific = self.honorific or person.honorific
-        for form in [person.name, *person.forms]:
-            if form not in self.forms:
-                self.forms.append(form)
-        if person.role and _role_key(person.role) not in self.role_keys:
-            self.roles.append(person.role)
-            self.role_keys |= {_role_key(person.role)}
-            named_there = _role_regions(person.role)
+    def add(self, person: Named, article: str, published: date | None, quotes: int) -> None:
+        self._add(person, _name(person.name), article, published, quotes)
+
+    def _add(
+        self, person: Named, named: _Name, article: str, published: date | None, quotes: int
+    ) -> None:
+        if named.length > self.length:
+            self.name, self.spelled, self.length = person.name, named.spelled, named.length
+            self.pairs = array("Q", named.pairs) if named.pairs else ()
+        if not self.honorific:  # a few, on many records: one string each
+            self.honorific = sys.intern(person.honorific) if person.honorific else person.honorific
+        forms = self.forms
+        for form in (person.name, *person.forms):
+            if form not in forms:
+                forms = (*forms, form)
+        self.forms = forms
+        role = person.role
+        if role and _role_key(role) not in self.role_keys:
+            if self.roles:
+                self.roles = (*self.roles, role)
+                self.role_keys = self.role_keys | {_role_key(role)}
+            else:
+                self.roles, self.role_keys = _one_role(role)
+            named_there = _role_regions(role)
             self.regions = self.regions | named_there if self.regions else named_there
-        if not self.articles or self.articles[-1] != article:  # an article's people come together
-            self.articles.append(article)
+        if self.last_in != article:  # an article's people come together
+            self.last_in = article
+            self.times += 1
+            if self.articles is not None:
+                self.articles.append(article)
         self.quotes += quotes
         if when := published:
             self.first = min(self.first or when, when)
@@ -147,10 +223,10 @@ class _Record:
         return Official.model_construct(  # validated already, as the articles were
             name=self.name,
             honorific=self.honorific,
-            forms=self.forms,
-            roles=self.roles,
+            forms=list(self.forms),
+            roles=list(self.roles),
             places=places,
-            articles=self.articles,
+            articles=self.articles if self.articles is not None else [],
             quotes=self.quotes,
             first_seen=self.first,
             last_seen=self.last,
@@ -161,12 +237,20 @@ class _Record:
 # "Saiful", "Djoko" / "Joko", "Soeharto" / "Suharto")
 _SPELLINGS = (("ch", "h"), ("sy", "s"), ("dj", "j"), ("tj", "c"), ("kh", "k"), ("oe", "u"))
 
+# each key of a name word (``_word_keys``) as a number, in the order first made: a few thousand
+# keys, and a pair of them is one int
+_KEY_NUMBERS: dict[str, int] = {}
 
-@lru_cache(maxsize=_CACHE)
-def _word_keys(word: str) -> tuple[str, str]:
-    """Keys two spellings of a name word share: its first three letters, and the first three of
-    its consonant skeleton (first letter, then consonants but h, y and repeats: "achmad" and
-    "ahmad" -> "amd", "syaifudin" and "saifudin" -> "sfd")."""
+
+def _numbered(key: str) -> int:
+    return _KEY_NUMBERS.setdefault(key, len(_KEY_NUMBERS))
+
+
+@lru_cache(maxsize=_WORDS)
+def _word_keys(word: str) -> tuple[int, int]:
+    """Keys two spellings of a name word share (numbered): its first three letters, and the
+    first three of its consonant skeleton (first letter, then consonants but h, y and repeats:
+    "achmad" and "ahmad" -> "amd", "syaifudin" and "saifudin" -> "sfd")."""
     spelled = word
     for old, new in _SPELLINGS:
         spelled = spelled.replace(old, new)
@@ -174,18 +258,24 @@ def _word_keys(word: str) -> tuple[str, str]:
     for c in spelled[1:]:
         if c not in "aeiouhy" and c != skeleton[-1]:
             skeleton += c
-    return "w:" + word[:3], "s:" + skeleton[:3]
+    return _numbered("w:" + word[:3]), _numbered("s:" + skeleton[:3])
 
 
-def _pair_keys(words: frozenset[str]) -> frozenset[str]:
-    """A key of each of two words of a name, for every two words and keys."""
-    keys = [_word_keys(w) for w in sorted(words)]
-    return frozenset(  # interned: a million names share a few thousand keys
-        sys.intern("|".join(sorted((one, other))))
+def _pair_keys(words: frozenset[str]) -> frozenset[int]:
+    """A key of each of two words of a name, for every two words and keys: the two numbers
+    as one (Cantor's pairing, either way round)."""
+    keys = [_word_keys(w) for w in words]
+    return frozenset(
+        _paired(one, other)
         for these, those in combinations(keys, 2)
         for one in these
         for other in those
     )
+
+
+def _paired(one: int, other: int) -> int:
+    low, high = (one, other) if one <= other else (other, one)
+    return high * (high + 1) // 2 + low
 
 
 def comparable(name: str, other: str) -> bool:
@@ -218,42 +308,73 @@ def _stand_for(initials: tuple[str, ...], words: frozenset[str]) -> bool:
     return all(i in firsts for i in initials)
 
 
+# what a key of ``_Near`` files: one record (most keys), or the records in the order filed
+_Filed = int | list[int]
+
+
+def _file(index: dict[_K, _Filed], key: _K, at: int) -> None:
+    was = index.setdefault(key, at)
+    if was is at:
+        return
+    if isinstance(was, int):
+        if was != at:
+            index[key] = [was, at]
+    elif was[-1] != at:  # filed again only after another (of ``of``'s set, once)
+        was.append(at)
+
+
+def _take(found: set[int], filed: _Filed | None) -> None:
+    if filed is None:
+        return
+    if isinstance(filed, int):
+        found.add(filed)
+    else:
+        found.update(filed)
+
+
 class _Near:
     """The records a person may join, found without asking every record (a corpus of a million
     articles names too many people for that) nor every record sharing a common name word.
     Records stay filed under the names and roles they had before; what is found is checked
     against the name they have now."""
 
+    __slots__ = ("by_office", "by_pair", "single")
+
     def __init__(self) -> None:
-        self.by_pair: defaultdict[str, set[int]] = defaultdict(set)  # ``_pair_keys`` ->
-        self.single: defaultdict[str, set[int]] = defaultdict(set)  # a one-word name ->
-        self.by_office: defaultdict[tuple[str, str], set[int]] = defaultdict(set)  # word, role
+        self.by_pair: dict[int, _Filed] = {}  # ``_pair_keys`` ->
+        self.single: dict[str, _Filed] = {}  # a one-word name ->
+        self.by_office: dict[str, dict[str, _Filed]] = {}  # role key -> word ->
 
-    def file(self, at: int, record: _Record) -> None:
-        words = record.named.words
-        if len(words) == 1:
-            self.single[next(iter(words))].add(at)
-        for word in words:
-            for role in record.role_keys:
-                self.by_office[word, role].add(at)
-        for key in record.named.pairs:
-            self.by_pair[key].add(at)
+    def file_name(self, at: int, named: _Name) -> None:
+        """File a record under the name it now has."""
+        if len(named.words) == 1:
+            _file(self.single, next(iter(named.words)), at)
+        for key in named.pairs:
+            _file(self.by_pair, key, at)
 
-    def of(self, person: Person, named: _Name) -> set[int]:
+    def file_offices(self, at: int, words: Iterable[str], roles: Iterable[str]) -> None:
+        """File a record under each word of its name in each of the roles (keys)."""
+        for role in roles:
+            office = self.by_office.setdefault(role, {})
+            for word in words:
+                _file(office, word, at)
+
+    def of(self, person: Named, named: _Name) -> set[int]:
         """The records that may accept the person (see ``_Record.accepts``): for a one-word
         name, the records of that one word, and those in the person's office that have it;
         for a fuller name, the records with a comparable name, and those in the person's
         office with one of its words (a one-word record joins no one outside its office)."""
         words = named.words
-        office = _role_key(person.role) if person.role is not None else None
         found: set[int] = set()
         if len(words) == 1:
-            found.update(self.single.get(next(iter(words)), ()))
+            _take(found, self.single.get(next(iter(words))))
         else:
-            found = found.union(*map(self.by_pair.get, named.pairs, repeat(())))
-        if office is not None:
+            by_pair = self.by_pair
+            for key in named.pairs:
+                _take(found, by_pair.get(key))
+        if person.role is not None and (office := self.by_office.get(_role_key(person.role))):
             for word in words:
-                found.update(self.by_office.get((word, office), ()))
+                _take(found, office.get(word))
         return found
 
 
@@ -274,7 +395,7 @@ def _collector_paused() -> Iterator[None]:
 class Sighting:
     """A person as one article names them, with how many of its quotes they said."""
 
-    person: Person
+    person: Named
     article: str  # its id
     published: date | None
     quotes: int
@@ -304,19 +425,35 @@ def resolve_each(
     """``resolve``'s people one at a time: every sighting is read (and ``joined`` complete)
     before the first is given, and each record is dropped as its person is made, so that
     the people and the records are never all held at once."""
+    for record in _resolved(seen, joined, ids=True):
+        yield record.official()
+
+
+def resolve_counted(
+    seen: Iterable[Sighting], joined: MutableSequence[int] | None = None
+) -> Iterator[tuple[Official, int]]:
+    """``resolve_each``'s people with how many articles name each, their ids not kept (the
+    person's ``articles`` is empty): a million articles' ids are not held."""
+    for record in _resolved(seen, joined, ids=False):
+        yield record.official(), record.times
+
+
+def _resolved(
+    seen: Iterable[Sighting], joined: MutableSequence[int] | None, *, ids: bool
+) -> Iterator[_Record]:
     with _collector_paused():
-        records = _records(seen, joined)
+        records = _records(seen, joined, ids=ids)
     forget_names()
     records.reverse()  # popped from the end: first seen first
     with _collector_paused():
         while records:
-            yield records.pop().official()
+            yield records.pop()
 
 
 def forget_names() -> None:
-    """Empty the cache of names as compared: a corpus of a million names leaves hundreds of MB
-    in it."""
+    """Empty the caches of names and name words as compared."""
     _name.cache_clear()
+    _word_keys.cache_clear()
 
 
 def seen_as(name: str, seen: Iterable[Sighting]) -> Official:
@@ -347,29 +484,44 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
     return by_quotes(resolve(sightings(articles)))
 
 
-def _records(seen: Iterable[Sighting], joined: MutableSequence[int] | None) -> list[_Record]:
+def _records(
+    seen: Iterable[Sighting], joined: MutableSequence[int] | None, *, ids: bool
+) -> list[_Record]:
     records: list[_Record] = []
     near = _Near()
     for sighting in seen:
         person = sighting.person
         named = _name(person.name)
-        found = [i for i in near.of(person, named) if _comparable(records[i].named, named)]
-        alike = process.extract(
-            named.spelled,
-            [records[i].named.spelled for i in found],
-            scorer=fuzz.token_set_ratio,
-            processor=None,
-            score_cutoff=SPELLED_APART,
-            limit=None,
-        )
-        asked = sorted(found[j] for _, _, j in alike)
-        at = next((i for i in asked if records[i]._accepts(person, named)), None)
+        at: int | None = None
+        found = [i for i in near.of(person, named) if records[i].comparable(named)]
+        if found:
+            alike = process.extract(
+                named.spelled,
+                [records[i].spelled for i in found],
+                scorer=fuzz.token_set_ratio,
+                processor=None,
+                score_cutoff=SPELLED_APART,
+                limit=None,
+            )
+            asked = sorted(found[j] for _, _, j in alike)
+            at = next((i for i in asked if records[i]._accepts(person, named)), None)
         if at is None:
             at = len(records)
-            records.append(_Record(person.name))
-        record = records[at]
-        record.add(person, sighting.article, sighting.published, sighting.quotes)
-        near.file(at, record)
+            record = _Record(person.name, ids=ids)
+            records.append(record)
+            record._add(person, named, sighting.article, sighting.published, sighting.quotes)
+            near.file_name(at, named)
+            near.file_offices(at, named.words, record.role_keys)
+        else:
+            record = records[at]
+            spelled, keys = record.spelled, record.role_keys
+            record._add(person, named, sighting.article, sighting.published, sighting.quotes)
+            if record.spelled != spelled:  # named now as the person is: file the new name
+                near.file_name(at, named)
+                near.file_offices(at, named.words, record.role_keys)
+            elif record.role_keys is not keys:  # in one more office
+                words = record.spelled.split(" ") if record.spelled else ()
+                near.file_offices(at, words, record.role_keys - keys)
         if joined is not None:
             joined.append(at)
     return records

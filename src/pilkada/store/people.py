@@ -52,12 +52,12 @@ def resolve_people(conn: sqlite3.Connection) -> int:
     joined = array("l")  # the person of each mention, by index in the roster
     articles, ns = array("q"), array("l")  # and its key (article, n): 16 bytes a mention
     with transaction(conn):
-        people = roster.resolve_each(_sightings(conn, articles, ns), joined)
+        people = roster.resolve_counted(_sightings(conn, articles, ns), joined)
         conn.execute("DELETE FROM people")
         conn.executemany(  # one person at a time: never all of them held
             "INSERT INTO people (rowid, name, honorific, role, region, first_seen, last_seen,"
             " articles, quotes, roles, places, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_row(k, o) for k, o in enumerate(people, 1)),
+            (_row(k, o, named_in) for k, (o, named_in) in enumerate(people, 1)),
         )
         (count,) = conn.execute("SELECT count(*) FROM people").fetchone()
         conn.executemany(
@@ -92,7 +92,7 @@ def _sightings(
             yield Sighting(person, ident, day, quotes)
 
 
-def _row(rowid: int, o: Official) -> tuple[object, ...]:
+def _row(rowid: int, o: Official, articles: int) -> tuple[object, ...]:
     return (
         rowid,
         o.name,
@@ -101,7 +101,7 @@ def _row(rowid: int, o: Official) -> tuple[object, ...]:
         o.places[0] if o.places else None,
         o.first_seen.isoformat() if o.first_seen else None,
         o.last_seen.isoformat() if o.last_seen else None,
-        len(o.articles),
+        articles,
         o.quotes,
         json.dumps(o.roles, ensure_ascii=False),
         json.dumps(o.places, ensure_ascii=False),
