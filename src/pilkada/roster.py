@@ -237,13 +237,21 @@ class _Record:
 # "Saiful", "Djoko" / "Joko", "Soeharto" / "Suharto")
 _SPELLINGS = (("ch", "h"), ("sy", "s"), ("dj", "j"), ("tj", "c"), ("kh", "k"), ("oe", "u"))
 
-# each key of a name word (``_word_keys``) as a number, in the order first made: a few thousand
-# keys, and a pair of them is one int
+# each key of a name word (``_word_keys``) as a number, in the order first made (a few thousand
+# keys), and those numbers, one int each, by number: what ``_Near`` files pairs under
 _KEY_NUMBERS: dict[str, int] = {}
+_NUMBERS: list[int] = []
+_LOW = (1 << 32) - 1  # a pair of numbers is one int: the higher above the lower's 32 bits
 
 
 def _numbered(key: str) -> int:
-    return _KEY_NUMBERS.setdefault(key, len(_KEY_NUMBERS))
+    number = _KEY_NUMBERS.get(key)
+    if number is None:
+        number = _KEY_NUMBERS[key] = len(_NUMBERS)
+        if number > _LOW:
+            raise OverflowError("more keys of name words than a pair of them can hold")
+        _NUMBERS.append(number)
+    return number
 
 
 @lru_cache(maxsize=_WORDS)
@@ -262,20 +270,15 @@ def _word_keys(word: str) -> tuple[int, int]:
 
 
 def _pair_keys(words: frozenset[str]) -> frozenset[int]:
-    """A key of each of two words of a name, for every two words and keys: the two numbers
-    as one (Cantor's pairing, either way round)."""
+    """A key of each of two words of a name, for every two words and keys: the two numbers as
+    one int, either way round."""
     keys = [_word_keys(w) for w in words]
     return frozenset(
-        _paired(one, other)
+        one << 32 | other if one >= other else other << 32 | one
         for these, those in combinations(keys, 2)
         for one in these
         for other in those
     )
-
-
-def _paired(one: int, other: int) -> int:
-    low, high = (one, other) if one <= other else (other, one)
-    return high * (high + 1) // 2 + low
 
 
 def comparable(name: str, other: str) -> bool:
@@ -341,7 +344,7 @@ class _Near:
     __slots__ = ("by_office", "by_pair", "single")
 
     def __init__(self) -> None:
-        self.by_pair: dict[int, _Filed] = {}  # ``_pair_keys`` ->
+        self.by_pair: dict[int, dict[int, _Filed]] = {}  # ``_pair_keys``: higher -> lower ->
         self.single: dict[str, _Filed] = {}  # a one-word name ->
         self.by_office: dict[str, dict[str, _Filed]] = {}  # role key -> word ->
 
@@ -350,7 +353,8 @@ class _Near:
         if len(named.words) == 1:
             _file(self.single, next(iter(named.words)), at)
         for key in named.pairs:
-            _file(self.by_pair, key, at)
+            lower = self.by_pair.setdefault(key >> 32, {})
+            _file(lower, _NUMBERS[key & _LOW], at)  # the number's one int, not one a key
 
     def file_offices(self, at: int, words: Iterable[str], roles: Iterable[str]) -> None:
         """File a record under each word of its name in each of the roles (keys)."""
@@ -371,7 +375,8 @@ class _Near:
         else:
             by_pair = self.by_pair
             for key in named.pairs:
-                _take(found, by_pair.get(key))
+                if lower := by_pair.get(key >> 32):
+                    _take(found, lower.get(key & _LOW))
         if person.role is not None and (office := self.by_office.get(_role_key(person.role))):
             for word in words:
                 _take(found, office.get(word))
