@@ -10,15 +10,15 @@ degrees) and their roles do not contradict each other. Pure functions.
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from array import array
 from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -42,8 +42,7 @@ _WORDS = 1 << 15
 _K = TypeVar("_K")
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
+class _Name(NamedTuple):
     """What a name is compared by."""
 
     words: frozenset[str]  # its words, folded
@@ -95,7 +94,17 @@ class Named(Protocol):
     def forms(self) -> Sequence[str]: ...
 
 
+class Said(NamedTuple):
+    """A person as the index keeps a mention of them: ``Named`` without a model to make."""
+
+    name: str
+    role: str | None
+    honorific: str | None
+    forms: list[str]
+
+
 _NO_KEYS: frozenset[str] = frozenset()
+_AN_INITIAL = re.compile(r"(?:^| )[^ ](?: |$)")  # a one-letter word of a name spelled
 
 
 class _Record:
@@ -166,13 +175,13 @@ class _Record:
     def comparable(self, named: _Name) -> bool:
         """``comparable`` of the record's name and the named, from the parts kept."""
         mine = self.spelled
-        if not mine or not named.words:
-            return False
-        if " " not in mine or len(named.words) == 1:
-            return not named.words.isdisjoint(mine.split(" "))
+        if " " not in mine or len(named.words) == 1:  # one word (or none) in one of them
+            return bool(mine) and not named.words.isdisjoint(mine.split(" "))
         if not named.pairs.isdisjoint(self.pairs):
             return True
-        return _comparable(_name(self.name), named)
+        if named.initials or _AN_INITIAL.search(mine):
+            return _comparable(_name(self.name), named)
+        return False
 
     def _roles_agree(self, role: str | None) -> bool:
         if role is None or not self.roles:
@@ -266,6 +275,8 @@ def _word_keys(word: str) -> tuple[int, int]:
     for c in spelled[1:]:
         if c not in "aeiouhy" and c != skeleton[-1]:
             skeleton += c
+            if len(skeleton) == 3:
+                break
     return _numbered("w:" + word[:3]), _numbered("s:" + skeleton[:3])
 
 
@@ -363,24 +374,27 @@ class _Near:
             for word in words:
                 _file(office, word, at)
 
-    def of(self, person: Named, named: _Name) -> set[int]:
+    def of(self, person: Named, named: _Name) -> tuple[set[int], set[int]]:
         """The records that may accept the person (see ``_Record.accepts``): for a one-word
         name, the records of that one word, and those in the person's office that have it;
         for a fuller name, the records with a comparable name, and those in the person's
-        office with one of its words (a one-word record joins no one outside its office)."""
+        office with one of its words (a one-word record joins no one outside its office).
+        Those filed under the name (comparable with it, if they still have the name they
+        were filed by), then those filed under the office."""
         words = named.words
-        found: set[int] = set()
+        by_name: set[int] = set()
         if len(words) == 1:
-            _take(found, self.single.get(next(iter(words))))
+            _take(by_name, self.single.get(next(iter(words))))
         else:
             by_pair = self.by_pair
             for key in named.pairs:
                 if lower := by_pair.get(key >> 32):
-                    _take(found, lower.get(key & _LOW))
+                    _take(by_name, lower.get(key & _LOW))
+        by_office: set[int] = set()
         if person.role is not None and (office := self.by_office.get(_role_key(person.role))):
             for word in words:
-                _take(found, office.get(word))
-        return found
+                _take(by_office, office.get(word))
+        return by_name, by_office
 
 
 @contextmanager
@@ -396,8 +410,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass(frozen=True, slots=True)
-class Sighting:
+class Sighting(NamedTuple):
     """A person as one article names them, with how many of its quotes they said."""
 
     person: Named
@@ -494,11 +507,17 @@ def _records(
 ) -> list[_Record]:
     records: list[_Record] = []
     near = _Near()
+    renamed: set[int] = set()  # the records whose words have changed since first filed
     for sighting in seen:
         person = sighting.person
         named = _name(person.name)
         at: int | None = None
-        found = [i for i in near.of(person, named) if records[i].comparable(named)]
+        by_name, by_office = near.of(person, named)
+        # a record filed under the words it still has is comparable with the name: asked
+        # only of the others
+        found = [i for i in by_name if i not in renamed or records[i].comparable(named)]
+        if by_office:
+            found += [i for i in by_office - by_name if records[i].comparable(named)]
         if found:
             alike = process.extract(
                 named.spelled,
@@ -522,6 +541,7 @@ def _records(
             spelled, keys = record.spelled, record.role_keys
             record._add(person, named, sighting.article, sighting.published, sighting.quotes)
             if record.spelled != spelled:  # named now as the person is: file the new name
+                renamed.add(at)
                 near.file_name(at, named)
                 near.file_offices(at, named.words, record.role_keys)
             elif record.role_keys is not keys:  # in one more office

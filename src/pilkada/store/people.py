@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pilkada.models import Official, Person
+from pilkada.models import Official
 from pilkada.store.db import transaction
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def _sightings(
 ) -> Iterator[Sighting]:
     """Each mention as the roster reads a person an article names, in the order of ``_IN_ORDER``
     (an article's id read once for all its mentions); its key is added to ``articles``, ``ns``."""
-    from pilkada.roster import Sighting
+    from pilkada.roster import Said, Sighting
 
     columns = "m.article, m.n, m.name, m.role, m.honorific, m.forms, m.quotes, a.id, a.published"
     last, ident, day = -1, "", None
@@ -86,10 +86,7 @@ def _sightings(
             if article != last:
                 last, ident = article, key
                 day = date.fromisoformat(published) if published else None
-            person = Person.model_construct(
-                name=name, role=role, honorific=honorific, forms=json.loads(forms)
-            )
-            yield Sighting(person, ident, day, quotes)
+            yield Sighting(Said(name, role, honorific, json.loads(forms)), ident, day, quotes)
 
 
 def _row(rowid: int, o: Official, articles: int) -> tuple[object, ...]:
