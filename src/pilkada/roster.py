@@ -13,7 +13,7 @@ import gc
 import re
 import sys
 from array import array
-from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -40,6 +40,7 @@ _NAMES = 1 << 12
 _WORDS = 1 << 15
 
 _K = TypeVar("_K")
+_R = TypeVar("_R", bound="_Match")
 
 
 class _Name(NamedTuple):
@@ -100,53 +101,33 @@ class Said(NamedTuple):
     name: str
     role: str | None
     honorific: str | None
-    forms: list[str]
+    forms: Sequence[str]
 
 
 _NO_KEYS: frozenset[str] = frozenset()
 _AN_INITIAL = re.compile(r"(?:^| )[^ ](?: |$)")  # a one-letter word of a name spelled
 
 
-class _Record:
-    """A person as their sightings so far show them. The name as compared is kept in parts (its
-    words spelled, how many it is written with, its pair keys in an array), not as a ``_Name``:
-    a corpus of a million articles makes a million records. Records of one role share its
-    roles, keys and regions (``_one_role``, ``_role_regions``)."""
+class _Match:
+    """What a person's sightings so far make of them that a person is matched against: their
+    name as compared, in parts (its words spelled, how many it is written with, its pair keys
+    packed), not as a ``_Name`` (a corpus of a million articles makes a million records), and
+    their roles folded, with the regions they name (records of one role share its keys and
+    regions: ``_one_role``, ``_role_regions``)."""
 
-    __slots__ = (
-        "articles",
-        "first",
-        "forms",
-        "honorific",
-        "last",
-        "last_in",
-        "length",
-        "name",
-        "pairs",
-        "quotes",
-        "regions",
-        "role_keys",
-        "roles",
-        "spelled",
-        "times",
-    )
+    __slots__ = ("length", "name", "pairs", "regions", "role_keys", "spelled")
 
-    def __init__(self, name: str, *, ids: bool = True) -> None:
-        self.name = name
-        named = _name(name)
-        self.spelled, self.length = named.spelled, named.length
-        self.pairs: Collection[int] = array("Q", named.pairs) if named.pairs else ()
-        self.honorific: str | None = None
-        self.forms: tuple[str, ...] = ()
-        self.roles: tuple[str, ...] = ()
-        self.role_keys = _NO_KEYS  # the roles folded, and the regions they name
+    def __init__(self, name: str) -> None:
+        self._named(name, _name(name))
+        self.role_keys = _NO_KEYS
         self.regions = _NO_KEYS
-        self.articles: list[str] | None = [] if ids else None  # their ids, if kept
-        self.times = 0  # how many articles
-        self.last_in: str | None = None  # the last of them
-        self.quotes = 0
-        self.first: date | None = None
-        self.last: date | None = None
+
+    def _named(self, name: str, named: _Name) -> None:
+        self.name, self.spelled, self.length = name, named.spelled, named.length
+        self.pairs = array("Q", named.pairs).tobytes()
+
+    def _pairs(self) -> memoryview:
+        return memoryview(self.pairs).cast("Q")
 
     def accepts(self, person: Named) -> bool:
         return self._accepts(person, _name(person.name))
@@ -164,7 +145,7 @@ class _Record:
             score = fuzz.token_set_ratio(mine, theirs, score_cutoff=SPELLED_APART)
             # names alike only through an initial ("M. Yusuf" / "Muhammad Yusuf") are one
             # person only in one office
-            if score >= SAME_NAME and not named.pairs.isdisjoint(self.pairs):
+            if score >= SAME_NAME and not named.pairs.isdisjoint(self._pairs()):
                 return self._roles_agree(role)
             # one office, a name spelled two ways ("Petronella Marcia" / "Petronela")
             return same_office and score >= SPELLED_APART
@@ -177,26 +158,48 @@ class _Record:
         mine = self.spelled
         if " " not in mine or len(named.words) == 1:  # one word (or none) in one of them
             return bool(mine) and not named.words.isdisjoint(mine.split(" "))
-        if not named.pairs.isdisjoint(self.pairs):
+        if not named.pairs.isdisjoint(self._pairs()):
             return True
         if named.initials or _AN_INITIAL.search(mine):
             return _comparable(_name(self.name), named)
         return False
 
     def _roles_agree(self, role: str | None) -> bool:
-        if role is None or not self.roles:
+        if role is None or not self.role_keys:
             return True
         return _role_key(role) in self.role_keys or not self.regions.isdisjoint(_role_regions(role))
 
-    def add(self, person: Named, article: str, published: date | None, quotes: int) -> None:
-        self._add(person, _name(person.name), article, published, quotes)
-
-    def _add(
-        self, person: Named, named: _Name, article: str, published: date | None, quotes: int
-    ) -> None:
+    def _take(self, sighting: Sighting, named: _Name) -> None:
+        """The sighting joins the record: its name if fuller, its role if new."""
         if named.length > self.length:
-            self.name, self.spelled, self.length = person.name, named.spelled, named.length
-            self.pairs = array("Q", named.pairs) if named.pairs else ()
+            self._named(sighting.person.name, named)
+        role = sighting.person.role
+        if role and _role_key(role) not in self.role_keys:
+            self.role_keys = (
+                self.role_keys | {_role_key(role)} if self.role_keys else _one_role(role)[1]
+            )
+            named_there = _role_regions(role)
+            self.regions = self.regions | named_there if self.regions else named_there
+
+
+class _Tally:
+    """What the sightings of one person say of them: how the articles name them, where, how
+    often, when."""
+
+    __slots__ = ("articles", "first", "forms", "honorific", "last", "quotes", "role_keys", "roles")
+
+    def __init__(self) -> None:
+        self.honorific: str | None = None
+        self.forms: tuple[str, ...] = ()
+        self.roles: tuple[str, ...] = ()
+        self.role_keys = _NO_KEYS
+        self.articles: list[str] = []
+        self.quotes = 0
+        self.first: date | None = None
+        self.last: date | None = None
+
+    def add(self, sighting: Sighting) -> None:
+        person = sighting.person
         if not self.honorific:  # a few, on many records: one string each
             self.honorific = sys.intern(person.honorific) if person.honorific else person.honorific
         forms = self.forms
@@ -211,35 +214,59 @@ class _Record:
                 self.role_keys = self.role_keys | {_role_key(role)}
             else:
                 self.roles, self.role_keys = _one_role(role)
-            named_there = _role_regions(role)
-            self.regions = self.regions | named_there if self.regions else named_there
-        if self.last_in != article:  # an article's people come together
-            self.last_in = article
-            self.times += 1
-            if self.articles is not None:
-                self.articles.append(article)
-        self.quotes += quotes
-        if when := published:
+        article = sighting.article
+        if not self.articles or self.articles[-1] != article:  # an article's people come together
+            self.articles.append(article)
+        self.quotes += sighting.quotes
+        if when := sighting.published:
             self.first = min(self.first or when, when)
             self.last = max(self.last or when, when)
 
-    def official(self) -> Official:
+    def official(self, name: str) -> Official:
         places: list[str] = []
         for role in self.roles:
             for place in _role_places(role):
                 if place not in places:
                     places.append(place)
         return Official.model_construct(  # validated already, as the articles were
-            name=self.name,
+            name=name,
             honorific=self.honorific,
             forms=list(self.forms),
             roles=list(self.roles),
             places=places,
-            articles=self.articles if self.articles is not None else [],
+            articles=self.articles,
             quotes=self.quotes,
             first_seen=self.first,
             last_seen=self.last,
         )
+
+
+class _Record(_Match):
+    """A person as their sightings so far show them: who they are, and what they say of them."""
+
+    __slots__ = ("tally",)
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.tally = _Tally()
+
+    @property
+    def articles(self) -> list[str]:
+        return self.tally.articles
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return self.tally.roles
+
+    def add(self, person: Named, article: str, published: date | None, quotes: int) -> None:
+        self._take(Sighting(person, article, published, quotes), _name(person.name))
+
+    def _take(self, sighting: Sighting, named: _Name) -> None:
+        super()._take(sighting, named)
+        self.tally.add(sighting)
+
+    def official(self) -> Official:
+        return self.tally.official(self.name)
 
 
 # spellings of one sound in Indonesian names, old and new ("Achmad" / "Ahmad", "Syaiful" /
@@ -443,29 +470,25 @@ def resolve_each(
     """``resolve``'s people one at a time: every sighting is read (and ``joined`` complete)
     before the first is given, and each record is dropped as its person is made, so that
     the people and the records are never all held at once."""
-    for record in _resolved(seen, joined, ids=True):
-        yield record.official()
-
-
-def resolve_counted(
-    seen: Iterable[Sighting], joined: MutableSequence[int] | None = None
-) -> Iterator[tuple[Official, int]]:
-    """``resolve_each``'s people with how many articles name each, their ids not kept (the
-    person's ``articles`` is empty): a million articles' ids are not held."""
-    for record in _resolved(seen, joined, ids=False):
-        yield record.official(), record.times
-
-
-def _resolved(
-    seen: Iterable[Sighting], joined: MutableSequence[int] | None, *, ids: bool
-) -> Iterator[_Record]:
     with _collector_paused():
-        records = _records(seen, joined, ids=ids)
+        records = _records(seen, joined, _Record)
     forget_names()
     records.reverse()  # popped from the end: first seen first
     with _collector_paused():
         while records:
-            yield records.pop()
+            yield records.pop().official()
+
+
+def resolve_names(people: Iterable[Named], joined: MutableSequence[int]) -> list[str]:
+    """The name of each real person among the people named, in the order first seen, as
+    ``resolve`` makes them; ``joined`` is told the person each one named is (the index of
+    their name), in order. Only who is who is worked out, not what the articles say of each
+    (``seen_as`` does, one person at a time): the people of a million articles are not all
+    held at once. The people one article names come together."""
+    with _collector_paused():
+        records = _records((Sighting(p, "", None, 0) for p in people), joined, _Match)
+    forget_names()
+    return [r.name for r in records]
 
 
 def forget_names() -> None:
@@ -476,12 +499,13 @@ def forget_names() -> None:
 
 def seen_as(name: str, seen: Iterable[Sighting]) -> Official:
     """One person as the sightings show them (in order; all of theirs), under the name they
-    were resolved by (the fullest, from more sightings than these): their forms, roles, places,
-    articles, quotes, first and last seen are those of the sightings."""
-    record = _Record(name)
+    were resolved by (the fullest, from more sightings than these; no name of the sightings is
+    fuller): their forms, roles, places, articles, quotes, first and last seen are those of
+    the sightings."""
+    tally = _Tally()
     for s in seen:
-        record.add(s.person, s.article, s.published, s.quotes)
-    return record.official()  # (the names compared are cached: ``forget_names`` empties it)
+        tally.add(s)
+    return tally.official(name)
 
 
 def by_quotes(people: Iterable[Official]) -> list[Official]:
@@ -503,9 +527,9 @@ def build_roster(articles: Iterable[Article]) -> list[Official]:
 
 
 def _records(
-    seen: Iterable[Sighting], joined: MutableSequence[int] | None, *, ids: bool
-) -> list[_Record]:
-    records: list[_Record] = []
+    seen: Iterable[Sighting], joined: MutableSequence[int] | None, make: type[_R]
+) -> list[_R]:
+    records: list[_R] = []
     near = _Near()
     renamed: set[int] = set()  # the records whose words have changed since first filed
     for sighting in seen:
@@ -531,15 +555,15 @@ def _records(
             at = next((i for i in asked if records[i]._accepts(person, named)), None)
         if at is None:
             at = len(records)
-            record = _Record(person.name, ids=ids)
+            record = make(person.name)
             records.append(record)
-            record._add(person, named, sighting.article, sighting.published, sighting.quotes)
+            record._take(sighting, named)
             near.file_name(at, named)
             near.file_offices(at, named.words, record.role_keys)
         else:
             record = records[at]
             spelled, keys = record.spelled, record.role_keys
-            record._add(person, named, sighting.article, sighting.published, sighting.quotes)
+            record._take(sighting, named)
             if record.spelled != spelled:  # named now as the person is: file the new name
                 renamed.add(at)
                 near.file_name(at, named)
