@@ -539,7 +539,10 @@ def _records(
         by_name, by_office = near.of(person, named)
         # a record filed under the words it still has is comparable with the name: asked
         # only of the others
-        found = [i for i in by_name if i not in renamed or records[i].comparable(named)]
+        if renamed.isdisjoint(by_name):
+            found = list(by_name)
+        else:
+            found = [i for i in by_name if i not in renamed or records[i].comparable(named)]
         if by_office:
             found += [i for i in by_office - by_name if records[i].comparable(named)]
         if found:

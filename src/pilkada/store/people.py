@@ -53,7 +53,7 @@ def resolve_people(conn: sqlite3.Connection) -> int:
     with transaction(conn):
         names = _resolved(conn)
         conn.execute("DELETE FROM people")
-        conn.executemany(
+        conn.executemany(  # one person at a time: never all of them held
             "INSERT INTO people (rowid, name, honorific, role, region, first_seen, last_seen,"
             " articles, quotes, roles, places, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (_row(k, o) for k, o in _people(conn, names)),
@@ -102,7 +102,7 @@ _BY_PERSON = (
 
 def _people(conn: sqlite3.Connection, names: list[str]) -> Iterator[tuple[int, Official]]:
     """Each person (by rowid) as their mentions show them, under the name resolved."""
-    from pilkada.roster import Said, Sighting, forget_names, seen_as
+    from pilkada.roster import Said, Sighting, seen_as
 
     rows = conn.execute(_BY_PERSON)
     for person, mentions in groupby(rows, itemgetter(0)):
@@ -116,7 +116,6 @@ def _people(conn: sqlite3.Connection, names: list[str]) -> Iterator[tuple[int, O
             for _, name, role, honorific, forms, quotes, ident, published in mentions
         )
         yield person, seen_as(names[person - 1], seen)
-    forget_names()
 
 
 def _row(rowid: int, o: Official) -> tuple[object, ...]:
