@@ -37,7 +37,7 @@ _CACHE = 1 << 17
 # names and name words mostly come once (a record keeps what is compared of its own name): the
 # caches of their parts only keep the recent, often named ones
 _NAMES = 1 << 12
-_WORDS = 1 << 15
+_WORDS = 1 << 13
 
 _K = TypeVar("_K")
 _R = TypeVar("_R", bound="_Match")
