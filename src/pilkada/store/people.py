@@ -15,13 +15,15 @@ import sqlite3
 from array import array
 from collections.abc import Iterator
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from pilkada.models import Official, Person
+from pilkada.models import Official
 from pilkada.store.db import transaction
 
 if TYPE_CHECKING:
-    from pilkada.roster import Sighting
+    from pilkada.roster import Said
 
 _STALE = ("people", "stale")
 
@@ -46,50 +48,74 @@ def people_stale(conn: sqlite3.Connection) -> bool:
 
 def resolve_people(conn: sqlite3.Connection) -> int:
     """Rebuild ``people`` from every mention and point each mention at its person, in one
-    transaction; returns how many people there are."""
-    from pilkada import roster
-
-    joined = array("l")  # the person of each mention, by index in the roster
-    articles, ns = array("q"), array("l")  # and its key (article, n): 16 bytes a mention
+    transaction; returns how many people there are. Who is who is resolved first (from the
+    names and roles alone), then what the mentions say of each person, one at a time."""
     with transaction(conn):
-        people = roster.resolve_each(_sightings(conn, articles, ns), joined)
+        names = _resolved(conn)
         conn.execute("DELETE FROM people")
         conn.executemany(  # one person at a time: never all of them held
             "INSERT INTO people (rowid, name, honorific, role, region, first_seen, last_seen,"
             " articles, quotes, roles, places, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_row(k, o) for k, o in enumerate(people, 1)),
+            (_row(k, o) for k, o in _people(conn, names)),
         )
         (count,) = conn.execute("SELECT count(*) FROM people").fetchone()
-        conn.executemany(
-            "UPDATE mentions SET person = ? WHERE article = ? AND n = ?",
-            ((at + 1, article, n) for at, article, n in zip(joined, articles, ns, strict=True)),
-        )
         conn.execute("DELETE FROM meta WHERE key = ?", _STALE[:1])
     return int(count)
 
 
-def _sightings(
-    conn: sqlite3.Connection, articles: array[int], ns: array[int]
-) -> Iterator[Sighting]:
-    """Each mention as the roster reads a person an article names, in the order of ``_IN_ORDER``
-    (an article's id read once for all its mentions); its key is added to ``articles``, ``ns``."""
-    from pilkada.roster import Sighting
+def _resolved(conn: sqlite3.Connection) -> list[str]:
+    """Point each mention at its person; the name of each person, by rowid less one."""
+    from pilkada import roster
 
-    columns = "m.article, m.n, m.name, m.role, m.honorific, m.forms, m.quotes, a.id, a.published"
-    last, ident, day = -1, "", None
+    joined = array("l")  # the person of each mention, by index in the roster
+    articles, ns = array("q"), array("l")  # and its key (article, n): 16 bytes a mention
+    names = roster.resolve_names(_named(conn, articles, ns), joined)
+    conn.executemany(
+        "UPDATE mentions SET person = ? WHERE article = ? AND n = ?",
+        ((at + 1, article, n) for at, article, n in zip(joined, articles, ns, strict=True)),
+    )
+    return names
+
+
+def _named(conn: sqlite3.Connection, articles: array[int], ns: array[int]) -> Iterator[Said]:
+    """Each mention's name and role, in the order of ``_IN_ORDER``; its key is added to
+    ``articles``, ``ns``."""
+    from pilkada.roster import Said
+
     for sql in _IN_ORDER:
-        for article, n, name, role, honorific, forms, quotes, key, published in conn.execute(
-            sql.format(columns=columns)
+        for article, n, name, role in conn.execute(
+            sql.format(columns="m.article, m.n, m.name, m.role")
         ):
             articles.append(article)
             ns.append(n)
-            if article != last:
-                last, ident = article, key
-                day = date.fromisoformat(published) if published else None
-            person = Person.model_construct(
-                name=name, role=role, honorific=honorific, forms=json.loads(forms)
+            yield Said(name, role, None, ())
+
+
+# every mention with its article's id and date, each person's together, in the order of
+# ``_IN_ORDER`` (dated by date, undated last, then by id, then n)
+_BY_PERSON = (
+    "SELECT m.person, m.name, m.role, m.honorific, m.forms, m.quotes, a.id, a.published"
+    " FROM mentions m JOIN articles a ON a.rowid = m.article"
+    " ORDER BY m.person, a.published IS NULL, a.published, a.id, m.n"
+)
+
+
+def _people(conn: sqlite3.Connection, names: list[str]) -> Iterator[tuple[int, Official]]:
+    """Each person (by rowid) as their mentions show them, under the name resolved."""
+    from pilkada.roster import Said, Sighting, seen_as
+
+    rows = conn.execute(_BY_PERSON)
+    for person, mentions in groupby(rows, itemgetter(0)):
+        seen = (
+            Sighting(
+                Said(name, role, honorific, json.loads(forms)),
+                ident,
+                date.fromisoformat(published) if published else None,
+                quotes,
             )
-            yield Sighting(person, ident, day, quotes)
+            for _, name, role, honorific, forms, quotes, ident, published in mentions
+        )
+        yield person, seen_as(names[person - 1], seen)
 
 
 def _row(rowid: int, o: Official) -> tuple[object, ...]:
