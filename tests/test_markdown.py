@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilkada import parse
-from pilkada.markdown import marked, unmarked
+from pilkada.markdown import marked, unmarked, unmarked_lines
 from pilkada.models import Article
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
@@ -105,3 +105,13 @@ def test_a_seed_saved_as_markdown_parses_as_the_seed(seed: Path) -> None:
     assert (got.title, got.dateline, got.published) == (want.title, want.dateline, want.published)
     assert got.paragraphs == want.paragraphs
     assert [(q.text, q.speaker) for q in got.quotes] == [(q.text, q.speaker) for q in want.quotes]
+
+
+MARKISH = st.text(alphabet=" \n#>*_[]()!abc", max_size=60)
+
+
+@given(MARKISH)
+def test_a_text_looked_at_whole_is_read_as_its_lines_are(text: str) -> None:
+    """The look for Markdown's signs in the whole text (in C) misses no text whose lines
+    are marked up."""
+    assert unmarked_lines(text) == unmarked(text.split("\n"))

@@ -50,6 +50,18 @@ def marked(lines: list[str]) -> bool:
     return False
 
 
+# what a text holds when any line of it has Markdown's marks (``_MARKED``)
+_SIGNS = ("](", "**", "__", "\n#", "\n>", "\n #", "\n  #", "\n   #", "\n >", "\n  >", "\n   >")
+
+
+def unmarked_lines(text: str) -> list[str]:
+    """The lines of ``text``, without Markdown's marks when it is Markdown (``unmarked``)."""
+    lines = text.split("\n")
+    if text[:4].lstrip(" ")[:1] in ("#", ">") or any(map(text.__contains__, _SIGNS)):
+        return unmarked(lines)
+    return lines  # no line can be marked: looked for in C, not line by line
+
+
 def unmarked(lines: list[str]) -> list[str]:
     """The lines without Markdown's marks when they are Markdown (see the module), else the
     lines as they are."""

@@ -8,7 +8,7 @@ import re
 from pilkada.decode import normalise
 from pilkada.layout import classify
 from pilkada.lines import BODY, CHROME
-from pilkada.markdown import unmarked
+from pilkada.markdown import unmarked_lines
 from pilkada.meta import extract
 from pilkada.models import Article
 from pilkada.regions import find_places
@@ -40,7 +40,7 @@ def _without_lone_surrogates(text: str) -> str:
 def parse(text: str, source: str | None = None, id: str | None = None) -> Article:
     """Parse one raw article text into an Article."""
     text = normalise(_without_lone_surrogates(text))
-    layout = classify(unwrapped(unmarked(text.split("\n"))))
+    layout = classify(unwrapped(unmarked_lines(text)))
     paragraphs = [ln.text for ln in layout.lines if ln.kind == BODY]
     meta = extract(layout, paragraphs)
     registry = build_registry(paragraphs)

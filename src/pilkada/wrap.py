@@ -29,12 +29,12 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # "calon-" of "calon-\ncalon": broken 
 def width(lines: list[str]) -> int | None:
     """The width the lines were wrapped at (the longest line's length), or None when they were
     not wrapped."""
+    if not lines or max(map(len, lines)) > WRAP_MAX:  # most texts: a paragraph a line
+        return None
     lengths = [len(line) for line in lines if line.strip()]
     if len(lengths) < MIN_LINES:
         return None
     widest = max(lengths)
-    if widest > WRAP_MAX:
-        return None
     full = sum(1 for n in lengths if n >= widest - FULL_SLACK)
     return widest if full >= FULL_SHARE * len(lengths) else None
 
