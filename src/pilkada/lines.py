@@ -25,8 +25,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DOMAIN = re.compile(
     r"^[\w-]+(\.[\w-]+)*\.(com|id|net|org|co\.id|go\.id|or\.id|ac\.id|news|tv|info|co)$", re.I
 )
-QUOTE_MARK = re.compile(r"[“”\"]")
-SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
+SENTENCE_ENDS = frozenset('.!?…:;,"”)')  # what may end a sentence, spaces after it aside
 BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,}|\s(?:pada|on)\s)\s*(?P<rest>.*\d.*)$",
     re.IGNORECASE,
@@ -62,6 +61,16 @@ NAME_WORD = re.compile(r"[A-Z][a-zA-Z'.-]*")
 TIME_WORDS = re.compile(
     r"\b(wib|wita|wit|pukul|pkl|jam|\d{1,2}[:.]\d{2}([:.]\d{2})?)\b", re.IGNORECASE
 )
+
+
+def quoted(text: str) -> bool:
+    """A quote mark ("“", "”" or '"') stands in ``text``; each is looked for in C."""
+    return '"' in text or "“" in text or "”" in text
+
+
+def ends_sentence(text: str) -> bool:
+    """``text`` ends with what ends a sentence (``SENTENCE_ENDS``), maybe with spaces after it."""
+    return text.rstrip()[-1:] in SENTENCE_ENDS
 
 
 # --- lexicons ---------------------------------------------------------------------------------
@@ -180,7 +189,7 @@ def is_prose(text: str) -> bool:
     ratio = lower / n if n else 0.0
     if (n >= 8 and ratio >= 0.34) or n >= 25:
         return True
-    ends = bool(SENTENCE_END.search(text))
+    ends = ends_sentence(text)
     return ends and ((n >= 5 and ratio >= 0.3) or n >= 15)
 
 
@@ -284,13 +293,13 @@ PHOTOGRAPHER_AT_END = re.compile(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)$")
 def is_caption(text: str) -> bool:
     """A photo caption: a caption cue first, or a line closed by a photographer's name in brackets
     with no full stop before it ("… baru-baru ini (Selviani)")."""
-    if QUOTE_MARK.search(text) and is_prose(text):
+    if quoted(text) and is_prose(text):
         return False
     if _caption_cue().match(text):
         return True
     # a photographer's name in brackets; not an acronym such as "(KPU)" closing a sentence
     m = PHOTOGRAPHER_AT_END.search(text) if text.endswith(")") else None
-    if m is not None and not SENTENCE_END.search(text[: m.start()]):
+    if m is not None and not ends_sentence(text[: m.start()]):
         return True
     if word_count(text) > CAPTION_MAX_WORDS:
         return False
@@ -303,7 +312,7 @@ def is_caption(text: str) -> bool:
         return True
     for p in brackets:
         b = p.search(text)
-        if b is not None and not SENTENCE_END.search(text[: b.start()].rstrip()):
+        if b is not None and not ends_sentence(text[: b.start()]):
             return True
     return False
 

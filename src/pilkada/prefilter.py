@@ -155,4 +155,41 @@ def _ascii_in(category: str) -> set[str]:
     return {c for c in ASCII if one.fullmatch(c)}
 
 
-__all__ = ["ASCII", "UNCASED", "Firsts", "first_chars", "uncased"]
+# --- a few characters, found without the engine ----------------------------------------------
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where each of ``chars`` (single characters) stands in ``text``, in order: the starts of
+    what a search for the class ``[chars]`` finds one match after another. ``str.find`` skips to
+    each in C, where a search tests the class at every character of the text."""
+    out: list[int] = []
+    for char in chars:
+        i = text.find(char)
+        while i >= 0:
+            out.append(i)
+            i = text.find(char, i + 1)
+    out.sort()
+    return out
+
+
+def first_char_at(text: str, chars: str, start: int = 0) -> int:
+    """Where the first of ``chars`` (single characters) from ``start`` on stands in ``text``, -1
+    where none does: the start of what a search for the class ``[chars]`` finds, read no
+    further than it."""
+    first = -1
+    for char in chars:
+        i = text.find(char, start) if first < 0 else text.find(char, start, first)
+        if i >= 0:
+            first = i
+    return first
+
+
+__all__ = [
+    "ASCII",
+    "UNCASED",
+    "Firsts",
+    "char_positions",
+    "first_char_at",
+    "first_chars",
+    "uncased",
+]

@@ -14,12 +14,13 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.people import name_run, parse_person_at
+from pilkada.prefilter import char_positions
 from pilkada.tokens import IS_CAP, IS_WORD, fold, folded, is_degree, tokenize
 
 OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
-MARKS = re.compile('[“”"]')
+MARKS = OPEN + CLOSE + STRAIGHT
 DOTTED_AT_END = re.compile(r"\b[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+$")
 DEGREES_AT_END = re.compile(r"(?:[,\s]*\b[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+\.?)+[,\s]*$")
 
@@ -64,8 +65,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         open_at: int | None = None
         curly = False
         nested = False
-        for mark in MARKS.finditer(text):
-            i, ch = mark.start(), mark.group()
+        for i in char_positions(text, MARKS):
+            ch = text[i]
             if nested:
                 nested = ch != STRAIGHT  # a straight-quoted term inside “…” ends here
             elif ch == OPEN or (ch == STRAIGHT and open_at is None):
@@ -96,8 +97,8 @@ def _opens_backwards(text: str, i: int) -> bool:
         0 < i < len(text) - 1 and text[i - 1] in ",:." and text[i + 1].isalpha()
     ):
         return False
-    later = MARKS.search(rest)
-    return later is not None and later.group() != OPEN and speech_verb().match(rest) is None
+    later = char_positions(rest, MARKS)
+    return bool(later) and rest[later[0]] != OPEN and speech_verb().match(rest) is None
 
 
 def _opens_term(text: str, i: int) -> bool:
