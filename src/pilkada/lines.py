@@ -127,6 +127,25 @@ def _credit_labels() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _credit_openings() -> frozenset[str] | None:
+    """The first two characters of each credit label, lower-cased; None when some label is not
+    plain ASCII or shorter (then no line is ruled out by them)."""
+    labels = lexicon.mapping("credits")
+    if not all(k.isascii() and len(k) >= 2 for k in labels):
+        return None
+    return frozenset(k[:2].lower() for k in labels)
+
+
+def _may_open_credit(text: str) -> bool:
+    """False only when ``text`` cannot open with a credit label: its first two characters are
+    plain ASCII and open no label, case aside (ASCII matches ASCII, case ignored, only as its
+    lower case does). Far cheaper than trying the labels' alternation."""
+    head = text[:2]
+    openings = _credit_openings()
+    return openings is None or not head.isascii() or head.lower() in openings
+
+
+@cache
 def _caption_cue() -> re.Pattern[str]:
     cues = "|".join(
         re.escape(c) for c in sorted(lexicon.entries("caption_cues"), key=len, reverse=True)
@@ -251,8 +270,11 @@ def credit_of(text: str) -> list[tuple[str, str]]:
     "Penulis : Bayu", "Editor     : Yus Ismail", "Teks/Foto : Masdiana (Tim Publikasi …)",
     "Penulis Kontributor Baubau, Defriatno Neke | Editor Khairina".
     """
+    stripped = text.strip()
+    if not _may_open_credit(stripped):
+        return []
     pattern, kinds = _credit_labels()
-    if pattern.match(text.strip()) is None:  # the first segment must open with a label
+    if pattern.match(stripped) is None:  # the first segment must open with a label
         return []
     out: list[tuple[str, str]] = []
     segments = [
@@ -483,6 +505,8 @@ def bare_credit_label(text: str) -> list[str]:
     stands on the next line; [] for any other line."""
     if len(text) > BARE_LABEL_MAX:
         return []  # a paragraph, not a label alone
+    if not _may_open_credit(text):
+        return []
     pattern, kinds = _credit_labels()
     m = pattern.match(text)
     if m is None or m.group("value"):
