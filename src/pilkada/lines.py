@@ -11,7 +11,16 @@ from itertools import count, pairwise
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
-from pilkada.prefilter import ASCII, UNCASED, Firsts, first_chars, uncased
+from pilkada.prefilter import (
+    ANY,
+    ASCII,
+    UNCASED,
+    Firsts,
+    Opening,
+    first_chars,
+    first_pairs,
+    uncased,
+)
 from pilkada.tokens import fold, not_names
 
 CAPTION_MAX_WORDS = 45  # a photo caption is a sentence or two, never a long paragraph
@@ -106,6 +115,66 @@ def _chrome(first: str) -> tuple[re.Pattern[str], list[str]]:
             or (first not in ASCII and UNCASED in firsts)
         )
     )
+
+
+FEW_PATTERNS = 6  # a line's first two characters that leave this many are tried one by one
+
+
+def _few_patterns(stripped: str) -> tuple[int, ...] | None:
+    """The chrome patterns, by number and in order, that a stripped line's first two characters
+    leave it to match, when they are few; None when they are many or a character cannot be
+    looked up (see ``_key``)."""
+    first = _key(stripped[:1]) if stripped else None
+    if first is None:
+        return None
+    second = _key(stripped[1]) if len(stripped) > 1 else None
+    if second is None and len(stripped) > 1:
+        return None
+    chosen = _chrome_by_pair(first, second)
+    return chosen if len(chosen) <= FEW_PATTERNS else None
+
+
+@cache
+def _chrome_by_pair(first: str, second: str | None) -> tuple[int, ...]:
+    """The chrome patterns, by number and in order, that a line opening with characters of
+    these keys (``second`` None for a line of one character) can match: those with an opening
+    that fits: one of the first key, or of the first and the second, or of keys that stand
+    for them (``ANY``, ``UNCASED``)."""
+    index = _chrome_openings()
+    firsts = (first, ANY, UNCASED) if first not in ASCII else (first, ANY)
+    keys: list[Opening] = [(), *((a,) for a in firsts)]
+    if second is not None:
+        seconds = (second, ANY, UNCASED) if second not in ASCII else (second, ANY)
+        keys += [(a, b) for a in firsts for b in seconds]
+    return tuple(sorted({n for key in keys for n in index.get(key, ())}))
+
+
+@cache
+def _chrome_openings() -> dict[Opening | None, list[int]]:
+    """The chrome patterns by number under each of their openings (``first_pairs``); under (),
+    which every line fits, those whose openings are not known."""
+    index: dict[Opening | None, list[int]] = {}
+    for n, (_reason, pattern, _firsts) in enumerate(_chrome_patterns()):
+        openings = first_pairs(pattern, re.IGNORECASE)
+        for opening in openings if openings is not None else [()]:
+            index.setdefault(opening, []).append(n)
+    return index
+
+
+@cache
+def _chrome_singles() -> list[re.Pattern[str]]:
+    """Each chrome pattern on its own: matching the few that a line's opening leaves one by one
+    is cheaper than matching their alternation. Made all at once, as the alternations by first
+    character are made only after many lines."""
+    return [re.compile(pattern, re.IGNORECASE) for _reason, pattern, _ in _chrome_patterns()]
+
+
+def _key(char: str) -> str | None:
+    """What a line's character is looked up by: lower-cased ASCII, or itself beyond ASCII when
+    it has no case; None for any other (a cased letter beyond ASCII may match an ASCII one)."""
+    if char in ASCII:
+        return char.lower()
+    return char if uncased(char) else None
 
 
 @cache
@@ -252,11 +321,22 @@ def chrome_reason(text: str) -> str | None:
     first = stripped[:1]
     # the alternations by first character pay for their making only over many lines
     many = next(_lines_tested) >= DISPATCH_AFTER
+    if many and (chosen := _few_patterns(stripped)) is not None:
+        patterns, singles = _chrome_patterns(), _chrome_singles()
+        for n in chosen:
+            if singles[n].match(stripped) is not None:
+                return patterns[n][0]
+        return _date_or_credit_tag(stripped)
     key = (first.lower() if first in ASCII else first if uncased(first) else "") if many else ""
     pattern, reasons = _chrome(key)
     m = pattern.match(stripped)
     if m is not None and m.lastgroup is not None:
         return reasons[int(m.lastgroup[1:])]
+    return _date_or_credit_tag(stripped)
+
+
+def _date_or_credit_tag(stripped: str) -> str | None:
+    """The kind of chrome a stripped line that no chrome pattern matches may still be."""
     if is_date_line(stripped):
         return "date line"
     if CREDIT_TAG.match(stripped):

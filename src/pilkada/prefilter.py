@@ -155,6 +155,97 @@ def _ascii_in(category: str) -> set[str]:
     return {c for c in ASCII if one.fullmatch(c)}
 
 
+# --- the first two characters ---------------------------------------------------------------
+
+# In ``first_pairs``: any character at all may stand at this place of a match's opening.
+ANY = "any"
+Opening = tuple[str, ...]  # the keys of a match's first characters, at most two (see _keys)
+_PAIR = 2
+
+
+def first_pairs(pattern: str, flags: int = 0) -> frozenset[Opening] | None:
+    """The openings of a match of ``pattern`` at the start of a line: each the keys of its first
+    two characters (as ``first_chars`` gives them: lower-cased ASCII, a character beyond ASCII
+    with no case, ``UNCASED`` for any such, or ``ANY``), or of fewer for a match that short;
+    None where the tree is not understood. A superset, as ``first_chars`` is.
+
+    >>> sorted(first_pairs(r"^(baca|lihat)\\s+juga", re.IGNORECASE))
+    [('b', 'a'), ('l', 'i')]
+    """
+    if sre_parse is None:
+        return None
+    try:
+        tree = sre_parse.parse(pattern, flags)
+        ignore_case = bool(tree.state.flags & re.IGNORECASE)
+        out = _pairs(tree.data, ignore_case)
+    except (re.error, AttributeError, TypeError, ValueError):  # a tree of another shape
+        return None
+    return None if out is None else frozenset(out)
+
+
+Openings = set[Opening] | None  # None: not understood
+
+
+def _then(first: set[Opening], then: set[Opening]) -> set[Opening]:
+    """The openings of a match of one part followed by a match of another."""
+    return {(a + b)[:_PAIR] if len(a) < _PAIR else a for a in first for b in then}
+
+
+def _pairs(items: list[tuple[Any, Any]], ignore_case: bool) -> Openings:
+    out: set[Opening] = {()}
+    for op, av in items:
+        if all(len(a) == _PAIR for a in out):
+            return out  # what follows opens nothing
+        part = _pair_item(op, av, ignore_case)
+        if part is None:
+            return None
+        out = _then(out, part)
+    return out
+
+
+def _pair_item(op: Any, av: Any, ignore_case: bool) -> Openings:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {()}  # zero-width
+    if op is sre.LITERAL:
+        return {(k,) for k in _keys(chr(av), ignore_case)}
+    if op is sre.IN:
+        chars = _charset(av)
+        if chars is None:
+            return {(ANY,)}
+        return {(k,) for c in chars for k in _keys(c, ignore_case)}
+    if op in (sre.ANY, sre.NOT_LITERAL):
+        return {(ANY,)}
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            return None
+        return _pairs(inner.data, ignore_case)
+    if op is sre.ATOMIC_GROUP:
+        return _pairs(av.data, ignore_case)
+    if op is sre.BRANCH:
+        out: set[Opening] = set()
+        for branch in av[1]:
+            part = _pairs(branch.data, ignore_case)
+            if part is None:
+                return None
+            out |= part
+        return out
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        once = _pairs(inner.data, ignore_case)
+        if once is None:
+            return None
+        copies: set[Opening] = {()}  # the openings of ``count`` copies
+        out = copies if low == 0 else set()
+        for count in range(1, min(high, low + 2 * _PAIR) + 1):
+            copies = _then(copies, once)
+            if count >= low:
+                out = out | copies
+        # past low + 2 * _PAIR copies no opening is new: each copy adds a character or none
+        return out
+    return None  # a back-reference, a conditional, …: not understood
+
+
 # --- a few characters, found without the engine ----------------------------------------------
 
 
@@ -185,11 +276,13 @@ def first_char_at(text: str, chars: str, start: int = 0) -> int:
 
 
 __all__ = [
+    "ANY",
     "ASCII",
     "UNCASED",
     "Firsts",
     "char_positions",
     "first_char_at",
     "first_chars",
+    "first_pairs",
     "uncased",
 ]
