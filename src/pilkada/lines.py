@@ -19,6 +19,8 @@ from pilkada.prefilter import (
     Opening,
     first_chars,
     first_pairs,
+    literal_openings,
+    may_open_literally,
     uncased,
 )
 from pilkada.tokens import fold, not_names
@@ -197,21 +199,13 @@ def _credit_labels() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _credit_openings() -> frozenset[str] | None:
-    """The first two characters of each credit label, lower-cased; None when some label is not
-    plain ASCII or shorter (then no line is ruled out by them)."""
-    labels = lexicon.mapping("credits")
-    if not all(k.isascii() and len(k) >= 2 for k in labels):
-        return None
-    return frozenset(k[:2].lower() for k in labels)
+    return literal_openings(lexicon.mapping("credits"))
 
 
 def _may_open_credit(text: str) -> bool:
-    """False only when ``text`` cannot open with a credit label: its first two characters are
-    plain ASCII and open no label, case aside (ASCII matches ASCII, case ignored, only as its
-    lower case does). Far cheaper than trying the labels' alternation."""
-    head = text[:2]
-    openings = _credit_openings()
-    return openings is None or not head.isascii() or head.lower() in openings
+    """False only when ``text`` cannot open with a credit label (see ``may_open_literally``):
+    far cheaper than trying the labels' alternation."""
+    return may_open_literally(text, _credit_openings())
 
 
 @cache
@@ -220,6 +214,11 @@ def _caption_cue() -> re.Pattern[str]:
         re.escape(c) for c in sorted(lexicon.entries("caption_cues"), key=len, reverse=True)
     )
     return re.compile(rf"^({cues})\b\s*[:.\-–(]?", re.IGNORECASE)
+
+
+@cache
+def _caption_cue_openings() -> frozenset[str] | None:
+    return literal_openings(lexicon.entries("caption_cues"))
 
 
 @cache
@@ -339,7 +338,7 @@ def _date_or_credit_tag(stripped: str) -> str | None:
     """The kind of chrome a stripped line that no chrome pattern matches may still be."""
     if is_date_line(stripped):
         return "date line"
-    if CREDIT_TAG.match(stripped):
+    if stripped[:1] == "(" and CREDIT_TAG.match(stripped):  # it opens with its bracket
         return "credit tag"
     return None
 
@@ -397,7 +396,7 @@ def is_caption(text: str) -> bool:
     with no full stop before it ("… baru-baru ini (Selviani)")."""
     if quoted(text) and is_prose(text):
         return False
-    if _caption_cue().match(text):
+    if may_open_literally(text, _caption_cue_openings()) and _caption_cue().match(text):
         return True
     # a photographer's name in brackets; not an acronym such as "(KPU)" closing a sentence
     m = PHOTOGRAPHER_AT_END.search(text) if text.endswith(")") else None

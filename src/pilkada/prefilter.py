@@ -15,6 +15,7 @@ members, so a pattern that opens with one may open with any such character (``UN
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -155,6 +156,39 @@ def _ascii_in(category: str) -> set[str]:
     return {c for c in ASCII if one.fullmatch(c)}
 
 
+def max_width(pattern: str, flags: int = 0) -> int | None:
+    """The most characters a match of ``pattern`` can take; None when there is no bound or the
+    tree is not understood."""
+    if sre_parse is None:
+        return None
+    try:
+        _low, high = sre_parse.parse(pattern, flags).getwidth()
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+    return high if isinstance(high, int) and high < sre.MAXREPEAT else None
+
+
+def literal_openings(words: Iterable[str]) -> frozenset[str] | None:
+    """The first two characters of each of ``words`` (written out, not patterns), lower-cased;
+    None when some word is not plain ASCII or shorter (then none rules a line out)."""
+    words = list(words)
+    if not all(w.isascii() and len(w) >= 2 for w in words):
+        return None
+    return frozenset(w[:2].lower() for w in words)
+
+
+def may_open_literally(text: str, openings: frozenset[str] | None) -> bool:
+    """False only when ``text`` cannot open with any of the words of these ``openings`` (see
+    ``literal_openings``), case ignored: ASCII matches ASCII, case ignored, only as its lower
+    case does, and a character beyond ASCII with no case matches only itself, no ASCII one."""
+    if openings is None:
+        return True
+    head = text[:2]
+    if head.isascii():
+        return head.lower() in openings
+    return not uncased(head[0])
+
+
 # --- the first two characters ---------------------------------------------------------------
 
 # In ``first_pairs``: any character at all may stand at this place of a match's opening.
@@ -284,5 +318,8 @@ __all__ = [
     "first_char_at",
     "first_chars",
     "first_pairs",
+    "literal_openings",
+    "max_width",
+    "may_open_literally",
     "uncased",
 ]
