@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pilkada import lexicon, lines
 from pilkada.lines import chrome_reason
-from pilkada.prefilter import ASCII, UNCASED, first_chars, uncased
+from pilkada.prefilter import ASCII, UNCASED, first_chars, first_pairs, uncased
 
 SHAPES = [
     r"^(baca|lihat)\s+juga",
@@ -105,9 +105,27 @@ def test_the_first_lines_of_a_process_try_every_pattern() -> None:
     assert chrome_reason("Facebook") == "social network"
     assert lines._chrome.cache_info().currsize == 1  # the one alternation of every pattern
     lines._lines_tested = itertools.count(lines.DISPATCH_AFTER)
+    lines._chrome_by_pair.cache_clear()
     assert chrome_reason("Baca juga: Bawaslu Kukar") == "related link"
     assert chrome_reason("Facebook") == "social network"
-    assert lines._chrome.cache_info().currsize == 3  # and those of "b" and "f"
+    # then by their first two characters: "ba" and "fa"
+    assert lines._chrome_by_pair.cache_info().currsize == 2
+
+
+def test_a_lines_first_two_characters_leave_few_patterns_tried_one_by_one() -> None:
+    lines._lines_tested = itertools.count(lines.DISPATCH_AFTER)
+    chosen = lines._chrome_by_pair("f", "a")
+    assert 0 < len(chosen) <= lines.FEW_PATTERNS
+    assert "social network" in [lines._chrome_patterns()[n][0] for n in chosen]
+    assert chrome_reason("Facebook") == "social network"
+    assert chrome_reason("Fakta baru soal pilkada") is None
+
+
+def test_first_pairs_are_the_openings_of_a_match() -> None:
+    assert first_pairs(r"^(baca|lihat)\s+juga", re.IGNORECASE) == {("b", "a"), ("l", "i")}
+    assert first_pairs(r"^x\s*$", re.IGNORECASE) >= {("x",), ("x", " ")}
+    assert () in first_pairs(r"^a*$")  # a match may be empty
+    assert first_pairs(r"^(a)\1") is None  # a back-reference is not followed
 
 
 def test_a_quote_opening_a_line_tries_only_the_patterns_that_may_open_with_it() -> None:

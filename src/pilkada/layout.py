@@ -24,15 +24,16 @@ from pilkada.lines import (
     CHROME,
     DOMAIN,
     NAME_DASH_OUTLET,
-    QUOTE_MARK,
-    SENTENCE_END,
+    SENTENCE_ENDS,
     TITLE,
     bare_credit_label,
+    ends_sentence,
     is_name_line,
     is_outlet_name,
     is_prose,
     line_verdict,
     not_a_name,
+    quoted,
     word_count,
 )
 
@@ -195,7 +196,7 @@ def classify(raw_lines: list[str]) -> Layout:
         (
             k
             for k, ln in enumerate(body)
-            if ln.kind == BODY and (is_prose(ln.text) or QUOTE_MARK.search(ln.text))
+            if ln.kind == BODY and (is_prose(ln.text) or quoted(ln.text))
         ),
         default=0,
     )
@@ -213,7 +214,7 @@ def _doubled_lines(lines: list[Line]) -> None:
         first, second = lines[k], lines[k + 1]
         if not (first.kind == BODY == second.kind and first.text == second.text):
             continue
-        if not is_prose(first.text) or QUOTE_MARK.search(first.text):
+        if not is_prose(first.text) or quoted(first.text):
             continue
         ahead = lines[k + 2 : k + 2 + DOUBLED_TO_LEDE]
         if any(ln.kind == BODY and LEDE_WITH_SOURCE.match(ln.text) for ln in ahead):
@@ -248,7 +249,7 @@ def _captions_above_credits(lines: list[Line]) -> None:
                 or LEDE_WITH_SOURCE.match(after.text)
             )
             and word_count(above.text) <= CAPTION_MAX_WORDS
-            and not QUOTE_MARK.search(above.text)
+            and not quoted(above.text)
         ):
             _mark(above, CHROME, "photo caption")
             first = _first_prose(lines, k + 1) if k == first else first
@@ -264,7 +265,7 @@ def _edition_teasers(lines: list[Line]) -> None:
             edition.reason == "magazine edition"
             and teaser.kind == BODY
             and len(teaser.text) <= TEASER_MAX
-            and not QUOTE_MARK.search(teaser.text)
+            and not quoted(teaser.text)
             and not (after is not None and after.kind == BODY and is_prose(after.text))
         ):
             _mark(teaser, CHROME, "teaser")
@@ -365,7 +366,7 @@ def _mark_masthead(header: list[Line]) -> None:
         and not any(c.isdigit() for c in name.text + tagline.text)
         and name.text[-1:] not in SENTENCE_ENDS
         and tagline.text[-1:] not in SENTENCE_ENDS
-        and not QUOTE_MARK.search(tagline.text)
+        and not quoted(tagline.text)
         and sum(1 for ln in later if word_count(ln.text) < low) >= 2  # the menu
         and any(
             (ln.kind == BODY or ln.reason == "repeated line") and is_headline_like(ln.text)
@@ -422,24 +423,23 @@ def _after_deck(lines: list[Line], k: int) -> int | None:
 
 def _is_label(text: str) -> bool:
     """A section's label: one or two words, no sentence."""
-    return 1 <= word_count(text) <= 2 and not SENTENCE_END.search(text)
+    return 1 <= word_count(text) <= 2 and not ends_sentence(text)
 
 
 def _is_tag(text: str) -> bool:
     """A tag of a tag list, or a tag cloud on one line: a few words, no sentence."""
-    return word_count(text) <= 12 and not SENTENCE_END.search(text) and not QUOTE_MARK.search(text)
+    return word_count(text) <= 12 and not ends_sentence(text) and not quoted(text)
 
 
 def is_headline_like(text: str) -> bool:
     """A line written as a headline: capitalised, 3–20 words, no sentence's end."""
     if not text[:1].isupper() or text[-1:] in SENTENCE_ENDS or len(text) > HEADLINE_MAX:
         return False  # the cheap tests first: most lines of an article end a sentence
-    return 3 <= word_count(text) <= 20 and not QUOTE_MARK.search(text)
+    return 3 <= word_count(text) <= 20 and not quoted(text)
 
 
 TEASER_MAX = 300  # characters: 35 words are far fewer
 HEADLINE_MAX = 200
-SENTENCE_ENDS = frozenset('.!?…:;,"”)')  # what SENTENCE_END finds at a stripped line's end
 INNER_STOP = re.compile(r"[.!?]\s+[A-Z“\"]")
 
 
@@ -447,11 +447,7 @@ def is_teaser(text: str) -> bool:
     """One sentence under another story's headline: 5–35 words, one full stop, at its end."""
     if text[-1:] not in ".!?" or len(text) > TEASER_MAX:
         return False
-    return (
-        5 <= word_count(text) <= 35
-        and INNER_STOP.search(text) is None
-        and not QUOTE_MARK.search(text)
-    )
+    return 5 <= word_count(text) <= 35 and INNER_STOP.search(text) is None and not quoted(text)
 
 
 def _mark_headline_lists(lines: list[Line]) -> None:

@@ -11,7 +11,18 @@ from itertools import count, pairwise
 
 from pilkada import lexicon
 from pilkada.dates import find_dates
-from pilkada.prefilter import ASCII, UNCASED, Firsts, first_chars, uncased
+from pilkada.prefilter import (
+    ANY,
+    ASCII,
+    UNCASED,
+    Firsts,
+    Opening,
+    first_chars,
+    first_pairs,
+    literal_openings,
+    may_open_literally,
+    uncased,
+)
 from pilkada.tokens import fold, not_names
 
 CAPTION_MAX_WORDS = 45  # a photo caption is a sentence or two, never a long paragraph
@@ -25,8 +36,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DOMAIN = re.compile(
     r"^[\w-]+(\.[\w-]+)*\.(com|id|net|org|co\.id|go\.id|or\.id|ac\.id|news|tv|info|co)$", re.I
 )
-QUOTE_MARK = re.compile(r"[“”\"]")
-SENTENCE_END = re.compile(r"[.!?…:;,\"”)]\s*$")
+SENTENCE_ENDS = frozenset('.!?…:;,"”)')  # what may end a sentence, spaces after it aside
 BYLINE = re.compile(
     r"^(?:by|oleh)\s+(?P<who>[^-–|•]+?)\s*(?:[-–|•]|\s{2,}|\s(?:pada|on)\s)\s*(?P<rest>.*\d.*)$",
     re.IGNORECASE,
@@ -64,6 +74,16 @@ TIME_WORDS = re.compile(
 )
 
 
+def quoted(text: str) -> bool:
+    """A quote mark ("“", "”" or '"') stands in ``text``; each is looked for in C."""
+    return '"' in text or "“" in text or "”" in text
+
+
+def ends_sentence(text: str) -> bool:
+    """``text`` ends with what ends a sentence (``SENTENCE_ENDS``), maybe with spaces after it."""
+    return text.rstrip()[-1:] in SENTENCE_ENDS
+
+
 # --- lexicons ---------------------------------------------------------------------------------
 
 
@@ -99,6 +119,66 @@ def _chrome(first: str) -> tuple[re.Pattern[str], list[str]]:
     )
 
 
+FEW_PATTERNS = 6  # a line's first two characters that leave this many are tried one by one
+
+
+def _few_patterns(stripped: str) -> tuple[int, ...] | None:
+    """The chrome patterns, by number and in order, that a stripped line's first two characters
+    leave it to match, when they are few; None when they are many or a character cannot be
+    looked up (see ``_key``)."""
+    first = _key(stripped[:1]) if stripped else None
+    if first is None:
+        return None
+    second = _key(stripped[1]) if len(stripped) > 1 else None
+    if second is None and len(stripped) > 1:
+        return None
+    chosen = _chrome_by_pair(first, second)
+    return chosen if len(chosen) <= FEW_PATTERNS else None
+
+
+@cache
+def _chrome_by_pair(first: str, second: str | None) -> tuple[int, ...]:
+    """The chrome patterns, by number and in order, that a line opening with characters of
+    these keys (``second`` None for a line of one character) can match: those with an opening
+    that fits: one of the first key, or of the first and the second, or of keys that stand
+    for them (``ANY``, ``UNCASED``)."""
+    index = _chrome_openings()
+    firsts = (first, ANY, UNCASED) if first not in ASCII else (first, ANY)
+    keys: list[Opening] = [(), *((a,) for a in firsts)]
+    if second is not None:
+        seconds = (second, ANY, UNCASED) if second not in ASCII else (second, ANY)
+        keys += [(a, b) for a in firsts for b in seconds]
+    return tuple(sorted({n for key in keys for n in index.get(key, ())}))
+
+
+@cache
+def _chrome_openings() -> dict[Opening | None, list[int]]:
+    """The chrome patterns by number under each of their openings (``first_pairs``); under (),
+    which every line fits, those whose openings are not known."""
+    index: dict[Opening | None, list[int]] = {}
+    for n, (_reason, pattern, _firsts) in enumerate(_chrome_patterns()):
+        openings = first_pairs(pattern, re.IGNORECASE)
+        for opening in openings if openings is not None else [()]:
+            index.setdefault(opening, []).append(n)
+    return index
+
+
+@cache
+def _chrome_singles() -> list[re.Pattern[str]]:
+    """Each chrome pattern on its own: matching the few that a line's opening leaves one by one
+    is cheaper than matching their alternation. Made all at once, as the alternations by first
+    character are made only after many lines."""
+    return [re.compile(pattern, re.IGNORECASE) for _reason, pattern, _ in _chrome_patterns()]
+
+
+def _key(char: str) -> str | None:
+    """What a line's character is looked up by: lower-cased ASCII, or itself beyond ASCII when
+    it has no case; None for any other (a cased letter beyond ASCII may match an ASCII one)."""
+    if char in ASCII:
+        return char.lower()
+    return char if uncased(char) else None
+
+
 @cache
 def _alternation(chosen: tuple[int, ...]) -> tuple[re.Pattern[str], list[str]]:
     """The chrome patterns numbered ``chosen`` as one alternation, and their reasons; made once
@@ -118,11 +198,27 @@ def _credit_labels() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _credit_openings() -> frozenset[str] | None:
+    return literal_openings(lexicon.mapping("credits"))
+
+
+def _may_open_credit(text: str) -> bool:
+    """False only when ``text`` cannot open with a credit label (see ``may_open_literally``):
+    far cheaper than trying the labels' alternation."""
+    return may_open_literally(text, _credit_openings())
+
+
+@cache
 def _caption_cue() -> re.Pattern[str]:
     cues = "|".join(
         re.escape(c) for c in sorted(lexicon.entries("caption_cues"), key=len, reverse=True)
     )
     return re.compile(rf"^({cues})\b\s*[:.\-–(]?", re.IGNORECASE)
+
+
+@cache
+def _caption_cue_openings() -> frozenset[str] | None:
+    return literal_openings(lexicon.entries("caption_cues"))
 
 
 @cache
@@ -180,7 +276,7 @@ def is_prose(text: str) -> bool:
     ratio = lower / n if n else 0.0
     if (n >= 8 and ratio >= 0.34) or n >= 25:
         return True
-    ends = bool(SENTENCE_END.search(text))
+    ends = ends_sentence(text)
     return ends and ((n >= 5 and ratio >= 0.3) or n >= 15)
 
 
@@ -224,14 +320,25 @@ def chrome_reason(text: str) -> str | None:
     first = stripped[:1]
     # the alternations by first character pay for their making only over many lines
     many = next(_lines_tested) >= DISPATCH_AFTER
+    if many and (chosen := _few_patterns(stripped)) is not None:
+        patterns, singles = _chrome_patterns(), _chrome_singles()
+        for n in chosen:
+            if singles[n].match(stripped) is not None:
+                return patterns[n][0]
+        return _date_or_credit_tag(stripped)
     key = (first.lower() if first in ASCII else first if uncased(first) else "") if many else ""
     pattern, reasons = _chrome(key)
     m = pattern.match(stripped)
     if m is not None and m.lastgroup is not None:
         return reasons[int(m.lastgroup[1:])]
+    return _date_or_credit_tag(stripped)
+
+
+def _date_or_credit_tag(stripped: str) -> str | None:
+    """The kind of chrome a stripped line that no chrome pattern matches may still be."""
     if is_date_line(stripped):
         return "date line"
-    if CREDIT_TAG.match(stripped):
+    if stripped[:1] == "(" and CREDIT_TAG.match(stripped):  # it opens with its bracket
         return "credit tag"
     return None
 
@@ -242,8 +349,11 @@ def credit_of(text: str) -> list[tuple[str, str]]:
     "Penulis : Bayu", "Editor     : Yus Ismail", "Teks/Foto : Masdiana (Tim Publikasi …)",
     "Penulis Kontributor Baubau, Defriatno Neke | Editor Khairina".
     """
+    stripped = text.strip()
+    if not _may_open_credit(stripped):
+        return []
     pattern, kinds = _credit_labels()
-    if pattern.match(text.strip()) is None:  # the first segment must open with a label
+    if pattern.match(stripped) is None:  # the first segment must open with a label
         return []
     out: list[tuple[str, str]] = []
     segments = [
@@ -284,13 +394,13 @@ PHOTOGRAPHER_AT_END = re.compile(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)$")
 def is_caption(text: str) -> bool:
     """A photo caption: a caption cue first, or a line closed by a photographer's name in brackets
     with no full stop before it ("… baru-baru ini (Selviani)")."""
-    if QUOTE_MARK.search(text) and is_prose(text):
+    if quoted(text) and is_prose(text):
         return False
-    if _caption_cue().match(text):
+    if may_open_literally(text, _caption_cue_openings()) and _caption_cue().match(text):
         return True
     # a photographer's name in brackets; not an acronym such as "(KPU)" closing a sentence
     m = PHOTOGRAPHER_AT_END.search(text) if text.endswith(")") else None
-    if m is not None and not SENTENCE_END.search(text[: m.start()]):
+    if m is not None and not ends_sentence(text[: m.start()]):
         return True
     if word_count(text) > CAPTION_MAX_WORDS:
         return False
@@ -303,7 +413,7 @@ def is_caption(text: str) -> bool:
         return True
     for p in brackets:
         b = p.search(text)
-        if b is not None and not SENTENCE_END.search(text[: b.start()].rstrip()):
+        if b is not None and not ends_sentence(text[: b.start()]):
             return True
     return False
 
@@ -474,6 +584,8 @@ def bare_credit_label(text: str) -> list[str]:
     stands on the next line; [] for any other line."""
     if len(text) > BARE_LABEL_MAX:
         return []  # a paragraph, not a label alone
+    if not _may_open_credit(text):
+        return []
     pattern, kinds = _credit_labels()
     m = pattern.match(text)
     if m is None or m.group("value"):

@@ -14,11 +14,11 @@ from pilkada.layout import Layout, Line
 from pilkada.lines import (
     BODY,
     DOMAIN,
-    QUOTE_MARK,
     day_names,
     generic_credits,
     holds_outlet_word,
     is_outlet_name,
+    quoted,
     word_count,
 )
 from pilkada.models import Certainty, Confidence
@@ -350,7 +350,7 @@ def _speech_cue() -> re.Pattern[str]:
 def _speech_dates(paragraphs: list[str]) -> DateMatch | None:
     cue = _speech_cue()
     for p in paragraphs:
-        if not QUOTE_MARK.search(p):
+        if not quoted(p):
             continue
         for m in find_dates(p):
             if m.value is None or _is_cited(p, m):

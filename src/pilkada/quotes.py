@@ -14,12 +14,13 @@ from functools import cache
 
 from pilkada import lexicon
 from pilkada.people import name_run, parse_person_at
+from pilkada.prefilter import char_positions, max_width
 from pilkada.tokens import IS_CAP, IS_WORD, fold, folded, is_degree, tokenize
 
 OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
-MARKS = re.compile('[“”"]')
+MARKS = OPEN + CLOSE + STRAIGHT
 DOTTED_AT_END = re.compile(r"\b[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+$")
 DEGREES_AT_END = re.compile(r"(?:[,\s]*\b[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+\.?)+[,\s]*$")
 
@@ -52,9 +53,24 @@ def _leads() -> re.Pattern[str]:
 
 
 @cache
-def _themes() -> re.Pattern[str]:
+def _themes() -> tuple[re.Pattern[str], int | None]:
+    """The pattern of a theme's cue ending a text ("… bertema"), and the most characters a cue
+    takes (None: no bound known)."""
     cues = "|".join(lexicon.entries("theme_cues"))
-    return re.compile(rf"\b(?:{cues})\s*[:,]?\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{cues})\s*[:,]?\s*$", re.IGNORECASE), max_width(
+        f"(?:{cues})", re.IGNORECASE
+    )
+
+
+def _ends_with_theme_cue(before: str) -> bool:
+    """``before`` ends with a theme's cue. The cue ends where the spaces and the one colon or
+    comma after it begin, so the search starts a cue's length before them, not at every
+    character of the text."""
+    pattern, width = _themes()
+    if width is None:
+        return pattern.search(before) is not None
+    end = len(before.rstrip().rstrip(":,").rstrip())
+    return pattern.search(before, max(0, end - width)) is not None
 
 
 def find_spans(paragraphs: list[str]) -> list[Span]:
@@ -64,8 +80,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         open_at: int | None = None
         curly = False
         nested = False
-        for mark in MARKS.finditer(text):
-            i, ch = mark.start(), mark.group()
+        for i in char_positions(text, MARKS):
+            ch = text[i]
             if nested:
                 nested = ch != STRAIGHT  # a straight-quoted term inside “…” ends here
             elif ch == OPEN or (ch == STRAIGHT and open_at is None):
@@ -96,8 +112,8 @@ def _opens_backwards(text: str, i: int) -> bool:
         0 < i < len(text) - 1 and text[i - 1] in ",:." and text[i + 1].isalpha()
     ):
         return False
-    later = MARKS.search(rest)
-    return later is not None and later.group() != OPEN and speech_verb().match(rest) is None
+    later = char_positions(rest, MARKS)
+    return bool(later) and rest[later[0]] != OPEN and speech_verb().match(rest) is None
 
 
 def _opens_term(text: str, i: int) -> bool:
@@ -110,7 +126,7 @@ def _opens_term(text: str, i: int) -> bool:
 
 def is_speech(text: str, before: str) -> bool:
     """A theme, title or term in quotes is not speech."""
-    if _themes().search(before):
+    if _ends_with_theme_cue(before):
         return False
     words = text.split()
     if len(words) <= 4 and not re.search(r"[.,!?]", text):

@@ -36,6 +36,7 @@ from pilkada.people import (
     name_run,
     parse_person_at,
 )
+from pilkada.prefilter import char_positions, first_char_at
 from pilkada.quotes import (
     Cue,
     Span,
@@ -497,8 +498,9 @@ def _lead_words() -> frozenset[str]:
     return folded("passive_leads") | {"menurut"}
 
 
-# what may end a sentence or a quoted stretch (see ``breaks``)
-BREAK = re.compile(r'[.!?“”"]\s*')
+# what may end a sentence or a quoted stretch (see ``breaks``); a break runs on over the spaces
+# after it
+BREAK_MARKS = '.!?“”"'
 
 
 def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -516,16 +518,25 @@ def breaks(text: str) -> list[tuple[int, int]]:
     A full stop, question or exclamation mark ends a sentence after a lower-case letter, a
     digit or a bracket, an initial's or a short title's dot ("M. Yusuf", "Dr.") aside; a quote
     mark always breaks."""
-    return [m.span() for m in BREAK.finditer(text) if _is_break(text, m.start())]
+    return [_break_at(text, at) for at in char_positions(text, BREAK_MARKS) if _is_break(text, at)]
 
 
 def first_break(text: str, start: int = 0) -> tuple[int, int]:
     """The first break of ``text`` from ``start`` on (see ``breaks``), read no further; (len,
     len) when there is none."""
-    for m in BREAK.finditer(text, start):
-        if _is_break(text, m.start()):
-            return m.start(), m.end()
+    while (at := first_char_at(text, BREAK_MARKS, start)) >= 0:
+        if _is_break(text, at):
+            return _break_at(text, at)
+        start = at + 1
     return len(text), len(text)
+
+
+def _break_at(text: str, at: int) -> tuple[int, int]:
+    """The break whose mark stands at ``at``: the mark and the spaces after it."""
+    end = at + 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return at, end
 
 
 def _is_break(text: str, at: int) -> bool:
