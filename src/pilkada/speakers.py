@@ -229,7 +229,8 @@ def classify(text: str, *, ending: bool = True) -> _Piece:
             # Grace Yuvenna": a run of capitals longer than a name ends with the name;
             # "Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono"
             return _Piece(PERSON, text, mention=last, tail=name is not None)
-    if first[IS_WORD] and key not in adjuncts() | folded("connectives") and _describes(key, first):
+    opener = key in adjuncts() or key in folded("connectives")  # no set made for the question
+    if first[IS_WORD] and not opener and _describes(key, first):
         return _Piece("desc", text[first[1] :])
     return _Piece("other", text)
 

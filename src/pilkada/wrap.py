@@ -29,8 +29,9 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # "calon-" of "calon-\ncalon": broken 
 def width(lines: list[str]) -> int | None:
     """The width the lines were wrapped at (the longest line's length), or None when they were
     not wrapped."""
-    if not lines or max(map(len, lines)) > WRAP_MAX:  # most texts: a paragraph a line
-        return None
+    for line in lines:  # most texts: a paragraph a line, one of the first longer than that
+        if len(line) > WRAP_MAX:
+            return None
     lengths = [len(line) for line in lines if line.strip()]
     if len(lengths) < MIN_LINES:
         return None
