@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from pilkada.models import Official, Person, trusted
+from pilkada.models import Official, trusted
 from pilkada.store.db import snapshot
 from pilkada.store.query import Filters, name_net
 from pilkada.store.records import day_of, keyed_reads
@@ -199,7 +199,7 @@ def _seen(
     conn: sqlite3.Connection, batch: list[tuple[Any, ...]], filters: Filters
 ) -> Iterator[Official]:
     """The people of the rows as the mentions of the articles passing the filters show them."""
-    from pilkada.roster import Sighting, forget_names, seen_as
+    from pilkada.roster import Said, Sighting, seen_as
 
     where, args = filters.where()
     seen: dict[int, list[Sighting]] = {}
@@ -207,11 +207,10 @@ def _seen(
     for person, name, role, honorific, forms, quotes, ident, published in conn.execute(
         f"{_MENTIONS} AND {where} ORDER BY m.person, {_IN_ORDER}, m.n", [asked, *args]
     ):
-        said = trusted(Person, name=name, role=role, honorific=honorific, forms=json.loads(forms))
+        said = Said(name, role, honorific, json.loads(forms))  # as the people's pass reads one
         seen.setdefault(person, []).append(Sighting(said, ident, day_of(published), quotes))
     for row in batch:
         yield seen_as(row[1], seen.get(row[0], []))
-    forget_names()  # each person comes once: their names are not compared again
 
 
 # the articles of people (a JSON list of their rowids), distinct, in the order of the roster
